@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { errorBody, type Behaviour, type Delivery, type RecordedRequest, type Reply, type RouteContext } from './acs-behaviours';
+import { createEmailRoute, type EmailRouteOptions } from './acs-email-route';
+import { acsSignatureProblem } from './acs-hmac';
+import { createSmsRoute } from './acs-sms-route';
+
+export type { Behaviour, Delivery, RecordedRequest } from './acs-behaviours';
+
+/** A loopback server speaking the ACS SMS and Email wire protocol, with scriptable failures. */
+export interface AcsServer {
+  /** `endpoint=http://127.0.0.1:PORT/;accesskey=…` for the real SDK clients. */
+  readonly connectionString: string;
+  readonly accessKey: string;
+  /** Every request received, in order, including rejected and unanswered ones. */
+  readonly requests: RecordedRequest[];
+  /** Messages accepted for delivery; a deduplicated repeat adds nothing. */
+  readonly deliveries: Delivery[];
+  /** Send requests (`POST /sms` or `POST /emails:send`). */
+  sendRequests(channel: 'sms' | 'email'): RecordedRequest[];
+  /** Applies `behaviour` to every send to this recipient until {@link reset}. */
+  forRecipient(to: string, behaviour: Behaviour): void;
+  /** Applies `behaviour` to the next `count` authenticated send requests (before per-recipient scripts). */
+  nextSends(count: number, behaviour: Behaviour): void;
+  /** Applies `behaviour` to the next `count` authenticated email status polls. */
+  nextPolls(count: number, behaviour: Behaviour): void;
+  /** Forgets scripts and recordings (not the repeatability memory). */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const SEND_PATHS = { sms: '/sms', email: '/emails:send' } as const;
+const POLL_PATH = /^\/emails\/operations\/([^/]+)$/;
+
+/** Starts the server on 127.0.0.1 on a free port. */
+export async function startAcsServer(options: Partial<EmailRouteOptions> & { smsTrackingWindowMs?: number } = {}): Promise<AcsServer> {
+  const accessKey = randomBytes(32).toString('base64');
+  const requests: RecordedRequest[] = [];
+  const deliveries: Delivery[] = [];
+  const byRecipient = new Map<string, Behaviour>();
+  const sendQueue: Behaviour[] = [];
+  const pollQueue: Behaviour[] = [];
+  const sms = createSmsRoute(options.smsTrackingWindowMs);
+  const email = createEmailRoute({ runningPolls: options.runningPolls ?? 1, duplicateOperationId: options.duplicateOperationId ?? 'replay' });
+  let baseUrl = '';
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const at = performance.now();
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks);
+    const method = req.method ?? '';
+    const url = req.url ?? '';
+    const problem = acsSignatureProblem(method, url, req.headers, raw, accessKey);
+    const record: RecordedRequest = { at, method, url, headers: req.headers, body: parseJson(raw), authenticated: !problem, answer: 'hang' };
+    requests.push(record);
+    const parsed = new URL(url, baseUrl);
+    const pollMatch = method === 'GET' ? POLL_PATH.exec(parsed.pathname) : null;
+    const channel = method === 'POST' ? (Object.keys(SEND_PATHS) as ('sms' | 'email')[]).find((c) => SEND_PATHS[c] === parsed.pathname) : undefined;
+    const answer = (reply: Reply): void => {
+      if (reply.hang) return;
+      record.answer = reply.status;
+      res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+      res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
+    };
+    if (!channel && !pollMatch) return answer({ status: 404, body: errorBody('NotFound', 'No such route.') });
+    if (problem) return answer({ status: 401, body: errorBody('Denied', 'Denied by the resource provider.') });
+    const recipients = channel === 'sms' ? sms.recipients(record.body) : channel === 'email' ? email.recipients(record.body) : [];
+    const scripted = (pollMatch ? pollQueue : sendQueue).shift();
+    const behaviour = scripted ?? recipients.map((to) => byRecipient.get(to)).find((b) => b !== undefined);
+    switch (behaviour?.kind) {
+      case 'badSignature':
+        return answer({ status: 401, body: errorBody('Denied', 'Denied by the resource provider.') });
+      case 'hang':
+        return;
+      case 'serverError':
+        return answer({ status: behaviour.status ?? 500, body: errorBody('InternalServerError', 'Something went wrong.') });
+      case 'throttle': {
+        const headers: Record<string, string> = {};
+        if (behaviour.retryAfterMs !== undefined) headers['retry-after-ms'] = String(behaviour.retryAfterMs);
+        if (behaviour.retryAfterSeconds !== undefined) headers['retry-after'] = String(behaviour.retryAfterSeconds);
+        return answer({ status: 429, headers, body: errorBody('TooManyRequests', 'Rate limit exceeded.') });
+      }
+    }
+    const ctx: RouteContext = {
+      body: record.body,
+      headers: req.headers,
+      query: parsed.searchParams,
+      baseUrl,
+      behaviour,
+      recipientBehaviour: (to) => byRecipient.get(to),
+      deliver: (delivery) => deliveries.push(delivery),
+    };
+    if (pollMatch) return answer(email.poll(ctx, decodeURIComponent(pollMatch[1]!)));
+    return answer(channel === 'sms' ? sms.handle(ctx) : email.send(ctx));
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      res.writeHead(500).end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}`;
+
+  return {
+    connectionString: `endpoint=${baseUrl}/;accesskey=${accessKey}`,
+    accessKey,
+    requests,
+    deliveries,
+    sendRequests: (channel) => requests.filter((r) => r.method === 'POST' && new URL(r.url, baseUrl).pathname === SEND_PATHS[channel]),
+    forRecipient: (to, behaviour) => void byRecipient.set(to, behaviour),
+    nextSends: (count, behaviour) => void sendQueue.push(...Array.from({ length: count }, () => behaviour)),
+    nextPolls: (count, behaviour) => void pollQueue.push(...Array.from({ length: count }, () => behaviour)),
+    reset() {
+      byRecipient.clear();
+      sendQueue.length = 0;
+      pollQueue.length = 0;
+      requests.length = 0;
+      deliveries.length = 0;
+    },
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function parseJson(raw: Buffer): unknown {
+  if (raw.length === 0) return undefined;
+  try {
+    return JSON.parse(raw.toString('utf8')) as unknown;
+  } catch {
+    return raw.toString('utf8');
+  }
+}
