@@ -1,0 +1,12 @@
+import type { Clock } from '../ports/clock';
+
+/** Set by the devhost (only there) so the app follows its virtual clock. */
+const DEVHOST_CLOCK = Symbol.for('meeting-communications.devhost.now');
+
+/** The real clock on Azure; the devhost's virtual clock when running locally. */
+export const systemClock: Clock = {
+  now(): Date {
+    const devhostNow = (globalThis as Record<symbol, unknown>)[DEVHOST_CLOCK];
+    return typeof devhostNow === 'function' ? (devhostNow as () => Date)() : new Date();
+  },
+};

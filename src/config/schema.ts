@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+const optionalText = z.string().trim().min(1).optional();
+
+/** Every setting the app reads from the environment (app settings on Azure, local.settings.json locally). */
+export const configSchema = z.object({
+  AzureWebJobsStorage: z.string().min(1, 'is required (the storage account connection string, or UseDevelopmentStorage=true)'),
+  FUNCTIONS_WORKER_RUNTIME: z.literal('node').optional(),
+  /** Public base URL of this app, used to build links in messages (never the request's Host header). */
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('http://127.0.0.1:7071'),
+  ORGANISATION_NAME: z.string().trim().min(1).max(100).default('Contoso'),
+  /** Azure Communication Services connection string (endpoint=…;accesskey=…); absent → outbox. */
+  ACS_CONNECTION_STRING: optionalText,
+  ACS_EMAIL_SENDER: z.email({ error: 'must be an email address' }).optional(),
+  ACS_SMS_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +18005550100').optional(),
+});
+
+export type Config = z.infer<typeof configSchema>;

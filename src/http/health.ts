@@ -1,0 +1,31 @@
+import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import { ConfigError, getConfig } from '../config';
+import { appVersion } from '../config/version';
+import { problem } from './problem';
+
+/**
+ * GET /api/health: whether the app is configured and which channel providers it will use.
+ * Never returns secrets or setting values, only their presence.
+ */
+export async function health(_req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  try {
+    const config = getConfig();
+    const acs = Boolean(config.ACS_CONNECTION_STRING);
+    return {
+      status: 200,
+      headers: { 'cache-control': 'no-store' },
+      jsonBody: {
+        status: 'ok',
+        version: appVersion(),
+        providers: {
+          email: acs && config.ACS_EMAIL_SENDER ? 'acs' : 'outbox',
+          sms: acs && config.ACS_SMS_FROM ? 'acs' : 'outbox',
+        },
+      },
+    };
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    context.warn(`health: configuration invalid (${err.problems.map((p) => p.variable).join(', ')})`);
+    return problem(503, 'Configuration invalid', 'One or more app settings are missing or invalid.', err.problems.map((p) => ({ path: p.variable, message: p.message })));
+  }
+}

@@ -1,0 +1,68 @@
+import { json, startDevhost, tempDir, waitFor, type DevhostProcess } from '../../support/devhost-process';
+
+interface Status { runtimeStatus: string; output: unknown; history?: Array<{ EventType: number; TaskScheduledId?: number }> }
+
+/**
+ * The devhost must survive a hard kill (SIGKILL: no shutdown code runs): pending timers fire after a
+ * restart, an interrupted activity runs again, and every completion is applied once.
+ */
+describe('devhost restart after SIGKILL', () => {
+  const dataDir = tempDir('devhost-restart-data');
+  const env = { SAMPLE_LOG_DIR: tempDir('devhost-restart-log') };
+  let host: DevhostProcess | undefined;
+  afterEach(async () => {
+    if (host) await host.stop();
+    host = undefined;
+  });
+
+  const api = (path: string, init?: RequestInit): Promise<Response> => fetch(`${(host as DevhostProcess).url}/api/${path}`, init);
+  const log = async (id: string): Promise<string[]> => json<string[]>(await api(`log/${id}`));
+  const status = async (id: string): Promise<Status> => json<Status>(await api(`status/${id}?history=1`));
+  const advance = (d: string): Promise<Response> => fetch(`${(host as DevhostProcess).url}/dev/clock`, { method: 'POST', body: JSON.stringify({ advance: d }) });
+
+  function expectEachTaskCompletedOnce(s: Status): void {
+    const completed = (s.history ?? []).filter((e) => e.EventType === 5).map((e) => e.TaskScheduledId);
+    expect(completed.length).toBe(4);
+    expect(new Set(completed).size).toBe(completed.length);
+  }
+
+  test('killed while a durable timer is pending: the timer fires after the restart', async () => {
+    host = await startDevhost({ dataDir, env });
+    expect((await api('start/Steps/kill-timer', { method: 'POST', body: JSON.stringify({ slowMs: 50 }) })).status).toBe(202);
+    await waitFor(() => log('kill-timer'), (l) => l.includes('A'), 10_000, 'step A');
+    await waitFor(() => status('kill-timer'), (s) => (s.history ?? []).some((e) => e.EventType === 10), 10_000, 'the timer to be created');
+    await host.kill();
+
+    host = await startDevhost({ dataDir, env });
+    expect((await status('kill-timer')).runtimeStatus).toBe('Running');
+    await advance('PT2H');
+    const s = await waitFor(() => status('kill-timer'), (x) => x.runtimeStatus === 'Completed', 15_000, 'completion');
+    expect(s.output).toBe('steps done');
+    expect(await log('kill-timer')).toEqual(['A', 'after-timer', 'slow-start', 'slow-end', 'C']);
+    expectEachTaskCompletedOnce(s);
+  });
+
+  test('killed while an activity runs: it runs again after the restart and completes once', async () => {
+    host = await startDevhost({ dataDir, env });
+    await api('start/Steps/kill-activity', { method: 'POST', body: JSON.stringify({ slowMs: 4000 }) });
+    await waitFor(() => log('kill-activity'), (l) => l.includes('A'), 10_000, 'step A');
+    void advance('PT2H').catch(() => undefined); // the slow activity starts after the timer; the kill cuts this request
+    await waitFor(() => log('kill-activity'), (l) => l.includes('slow-start'), 10_000, 'the slow activity to start');
+    await host.kill();
+    expect(await logAfterKill('kill-activity')).toEqual(['A', 'after-timer', 'slow-start']);
+
+    host = await startDevhost({ dataDir, env });
+    expect(host.output()).toMatch(/Resumed \d+ pending message\(s\) and 1 activit/);
+    const s = await waitFor(() => status('kill-activity'), (x) => x.runtimeStatus === 'Completed', 20_000, 'completion');
+    // At least once: the interrupted activity ran again; everything else ran once.
+    expect(await log('kill-activity')).toEqual(['A', 'after-timer', 'slow-start', 'slow-start', 'slow-end', 'C']);
+    expectEachTaskCompletedOnce(s);
+  });
+
+  async function logAfterKill(id: string): Promise<string[]> {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const file = path.join(env.SAMPLE_LOG_DIR, `${id}.log`);
+    return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  }
+});
