@@ -37,13 +37,22 @@ const timerRow = (t: StoredTimer): string => `${String(t.at).padStart(15, '0')}|
 
 const clientOptions = (cs: string): { allowInsecureConnection: boolean } => ({ allowInsecureConnection: /TableEndpoint=http:|UseDevelopmentStorage/i.test(cs) });
 
-/** The durable backend's persistence: instance state, history, inbox and work items in Table storage. */
+interface Cached { state: InstanceState; executionId: string; history: HistoryEvent[] | undefined }
+
+/**
+ * The durable backend's persistence: instance state, history, inbox and work items in Table storage.
+ * The devhost is the only writer of its task hub, so recently used instances are cached (bounded,
+ * least recently used first out) and an episode usually needs no read.
+ */
 export class DurableStore {
+  private readonly cache = new Map<string, Cached>();
+  private readonly cacheSize: number;
   private readonly instances: TableClient;
   private readonly timers: TableClient;
   private readonly meta: TableClient;
 
-  constructor(connectionString: string, hub: string) {
+  constructor(connectionString: string, hub: string, options: { cacheSize?: number } = {}) {
+    this.cacheSize = options.cacheSize ?? 2000;
     this.instances = TableClient.fromConnectionString(connectionString, `${hub}Instances`, clientOptions(connectionString));
     this.timers = TableClient.fromConnectionString(connectionString, `${hub}Timers`, clientOptions(connectionString));
     this.meta = TableClient.fromConnectionString(connectionString, `${hub}Meta`, clientOptions(connectionString));
@@ -54,15 +63,33 @@ export class DurableStore {
   }
 
   async getState(instanceId: string): Promise<InstanceState | undefined> {
+    const hit = this.cache.get(instanceId);
+    if (hit) return structuredClone(hit.state);
     try {
-      return fromStateEntity(await this.instances.getEntity(instanceId, STATE));
+      const state = fromStateEntity(await this.instances.getEntity(instanceId, STATE));
+      this.remember(state, undefined);
+      return state;
     } catch (err) {
       if (isStatus(err, 404)) return undefined;
       throw err;
     }
   }
 
+  private remember(state: InstanceState, history: HistoryEvent[] | undefined): void {
+    this.cache.delete(state.instanceId);
+    this.cache.set(state.instanceId, { state: structuredClone(state), executionId: state.executionId, history });
+    if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
+  }
+
   async loadHistory(instanceId: string, executionId: string): Promise<HistoryEvent[]> {
+    const hit = this.cache.get(instanceId);
+    if (hit?.history && hit.executionId === executionId) return [...hit.history];
+    const events = await this.readHistory(instanceId, executionId);
+    if (hit && hit.executionId === executionId) hit.history = [...events];
+    return events;
+  }
+
+  private async readHistory(instanceId: string, executionId: string): Promise<HistoryEvent[]> {
     const prefix = `h|${executionId}|`;
     const rows = this.instances.listEntities({ queryOptions: { filter: `PartitionKey eq '${esc(instanceId)}' and RowKey ge '${esc(prefix)}' and RowKey lt '${esc(prefix)}~'` } });
     const events: HistoryEvent[] = [];
@@ -80,6 +107,7 @@ export class DurableStore {
     return { upsert: e };
   }
   historyOp(instanceId: string, executionId: string, episode: number, events: HistoryEvent[]): Op {
+    this.pendingHistory.set(instanceId, events);
     const e: Entity = { partitionKey: instanceId, rowKey: historyKey(executionId, episode) };
     setLarge(e, 'events', JSON.stringify(events));
     return { upsert: e };
@@ -103,8 +131,27 @@ export class DurableStore {
    * 100 operations the earlier chunks go first and the chunk holding the state commits the episode.
    */
   async commit(ops: Op[]): Promise<void> {
-    for (let start = 0; start < ops.length; start += 100) await this.transact(ops.slice(start, start + 100));
+    try {
+      for (let start = 0; start < ops.length; start += 100) await this.transact(ops.slice(start, start + 100));
+    } catch (err) {
+      for (const op of ops) if ('upsert' in op) this.cache.delete(op.upsert.partitionKey);
+      throw err;
+    }
+    for (const op of ops) if ('upsert' in op && op.upsert.rowKey === STATE) this.afterStateWrite(op);
   }
+
+  /** Keeps the cache equal to what was just written: the new state, and its history extended. */
+  private afterStateWrite(op: { upsert: Entity }): void {
+    const state = fromStateEntity(op.upsert as TableEntityResult<Record<string, unknown>>);
+    const prev = this.cache.get(state.instanceId);
+    const appended = this.pendingHistory.get(state.instanceId);
+    this.pendingHistory.delete(state.instanceId);
+    let history: HistoryEvent[] | undefined;
+    if (state.episode === 0) history = [];
+    else if (prev?.history && prev.executionId === state.executionId && appended) history = [...prev.history, ...appended];
+    this.remember(state, history);
+  }
+  private readonly pendingHistory = new Map<string, HistoryEvent[]>();
 
   private async transact(ops: Op[]): Promise<void> {
     const actions: TransactionAction[] = ops.map((op) => ('upsert' in op ? ['upsert', op.upsert, 'Replace'] : ['delete', op.delete]));
@@ -141,6 +188,7 @@ export class DurableStore {
   }
 
   async purge(instanceId: string): Promise<number> {
+    this.cache.delete(instanceId);
     let count = 0;
     for await (const row of this.instances.listEntities({ queryOptions: { filter: `PartitionKey eq '${esc(instanceId)}'` } })) {
       await this.instances.deleteEntity(String(row.partitionKey), String(row.rowKey));
