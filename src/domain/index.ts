@@ -1,0 +1,46 @@
+/**
+ * The pure domain of Meeting Communications: meetings, settings, the schedule policy, templates,
+ * deep links, SMS encoding and reply keywords. No I/O, no clock, no randomness: `now` and random bytes
+ * are arguments. Expected outcomes are `Result` values.
+ */
+export { ok, fail, type FieldError, type Result } from './result';
+export { COMMUNICATION_TYPES, CHANNELS, communicationTypeSchema, channelSchema, type CommunicationType, type Channel } from './communication';
+export { SUPPORTED_LOCALES, supportedLocaleSchema, resolveLocale, isSupportedLocale, localeLanguage, type SupportedLocale } from './locale';
+export { isValidTimeZone, canonicalTimeZone } from './time-zone';
+
+export {
+  scheduleMeetingBodySchema, meetingSchema, meetingRecordSchema, meetingStatusSchema, cancellationSchema, cancellationSourceSchema,
+  type ScheduleMeetingBody, type Meeting, type MeetingRecord, type MeetingStatus, type Cancellation, type CancellationSource,
+} from './meeting/meeting-schema';
+export { normaliseMeeting, type NormaliseMeetingOptions } from './meeting/normalise-meeting';
+export { normalisePhone, formatPhoneForDisplay } from './meeting/phone';
+export { compareMeetings, VERSIONED_FIELDS, CONTENT_FIELDS, type MeetingChange, type ComparedField } from './meeting/meeting-changes';
+export { transitionStatus, cancelMeetingRecord, type StatusError, type CancelRequest } from './meeting/meeting-status';
+
+export { settingsSchema, DEFAULT_SETTINGS, localTimeOfDaySchema, type Settings, type LateBookingRule } from './settings/settings-schema';
+export { parseSettings, patchSettings, NULLABLE_SETTINGS_PATHS } from './settings/update-settings';
+export { applyMergePatch, type JsonValue, type MergePatchOptions } from './settings/merge-patch';
+
+export { sendKey, parseSendKey, type SendKeyParts } from './schedule/send-key';
+export { resolveWallTime, type WallTime, type WallTimeAdjustment, type ResolvedWallTime } from './schedule/local-time';
+export { reminderDueAt, type ReminderTimeInput, type ReminderTime } from './schedule/reminder-time';
+export { planCommunications, nextWakeUp } from './schedule/plan-communications';
+export { PLAN_REASONS, type PlanStatus, type PlannedCommunication, type CommunicationPlan, type PlanInput } from './schedule/plan-types';
+
+export { MERGE_FIELDS, MERGE_FIELD_NAMES, isMergeField, type MergeFieldName, type MergeFieldSpec, type MergeContext } from './templates/merge-fields';
+export { buildMergeContext, type MergeContextInput } from './templates/merge-context';
+export { formatMeetingTime, formatDuration, type FormattedMeetingTime } from './templates/format-meeting-time';
+export { compileTemplate, compileEmailTemplate, compileSmsTemplate, validateTemplate } from './templates/compile-template';
+export { renderTemplate, renderEmail, renderSms } from './templates/render-message';
+export { createTemplateCache, type TemplateCache } from './templates/template-cache';
+export { SAMPLE_MEETINGS, SAMPLE_ORGANISATION, onlineSampleMeeting, minimalSampleMeeting } from './templates/sample-meeting';
+export {
+  TEMPLATE_FILES, type EmailTemplateSource, type SmsTemplateSource, type MessageTemplateSources, type TemplateLibrary, type TemplatePart,
+  type RenderMode, type TemplateIssue, type CompiledTemplate, type CompiledEmailTemplate, type CompiledSmsTemplate, type RenderedEmail, type RenderedSms,
+} from './templates/template-types';
+
+export { smsEncodingInfo, isGsm7, type SmsEncodingInfo } from './sms/sms-encoding';
+export { newLinkToken, hashLinkToken, hashesEqual, verifyLinkToken, isLinkTokenFormat, LINK_TOKEN_MIN_BYTES, LINK_TOKEN_MAX_BYTES } from './links/link-token';
+export { buildCancelLink, checkCancelUrlTemplate, checkPublicBaseUrl, type CancelLinkInput } from './links/cancel-link';
+export { classifyReply, normaliseReply } from './replies/classify-reply';
+export { type ReplyIntent } from './replies/reply-keywords';

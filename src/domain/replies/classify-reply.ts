@@ -1,0 +1,52 @@
+import { localeLanguage } from '../locale';
+import { COMMON_KEYWORDS, LOCALE_KEYWORDS, NEUTRAL_PHRASES, STANDALONE_ONLY, STOP_WORDS, type KeywordTable, type ReplyIntent } from './reply-keywords';
+
+/** Upper case, accents and punctuation removed, words separated by single spaces. */
+export function normaliseReply(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toUpperCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function keywordsFor(locale: string | undefined): Map<string, Exclude<ReplyIntent, 'stop' | 'unknown'>> {
+  const language = locale === undefined ? undefined : localeLanguage(locale);
+  const tables: Partial<KeywordTable>[] = [
+    COMMON_KEYWORDS,
+    ...Object.entries(LOCALE_KEYWORDS).filter(([lang]) => language === undefined || lang === language).map(([, table]) => table),
+  ];
+  const byWord = new Map<string, Exclude<ReplyIntent, 'stop' | 'unknown'>>();
+  for (const table of tables) {
+    for (const [intent, words] of Object.entries(table) as [Exclude<ReplyIntent, 'stop' | 'unknown'>, readonly string[]][]) {
+      for (const word of words) byWord.set(word, intent);
+    }
+  }
+  return byWord;
+}
+
+/**
+ * Classifies an SMS reply. Case, accents, punctuation and surrounding words do not matter ("Yes
+ * please!" → confirm, "no, sorry" → cancel). Any carrier opt-out word (STOP, CANCEL, …) anywhere wins
+ * ("No, stop texting me" → stop). Otherwise the reply must point at exactly one intent: "yes no" is
+ * `unknown`. Y and N count only as the whole reply. `locale` adds that language's keywords
+ * (REPROGRAMAR for Spanish); without it, every language's keywords are understood.
+ */
+export function classifyReply(text: string, locale?: string): ReplyIntent {
+  const normalised = ` ${normaliseReply(text)} `;
+  const words = normalised.trim().split(' ').filter((w) => w !== '');
+  if (words.some((word) => STOP_WORDS.includes(word))) return 'stop';
+  const withoutNeutral = NEUTRAL_PHRASES.reduce((acc, phrase) => acc.split(` ${phrase} `).join(' '), normalised);
+  const remaining = withoutNeutral.trim().split(' ').filter((w) => w !== '');
+  const keywords = keywordsFor(locale);
+  const intents = new Set<ReplyIntent>();
+  for (const word of remaining) {
+    const intent = keywords.get(word);
+    if (intent === undefined) continue;
+    if (STANDALONE_ONLY.has(word) && words.length !== 1) continue;
+    intents.add(intent);
+  }
+  const [only, ...others] = [...intents];
+  return only !== undefined && others.length === 0 ? only : 'unknown';
+}

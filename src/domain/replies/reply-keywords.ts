@@ -1,0 +1,35 @@
+/** What an SMS reply asks for. */
+export type ReplyIntent = 'confirm' | 'cancel' | 'reschedule' | 'stop' | 'start' | 'help' | 'unknown';
+
+/** Keywords (upper case, accents removed) for the intents other than `stop` and `unknown`. */
+export type KeywordTable = Readonly<Record<Exclude<ReplyIntent, 'stop' | 'unknown'>, readonly string[]>>;
+
+/**
+ * Carrier opt-out words (CTIA list plus ARRET for French Canada). Any of them anywhere in a reply wins:
+ * an opt-out must never be read as anything else. CANCEL is one of them, which is why messages ask
+ * customers to reply NO to cancel a meeting.
+ */
+export const STOP_WORDS: readonly string[] = ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'ARRET'];
+
+/** Keywords understood whatever the recipient's locale. */
+export const COMMON_KEYWORDS: KeywordTable = {
+  confirm: ['YES', 'Y', 'SI', 'OUI'],
+  cancel: ['NO', 'N', 'NON'],
+  reschedule: ['RESCHEDULE'],
+  start: ['START', 'UNSTOP'],
+  help: ['HELP', 'INFO'],
+};
+
+/** Extra keywords by language subtag; used for that language, or for all when the locale is unknown. */
+export const LOCALE_KEYWORDS: Readonly<Record<string, Partial<KeywordTable>>> = {
+  es: { reschedule: ['REPROGRAMAR'], help: ['AYUDA'] },
+};
+
+/** Single letters count only when they are the whole reply (an initial in a sentence is not an answer). */
+export const STANDALONE_ONLY: ReadonlySet<string> = new Set(['Y', 'N']);
+
+/**
+ * Phrases whose keyword is not an answer ("no problem" is not a refusal); removed before matching.
+ * Written normalised: upper case, no accents, single spaces.
+ */
+export const NEUTRAL_PHRASES: readonly string[] = ['NO PROBLEM', 'NO PROBLEMO', 'NO WORRIES', 'SIN PROBLEMA', 'NO HAY PROBLEMA'];

@@ -1,0 +1,90 @@
+import { CHANNELS, COMMUNICATION_TYPES, type Channel, type CommunicationType } from '../communication';
+import type { MeetingRecord } from '../meeting/meeting-schema';
+import type { Settings } from '../settings/settings-schema';
+import { PLAN_REASONS, turnedOffReason, type CommunicationPlan, type PlanInput, type PlannedCommunication } from './plan-types';
+import { reminderDueAt, type ReminderTime } from './reminder-time';
+import { sendKey } from './send-key';
+
+interface Slot {
+  readonly type: CommunicationType;
+  readonly channel: Channel;
+  readonly sendKey: string;
+}
+
+interface Context {
+  readonly meeting: MeetingRecord;
+  readonly settings: Settings;
+  readonly now: number;
+  /** The reminder time, computed at most once per plan (both channels share it). */
+  readonly reminder: () => ReminderTime;
+}
+
+/**
+ * Plans every type × channel for a meeting: what is due now, planned for later, skipped (and why) or
+ * done. Rules, in order: a send key already in the ledger is done; the master toggle; the meeting's
+ * status (a cancelled meeting gets only its cancellation notice, and none when cancelled externally);
+ * the type × channel toggle; the recipient's address; nothing at or after the start; then timing:
+ * confirmation and cancellation are due at once; the reminder follows {@link reminderDueAt} and the
+ * late-booking rule. A late booking is one whose reminder time had passed when the current version
+ * was recorded (`versionAt`); a reminder whose time passed after that (an overdue wake-up) is due.
+ */
+export function planCommunications(input: PlanInput): CommunicationPlan {
+  const ledger = new Set(input.ledger);
+  const { meeting, settings } = input;
+  const { daysBefore, sendAtLocalTime } = settings.reminder;
+  let cached: ReminderTime | undefined;
+  const reminder = () => (cached ??= reminderDueAt({ start: meeting.start, timeZone: meeting.contact.timeZone, daysBefore, sendAtLocalTime }));
+  const context: Context = { meeting, settings, now: input.now.getTime(), reminder };
+  return COMMUNICATION_TYPES.flatMap((type) =>
+    CHANNELS.map((channel): PlannedCommunication => {
+      const key = sendKey({ meetingId: meeting.meetingId, version: meeting.version, type, channel });
+      const slot: Slot = { type, channel, sendKey: key };
+      return ledger.has(key) ? { ...slot, status: 'done', reason: PLAN_REASONS.alreadySent } : planSlot(slot, context);
+    }),
+  );
+}
+
+function planSlot(slot: Slot, context: Context): PlannedCommunication {
+  const { meeting, settings, now } = context;
+  const skip = (reason: string): PlannedCommunication => ({ ...slot, status: 'skipped', reason });
+  if (!settings.enabled) return skip(PLAN_REASONS.masterOff);
+  if (meeting.status === 'completed') return skip(PLAN_REASONS.completed);
+  if (slot.type === 'cancellation') {
+    if (meeting.cancellation === null) return skip(PLAN_REASONS.notCancelled);
+    if (meeting.cancellation.source === 'external') return skip(PLAN_REASONS.external);
+  } else if (meeting.status === 'cancelled') {
+    return skip(PLAN_REASONS.cancelled);
+  }
+  if (!settings[slot.type][slot.channel]) return skip(turnedOffReason(slot.type, slot.channel));
+  if (slot.channel === 'email' && meeting.contact.email === null) return skip(PLAN_REASONS.noEmail);
+  if (slot.channel === 'sms' && meeting.contact.phone === null) return skip(PLAN_REASONS.noPhone);
+  const start = Date.parse(meeting.start);
+  if (now >= start) return skip(PLAN_REASONS.started);
+  const nowIso = new Date(now).toISOString();
+  if (slot.type !== 'reminder') return { ...slot, status: 'due', dueAt: nowIso };
+  return planReminder(slot, context, nowIso);
+}
+
+function planReminder(slot: Slot, { meeting, settings, now, reminder: reminderTime }: Context, nowIso: string): PlannedCommunication {
+  const reminder = reminderTime();
+  const dueAt = Date.parse(reminder.dueAt);
+  if (dueAt <= Date.parse(meeting.versionAt)) {
+    return settings.reminder.lateBooking === 'skip'
+      ? { ...slot, status: 'skipped', reason: PLAN_REASONS.lateSkip }
+      : { ...slot, status: 'due', dueAt: nowIso, reason: PLAN_REASONS.lateSendNow };
+  }
+  const note = reminder.adjustment === 'none' ? {} : { reason: dstNote(reminder.adjustment, reminder.requestedLocal, meeting.contact.timeZone) };
+  return { ...slot, status: dueAt <= now ? 'due' : 'planned', dueAt: reminder.dueAt, ...note };
+}
+
+function dstNote(adjustment: 'gap' | 'overlap', requestedLocal: string, zone: string): string {
+  return adjustment === 'gap'
+    ? `${requestedLocal} does not exist in ${zone} (DST change): moved forward by the gap`
+    : `${requestedLocal} occurs twice in ${zone} (DST change): the earlier one`;
+}
+
+/** The earliest `dueAt` among `planned` entries: when to wake up next; undefined when nothing is planned. */
+export function nextWakeUp(plan: CommunicationPlan): string | undefined {
+  const times = plan.filter((item) => item.status === 'planned' && item.dueAt !== undefined).map((item) => item.dueAt as string);
+  return times.sort()[0];
+}

@@ -1,0 +1,55 @@
+import type { Channel, CommunicationType } from '../communication';
+import type { MeetingRecord } from '../meeting/meeting-schema';
+import type { Settings } from '../settings/settings-schema';
+
+/**
+ * - `due`: send now (`dueAt` is when it became due, never after `now`);
+ * - `planned`: send at `dueAt` (in the future);
+ * - `skipped`: will not be sent as things stand (`reason` says why); a later change may revive it;
+ * - `done`: its send key is already in the ledger (claimed or sent).
+ */
+export type PlanStatus = 'due' | 'planned' | 'skipped' | 'done';
+
+/** The plan for one type × channel. */
+export interface PlannedCommunication {
+  readonly type: CommunicationType;
+  readonly channel: Channel;
+  readonly status: PlanStatus;
+  /** The send key this message would use (see `sendKey`). */
+  readonly sendKey: string;
+  /** UTC ISO 8601 instant, for `due` and `planned`. */
+  readonly dueAt?: string;
+  readonly reason?: string;
+}
+
+/** One entry per type × channel, in the order confirmation, reminder, cancellation × email, sms. */
+export type CommunicationPlan = readonly PlannedCommunication[];
+
+/** Inputs of `planCommunications`. */
+export interface PlanInput {
+  readonly meeting: MeetingRecord;
+  readonly settings: Settings;
+  /** Send keys already claimed or sent for this meeting (any version). */
+  readonly ledger: Iterable<string>;
+  readonly now: Date;
+}
+
+/** The reasons the planner gives, fixed strings so callers and tests can match them. */
+export const PLAN_REASONS = {
+  masterOff: 'communications are turned off',
+  completed: 'the meeting is completed',
+  cancelled: 'the meeting is cancelled',
+  notCancelled: 'the meeting is not cancelled',
+  external: 'cancelled outside this service: no notice is sent',
+  started: 'the meeting has started',
+  noEmail: 'no email address',
+  noPhone: 'no phone number',
+  lateSkip: 'booked inside the reminder threshold',
+  lateSendNow: 'booked inside the reminder threshold: sent now',
+  alreadySent: 'already sent for this version',
+} as const;
+
+/** The reason for a type × channel that the settings turn off. */
+export function turnedOffReason(type: CommunicationType, channel: Channel): string {
+  return `${type} by ${channel} is turned off`;
+}

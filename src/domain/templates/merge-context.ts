@@ -1,0 +1,42 @@
+import type { SupportedLocale } from '../locale';
+import type { Meeting } from '../meeting/meeting-schema';
+import { formatPhoneForDisplay } from '../meeting/phone';
+import { formatMeetingTime } from './format-meeting-time';
+import type { MergeContext } from './merge-fields';
+
+/** Inputs of {@link buildMergeContext}. */
+export interface MergeContextInput {
+  readonly meeting: Meeting;
+  /** The recipient's locale (normally `meeting.contact.locale`). */
+  readonly locale: SupportedLocale;
+  /** The recipient's IANA zone (normally `meeting.contact.timeZone`). */
+  readonly zone: string;
+  /** From `buildCancelLink`, or null (cancellation notices, or no link available). */
+  readonly cancelLink: string | null;
+  readonly organisationName: string;
+}
+
+/**
+ * Builds the values for a template: every declared merge field, dates and times in the recipient's
+ * locale and zone, absent values as `null`. Pure: the same input gives the same context.
+ */
+export function buildMergeContext(input: MergeContextInput): MergeContext {
+  const { meeting, locale, zone, cancelLink, organisationName } = input;
+  return {
+    organisationName,
+    subject: meeting.subject,
+    ...formatMeetingTime(meeting.start, meeting.end, locale, zone),
+    isOnline: meeting.online !== null,
+    joinUrl: meeting.online?.joinUrl ?? null,
+    locationName: meeting.location?.name ?? null,
+    locationAddress: meeting.location?.address ?? null,
+    advisorName: meeting.advisor.name,
+    advisorEmail: meeting.advisor.email,
+    advisorPhone: meeting.advisor.phone === null ? null : formatPhoneForDisplay(meeting.advisor.phone),
+    contactFirstName: meeting.contact.firstName,
+    contactLastName: meeting.contact.lastName,
+    adminInstructions: meeting.adminInstructions,
+    customerNotes: meeting.customerNotes,
+    cancelLink,
+  };
+}

@@ -1,0 +1,32 @@
+import { classifyReply } from '../../../../src/domain';
+
+describe('classifyReply', () => {
+  test.each([
+    // confirm
+    ['YES', undefined, 'confirm'], ['yes', undefined, 'confirm'], ['Y', undefined, 'confirm'], [' y. ', undefined, 'confirm'],
+    ['SI', undefined, 'confirm'], ['Sí', 'es-ES', 'confirm'], ['sí, gracias', 'es-ES', 'confirm'], ['OUI', undefined, 'confirm'],
+    ['Yes please!', undefined, 'confirm'], ['yes, see you then', undefined, 'confirm'], ['Yes, no problem', undefined, 'confirm'],
+    // cancel
+    ['NO', undefined, 'cancel'], ['no', undefined, 'cancel'], ['N', undefined, 'cancel'], ['Non', undefined, 'cancel'],
+    ['no, sorry', undefined, 'cancel'], ['No puedo ir', 'es-ES', 'cancel'], ['NO!!!', undefined, 'cancel'],
+    // reschedule
+    ['RESCHEDULE', undefined, 'reschedule'], ['Can I reschedule?', undefined, 'reschedule'],
+    ['reprogramar', 'es-ES', 'reschedule'], ['Reprogramar', 'es-MX', 'reschedule'], ['reprogramar', undefined, 'reschedule'],
+    ['reprogramar', 'en-US', 'unknown'],
+    // stop family always wins
+    ['STOP', undefined, 'stop'], ['stop', 'es-ES', 'stop'], ['StopAll', undefined, 'stop'], ['UNSUBSCRIBE', undefined, 'stop'],
+    ['CANCEL', undefined, 'stop'], ['cancel', undefined, 'stop'], ['END', undefined, 'stop'], ['quit', undefined, 'stop'],
+    ['Arrêt', undefined, 'stop'], ['ARRET', undefined, 'stop'],
+    ['No, stop texting me', undefined, 'stop'], ['yes STOP', undefined, 'stop'], ['please cancel my appointment', undefined, 'stop'],
+    // start / help
+    ['START', undefined, 'start'], ['unstop', undefined, 'start'], ['HELP', undefined, 'help'], ['info?', undefined, 'help'],
+    ['ayuda', 'es-ES', 'help'],
+    // ambiguous or unknown
+    ['yes no', undefined, 'unknown'], ['Sí… no', 'es-ES', 'unknown'], ['', undefined, 'unknown'], ['   ', undefined, 'unknown'],
+    ['Thanks!', undefined, 'unknown'], ['no problem', undefined, 'unknown'], ['No worries', undefined, 'unknown'],
+    ['I said y', undefined, 'unknown'], ['J N Smith', undefined, 'unknown'], ['nobody', undefined, 'unknown'], ['yesterday', undefined, 'unknown'],
+    ['stopping by later', undefined, 'unknown'], ['😀', undefined, 'unknown'],
+  ] as const)('%j (%s) → %s', (text, locale, intent) => {
+    expect(classifyReply(text, locale)).toBe(intent);
+  });
+});
