@@ -3,8 +3,11 @@ import { z } from 'zod';
 const optionalText = z.string().trim().min(1).optional();
 
 /** Every setting the app reads from the environment (app settings on Azure, local.settings.json locally). */
-export const configSchema = z.object({
-  AzureWebJobsStorage: z.string().min(1, 'is required (the storage account connection string, or UseDevelopmentStorage=true)'),
+export const configSchema = z.preprocess(
+  // An empty value means "not set" (local.settings.example.json lists optional settings empty).
+  (env) => Object.fromEntries(Object.entries(env as Record<string, string | undefined>).filter(([, v]) => v !== undefined && v.trim() !== '')),
+  z.object({
+  AzureWebJobsStorage: z.string({ error: 'is required (the storage account connection string, or UseDevelopmentStorage=true)' }),
   FUNCTIONS_WORKER_RUNTIME: z.literal('node').optional(),
   /** Public base URL of this app, used to build links in messages (never the request's Host header). */
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('http://127.0.0.1:7071'),
@@ -13,6 +16,7 @@ export const configSchema = z.object({
   ACS_CONNECTION_STRING: optionalText,
   ACS_EMAIL_SENDER: z.email({ error: 'must be an email address' }).optional(),
   ACS_SMS_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +18005550100').optional(),
-});
+  }),
+);
 
 export type Config = z.infer<typeof configSchema>;
