@@ -15,6 +15,7 @@ import { consoleLogger, type Logger } from './logger';
 import { compareRoutes, matchRoute, parseRoute, type RouteTemplate } from './routes';
 import { loadLocalSettings, readHostJson } from './settings';
 import { isDevelopmentStorage, startAzurite, type TableStorage } from './storage';
+import { outboxRoute } from './outbox-page';
 import { TimerTriggers } from './timer-triggers';
 
 export interface DevhostOptions {
@@ -91,6 +92,7 @@ export async function startDevhost(opts: DevhostOptions): Promise<Devhost> {
     if (await handleDurableApi(engine, req, res, reqUrl, body.toString('utf8'))) return;
     if (reqUrl.pathname.toLowerCase() === '/runtime/webhooks/eventgrid') return handleEventGrid(core, log, req, res, reqUrl, body);
     if (reqUrl.pathname === '/dev/clock') return clockRoute(controller, clock, req, res, body);
+    if (reqUrl.pathname === '/dev/outbox') return outboxRoute(req, res);
     if (reqUrl.pathname === '/' || reqUrl.pathname === '/dev') return sendJson(res, 200, { api: `${url}${prefix}`, functions: describe(core), dev: devPages(url) });
     const path = prefix ? (reqUrl.pathname === prefix || reqUrl.pathname.startsWith(`${prefix}/`) ? reqUrl.pathname.slice(prefix.length) : undefined) : reqUrl.pathname;
     const method = (req.method ?? 'GET').toUpperCase();
@@ -139,5 +141,5 @@ function describe(core: FunctionsCore): Array<{ name: string; trigger: string; r
 }
 
 export function devPages(url: string): Record<string, string> {
-  return { clock: `${url}/dev/clock`, durable: `${url}${DURABLE_PREFIX}/instances` };
+  return { outbox: `${url}/dev/outbox`, clock: `${url}/dev/clock`, durable: `${url}${DURABLE_PREFIX}/instances` };
 }

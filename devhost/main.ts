@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     }),
     '',
     '  Dev pages:',
+    `    outbox      ${host.url}/dev/outbox         (messages the local outbox channel recorded)`,
     `    clock       ${host.url}/dev/clock          (GET; POST {"advance":"P1D"} to move time forward)`,
     `    durable     ${host.url}/runtime/webhooks/durabletask/instances`,
     '',

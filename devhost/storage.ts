@@ -6,6 +6,9 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 export const DEV_ACCOUNT = 'devstoreaccount1';
 const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
+/** Requests this process's in-process Azurite has served (benchmarks read it). */
+export const storageStats = { writes: 0, reads: 0 };
+
 export interface TableStorage {
   /** A connection string the Azure SDK accepts for this Table endpoint. */
   connectionString: string;
@@ -44,6 +47,7 @@ export async function startAzurite(options: { dataDir?: string; port?: number })
   const server = new TableServer(config);
   await server.start();
   const store = server.metadataStore;
+  countRequests(server.httpServer);
   let save: () => Promise<void> = async () => {};
   if (!inMemory) {
     store.db.autosaveDisable();
@@ -62,6 +66,13 @@ export async function startAzurite(options: { dataDir?: string; port?: number })
       await server.close();
     },
   };
+}
+
+function countRequests(httpServer: Server): void {
+  httpServer.prependListener('request', (req: IncomingMessage) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes((req.method ?? 'GET').toUpperCase())) storageStats.reads++;
+    else storageStats.writes++;
+  });
 }
 
 /** Coalesces concurrent save requests: each caller resolves after a save that started after its call. */

@@ -1,0 +1,42 @@
+import type { DurableClient } from 'durable-functions';
+import type { MeetingWorkflow } from '../ports/meeting-workflow';
+import { EVENT, meetingInstanceId, ORCHESTRATION } from '../workflows/names';
+
+const RUNNING = new Set(['Pending', 'Running', 'ContinuedAsNew']);
+
+/** The meeting orchestrations through the Durable client of the current invocation. */
+export function durableMeetingWorkflow(client: DurableClient): MeetingWorkflow {
+  const start = async (meetingId: string): Promise<void> => {
+    try {
+      await client.startNew(ORCHESTRATION.meeting, { instanceId: meetingInstanceId(meetingId), input: { meetingId } });
+    } catch (err) {
+      // Started concurrently by another request: that orchestration will plan from the same data.
+      if (!(err instanceof Error && /already exists|409/.test(err.message))) throw err;
+    }
+  };
+  const status = async (meetingId: string): Promise<string | undefined> => {
+    try {
+      return (await client.getStatus(meetingInstanceId(meetingId))).runtimeStatus;
+    } catch (err) {
+      if (err instanceof Error && /404/.test(err.message)) return undefined;
+      throw err;
+    }
+  };
+  return {
+    async ensureRunning(meetingId) {
+      if (!RUNNING.has((await status(meetingId)) ?? '')) await start(meetingId);
+    },
+    async notifyChanged(meetingId) {
+      if (RUNNING.has((await status(meetingId)) ?? '')) await client.raiseEvent(meetingInstanceId(meetingId), EVENT.meetingChanged, { at: 'changed' });
+      else await start(meetingId);
+    },
+    async broadcastSettingsChanged(epoch) {
+      const instanceId = `settings:${epoch.replace(/[^A-Za-z0-9-]/g, '')}`;
+      try {
+        await client.startNew(ORCHESTRATION.settingsBroadcast, { instanceId, input: {} });
+      } catch (err) {
+        if (!(err instanceof Error && /already exists|409/.test(err.message))) throw err;
+      }
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { LedgerEntry, LedgerStatus } from '../../ports/ledger';
+
+/** What happened to a send, as reported to the ledger. */
+export type LedgerEvent =
+  | { kind: 'sent'; providerMessageId: string; at: string }
+  | { kind: 'failed'; reason: string; at: string }
+  | { kind: 'delivered'; at: string }
+  | { kind: 'undelivered'; reason: string; at: string };
+
+/** The fields an event may change; absent ones stay as they are. */
+export type LedgerPatch = { -readonly [K in 'status' | 'sentAt' | 'deliveredAt' | 'providerMessageId' | 'reason']?: LedgerEntry[K] };
+
+/** `delivered` and `failed` are final: the first of them to be recorded wins. */
+const RANK: Record<LedgerStatus, number> = { claimed: 0, sent: 1, delivered: 2, failed: 2 };
+
+/**
+ * The change an event makes to an entry, or undefined for none. Statuses only move forward
+ * (`claimed → sent → delivered | failed`, `claimed → failed`, and `claimed → delivered` when a delivery
+ * report overtakes the "sent" record); a duplicate or late report never moves one back, and once an
+ * entry is `delivered` or `failed` a later terminal report is ignored (the first terminal status wins).
+ * A late `sent` still fills in `providerMessageId` / `sentAt` when they were never recorded.
+ */
+export function applyLedgerEvent(entry: LedgerEntry, event: LedgerEvent): LedgerPatch | undefined {
+  const target: LedgerStatus = event.kind === 'sent' ? 'sent' : event.kind === 'delivered' ? 'delivered' : 'failed';
+  const patch: LedgerPatch = {};
+  if (RANK[target] > RANK[entry.status]) {
+    patch.status = target;
+    if (event.kind === 'failed' || event.kind === 'undelivered') patch.reason = event.reason;
+    if (event.kind === 'delivered') patch.deliveredAt = event.at;
+  }
+  if (event.kind === 'sent') {
+    if (entry.providerMessageId === null) patch.providerMessageId = event.providerMessageId;
+    if (entry.sentAt === null) patch.sentAt = event.at;
+  }
+  return Object.keys(patch).length > 0 ? patch : undefined;
+}

@@ -1,0 +1,99 @@
+import { TableClient } from '@azure/data-tables';
+
+/** Table names, fixed: renaming one orphans every stored row. */
+export const MEETINGS_TABLE = 'Meetings';
+export const SETTINGS_TABLE = 'Settings';
+export const LEDGER_TABLE = 'Ledger';
+export const LINK_TOKENS_TABLE = 'LinkTokens';
+export const DEV_OUTBOX_TABLE = 'DevOutbox';
+
+/**
+ * A client for one table. Plain http is accepted only when the connection string itself asks for it
+ * (Azurite: an explicit `TableEndpoint=http://…`, `DefaultEndpointsProtocol=http`, or
+ * `UseDevelopmentStorage=true`, which the SDK maps to port 10002 only).
+ */
+export function tableClient(connectionString: string, tableName: string): TableClient {
+  const insecure = /TableEndpoint=http:|DefaultEndpointsProtocol=http(;|$)|UseDevelopmentStorage=true/i.test(connectionString);
+  return TableClient.fromConnectionString(connectionString, tableName, { allowInsecureConnection: insecure });
+}
+
+const created = new Map<string, Promise<void>>();
+
+/**
+ * Creates the client's table once per process (concurrent callers share one request); an existing
+ * table is fine. A failure is not cached, so the next call tries again.
+ */
+export function createTableOnce(client: TableClient): Promise<void> {
+  const key = `${client.url}|${client.tableName}`;
+  let pending = created.get(key);
+  if (!pending) {
+    pending = client.createTable().catch((err: unknown) => {
+      if (isStatus(err, 409)) return;
+      created.delete(key);
+      throw err;
+    });
+    created.set(key, pending);
+  }
+  return pending;
+}
+
+/** A getter for a table's client that creates the table on first use. */
+export function lazyTable(connectionString: string, tableName: string): () => Promise<TableClient> {
+  const client = tableClient(connectionString, tableName);
+  return async () => {
+    await createTableOnce(client);
+    return client;
+  };
+}
+
+/** True when `err` is a Table storage response error with this HTTP status (404, 409, 412…). */
+export function isStatus(err: unknown, code: number): boolean {
+  return typeof err === 'object' && err !== null && (err as { statusCode?: unknown }).statusCode === code;
+}
+
+/** Characters Table storage forbids in PartitionKey / RowKey, and control characters. */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_KEY_CHARS = /[/\\#?\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * Throws unless `value` can be a PartitionKey or RowKey (non-empty, at most 1 KiB, none of `/ \ # ?`
+ * or control characters). The message names the key's role, not its value.
+ */
+export function assertTableKey(value: string, role: string): void {
+  if (value.length === 0 || Buffer.byteLength(value, 'utf8') > 1024 || FORBIDDEN_KEY_CHARS.test(value)) {
+    throw new Error(`${role} cannot be a Table storage key (empty, longer than 1 KiB, or containing / \\ # ? or control characters)`);
+  }
+}
+
+/**
+ * A stored row that does not have the shape this version expects. The message names the table, the
+ * row and the offending field paths, never the stored values (they may be personal data).
+ */
+export class CorruptRowError extends Error {
+  /** Stable code for callers that cannot rely on `instanceof`. */
+  readonly code = 'STORED_ROW_CORRUPT';
+  override readonly name = 'CorruptRowError';
+
+  constructor(
+    readonly table: string,
+    readonly rowId: string,
+    readonly paths: readonly string[],
+  ) {
+    super(`${table}: stored row ${rowId} is corrupt${paths.length > 0 ? ` (${paths.join(', ')})` : ''}`);
+  }
+}
+
+/** The field paths of a failed zod parse (`contact.email`, `(root)`), for {@link CorruptRowError}. */
+export function issuePaths(issues: readonly { path: readonly PropertyKey[] }[]): string[] {
+  return [...new Set(issues.map((issue) => (issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.'))))];
+}
+
+/** Parses a JSON string property; a syntax error becomes a {@link CorruptRowError} (its message may quote data). */
+export function parseJsonProperty(value: unknown, table: string, rowId: string, property: string): unknown {
+  if (typeof value !== 'string') throw new CorruptRowError(table, rowId, [property]);
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    throw new CorruptRowError(table, rowId, [`${property} (not JSON)`]);
+  }
+}

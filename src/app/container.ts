@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { getConfig, type Config } from '../config';
+import { AcsEmailSender } from '../adapters/acs-email-sender';
+import { AcsSmsSender } from '../adapters/acs-sms-sender';
+import { defaultTemplateSource } from '../adapters/default-template-source';
+import { OutboxEmailSender, OutboxSmsSender } from '../adapters/outbox-sender';
+import { systemClock } from '../adapters/system-clock';
+import { TableLedger } from '../adapters/tables/table-ledger';
+import { TableLinkTokenStore } from '../adapters/tables/table-link-token-store';
+import { TableMeetingStore } from '../adapters/tables/table-meeting-store';
+import { TableSettingsStore } from '../adapters/tables/table-settings-store';
+import type { EmailSender } from '../ports/email-sender';
+import type { SmsSender } from '../ports/sms-sender';
+import type { AppDeps, Log } from './deps';
+
+const consoleLog: Log = { info: (m) => console.log(m), warn: (m) => console.warn(m) };
+
+/** Which provider each channel uses: ACS when configured, else the local outbox. */
+function senders(config: Config): { email: EmailSender; sms: SmsSender } {
+  const storage = config.AzureWebJobsStorage;
+  const crash = config.OUTBOX_CRASH_AFTER_ACCEPT ? new RegExp(config.OUTBOX_CRASH_AFTER_ACCEPT) : undefined;
+  const outboxOptions = crash ? { crashAfterAccept: (key: string) => crash.test(key) } : {};
+  const acs = config.ACS_CONNECTION_STRING;
+  return {
+    email: acs && config.ACS_EMAIL_SENDER ? new AcsEmailSender({ connectionString: acs, senderAddress: config.ACS_EMAIL_SENDER }) : new OutboxEmailSender(storage, systemClock, outboxOptions),
+    sms: acs && config.ACS_SMS_FROM ? new AcsSmsSender({ connectionString: acs, from: config.ACS_SMS_FROM }) : new OutboxSmsSender(storage, systemClock, outboxOptions),
+  };
+}
+
+/** Builds the app's dependencies from configuration. */
+export function buildDeps(config: Config, log: Log = consoleLog): AppDeps {
+  const storage = config.AzureWebJobsStorage;
+  return {
+    config,
+    clock: systemClock,
+    meetings: new TableMeetingStore(storage),
+    settings: new TableSettingsStore(storage),
+    ledger: new TableLedger(storage),
+    linkTokens: new TableLinkTokenStore(storage),
+    templates: defaultTemplateSource,
+    randomBytes: (size) => new Uint8Array(randomBytes(size)),
+    log,
+    ...senders(config),
+  };
+}
+
+let deps: AppDeps | undefined;
+
+/** The process's dependencies, built on first use (configuration is read then, not at import). */
+export function appDeps(): AppDeps {
+  deps ??= buildDeps(getConfig());
+  return deps;
+}

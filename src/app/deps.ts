@@ -1,0 +1,30 @@
+import type { Config } from '../config';
+import type { Clock } from '../ports/clock';
+import type { EmailSender } from '../ports/email-sender';
+import type { Ledger } from '../ports/ledger';
+import type { LinkTokenStore } from '../ports/link-token-store';
+import type { MeetingStore } from '../ports/meeting-store';
+import type { SettingsStore } from '../ports/settings-store';
+import type { SmsSender } from '../ports/sms-sender';
+import type { TemplateSource } from '../ports/template-source';
+
+/** Logs IDs only: never addresses, phone numbers, tokens or message bodies. */
+export interface Log {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+/** Everything the use cases and activities need, built once per process (see container.ts). */
+export interface AppDeps {
+  readonly config: Config;
+  readonly clock: Clock;
+  readonly meetings: MeetingStore;
+  readonly settings: SettingsStore;
+  readonly ledger: Ledger;
+  readonly linkTokens: LinkTokenStore;
+  readonly email: EmailSender;
+  readonly sms: SmsSender;
+  readonly templates: TemplateSource;
+  readonly randomBytes: (size: number) => Uint8Array;
+  readonly log: Log;
+}

@@ -1,0 +1,51 @@
+import { planCommunications } from '../domain';
+import type { LedgerEntry } from '../ports/ledger';
+import type { AppDeps } from './deps';
+
+export interface CommunicationView {
+  type: string;
+  channel: string;
+  version: number;
+  status: 'planned' | 'skipped' | 'sent' | 'delivered' | 'failed';
+  plannedFor: string | null;
+  sentAt: string | null;
+  reason: string | null;
+}
+
+const fromLedger = (e: LedgerEntry): CommunicationView => ({
+  type: e.type,
+  channel: e.channel,
+  version: e.version,
+  // A claim is a send in progress: still "planned" for the reader.
+  status: e.status === 'claimed' ? 'planned' : e.status,
+  plannedFor: e.plannedFor,
+  sentAt: e.sentAt,
+  reason: e.reason,
+});
+
+/** GetMeeting: the stored meeting with its state and every communication, sent or to come. */
+export async function meetingView(deps: AppDeps, meetingId: string): Promise<Record<string, unknown> | undefined> {
+  const stored = await deps.meetings.get(meetingId);
+  if (!stored) return undefined;
+  const [{ settings }, ledger] = await Promise.all([deps.settings.get(), deps.ledger.listForMeeting(meetingId)]);
+  const now = deps.clock.now();
+  const plan = planCommunications({ meeting: stored.record, settings, ledger: ledger.map((e) => e.sendKey), now });
+  const upcoming: CommunicationView[] = plan
+    .filter((p) => p.status === 'planned' || p.status === 'due' || p.status === 'skipped')
+    .map((p) => ({
+      type: p.type,
+      channel: p.channel,
+      version: stored.record.version,
+      status: p.status === 'skipped' ? 'skipped' : 'planned',
+      plannedFor: p.status === 'skipped' ? null : (p.dueAt ?? now.toISOString()),
+      sentAt: null,
+      reason: p.reason ?? null,
+    }));
+  const { versionAt: _versionAt, ...record } = stored.record;
+  return {
+    ...record,
+    reminderEmailSent: stored.reminderEmailSent,
+    reminderSmsSent: stored.reminderSmsSent,
+    communications: [...ledger.map(fromLedger), ...upcoming],
+  };
+}

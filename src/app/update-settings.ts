@@ -1,0 +1,26 @@
+import { parseSettings, patchSettings, type FieldError, type Settings } from '../domain';
+import type { MeetingWorkflow } from '../ports/meeting-workflow';
+import type { StoredSettings } from '../ports/settings-store';
+import type { AppDeps } from './deps';
+
+export type SettingsOutcome =
+  | { readonly kind: 'saved'; readonly stored: StoredSettings }
+  | { readonly kind: 'invalid'; readonly errors: readonly FieldError[] }
+  | { readonly kind: 'stale' };
+
+/**
+ * PUT (replace) or PATCH (RFC 7396 merge patch) of the settings, conditional on the ETag the admin
+ * read. A saved change reaches every meeting still pending: a broadcast tells each to re-plan.
+ */
+export async function updateSettings(deps: AppDeps, workflow: MeetingWorkflow, request: { mode: 'put' | 'patch'; body: unknown; ifMatch: string; by: string | null }): Promise<SettingsOutcome> {
+  const current = await deps.settings.get();
+  if (current.etag !== request.ifMatch) return { kind: 'stale' };
+  const parsed = request.mode === 'put' ? parseSettings(request.body) : patchSettings(current.settings, request.body);
+  if (!parsed.ok) return { kind: 'invalid', errors: parsed.errors };
+  const settings: Settings = parsed.value;
+  const saved = await deps.settings.replace(settings, request.ifMatch, { at: deps.clock.now(), by: request.by });
+  if (!saved.ok) return { kind: 'stale' };
+  deps.log.info(`settings updated (etag ${saved.stored.etag})`);
+  await workflow.broadcastSettingsChanged(saved.stored.etag);
+  return { kind: 'saved', stored: saved.stored };
+}

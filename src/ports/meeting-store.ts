@@ -1,0 +1,25 @@
+import type { MeetingRecord } from '../domain';
+
+/** A meeting as stored: the domain record plus what sending has recorded on it. */
+export interface StoredMeeting {
+  readonly record: MeetingRecord;
+  readonly reminderEmailSent: boolean;
+  readonly reminderSmsSent: boolean;
+  /** Opaque concurrency token; pass it back to `replace`. */
+  readonly etag: string;
+}
+
+export type WriteResult = { readonly ok: true; readonly etag: string } | { readonly ok: false; readonly reason: 'exists' | 'conflict' | 'missing' };
+
+/** Meetings by ID. Writes are conditional so concurrent requests cannot overwrite each other. */
+export interface MeetingStore {
+  get(meetingId: string): Promise<StoredMeeting | undefined>;
+  /** Inserts a new meeting; `exists` when one with that ID is already stored. */
+  create(record: MeetingRecord): Promise<WriteResult>;
+  /** Replaces the record if `etag` still matches (`conflict` otherwise); keeps the reminder flags. */
+  replace(record: MeetingRecord, etag: string): Promise<WriteResult>;
+  /** Sets reminderEmailSent / reminderSmsSent (idempotent, unconditional). */
+  markReminderSent(meetingId: string, channel: 'email' | 'sms'): Promise<void>;
+  /** IDs of scheduled meetings, a page at a time (for broadcasting a settings change). */
+  listScheduled(page: { after?: string; size: number }): Promise<{ ids: string[]; next?: string }>;
+}

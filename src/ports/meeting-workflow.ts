@@ -1,0 +1,9 @@
+/** The meeting orchestrations, as the HTTP side sees them. */
+export interface MeetingWorkflow {
+  /** Makes sure the meeting's orchestration runs (starts it unless it is already running). */
+  ensureRunning(meetingId: string): Promise<void>;
+  /** Tells the orchestration to re-plan now (starting it if it is not running). */
+  notifyChanged(meetingId: string): Promise<void>;
+  /** Starts a broadcast that makes every scheduled meeting re-plan (after a settings change). */
+  broadcastSettingsChanged(epoch: string): Promise<void>;
+}

@@ -1,0 +1,52 @@
+import { AppHost, kinds, meetingBody } from '../support/app-host';
+import { tempDir } from '../support/devhost-process';
+
+/**
+ * Nothing lost, nothing doubled: each test breaks the flow at a point where a naive implementation
+ * would lose or repeat a message, through the real app on the devhost.
+ */
+describe('exactly once', () => {
+  test('killed right after the provider accepted a message and before the ledger recorded it: no second message after the restart, the ledger ends sent', async () => {
+    const dataDir = tempDir('exactly-once-kill');
+    // The outbox (our local provider) kills the process right after it records this send.
+    const first = await AppHost.start({ dataDir, env: { OUTBOX_CRASH_AFTER_ACCEPT: '\\|confirmation\\|sms$' } });
+    await first.enableAll();
+    const now = await first.now();
+    expect((await first.schedule(meetingBody('KILL-1', now, 10))).status).toBe(202);
+    const code = await new Promise<number | null>((resolve) => first.host.child.once('exit', (c, signal) => resolve(signal === 'SIGKILL' ? -9 : c)));
+    expect(code).toBe(-9);
+
+    const second = await AppHost.start({ dataDir });
+    try {
+      await second.settle();
+      await second.advance('PT5M'); // lets a retried send run
+      const sent = await second.outbox('KILL-1');
+      expect(kinds(sent)).toEqual(['confirmation/email', 'confirmation/sms']);
+      const view = await second.meeting('KILL-1');
+      const confirmations = view.communications.filter((c) => c.type === 'confirmation');
+      expect(confirmations.map((c) => `${c.channel}:${c.status}`).sort()).toEqual(['email:sent', 'sms:sent']);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  test('200 concurrent ScheduleMeeting calls for 50 meetings (4 identical copies each): one confirmation per meeting and channel', async () => {
+    const host = await AppHost.start();
+    try {
+      await host.enableAll();
+      const now = await host.now();
+      const ids = Array.from({ length: 50 }, (_, i) => `RACE-${i}`);
+      const calls = ids.flatMap((id) => [0, 1, 2, 3].map(() => host.schedule(meetingBody(id, now, 20))));
+      const replies = await Promise.all(calls.map(async (c) => { const r = await c; return { status: r.status, body: (await r.json()) as { version: number } }; }));
+      expect(replies.every((r) => r.status === 202 && r.body.version === 1)).toBe(true);
+      await host.settle();
+      const sent = (await host.outbox()).filter((m) => m.meetingId?.startsWith('RACE-'));
+      expect(sent).toHaveLength(100);
+      const perMeeting = new Map<string, string[]>();
+      for (const m of sent) perMeeting.set(m.meetingId as string, [...(perMeeting.get(m.meetingId as string) ?? []), `${m.type}/${m.channel}`]);
+      for (const id of ids) expect((perMeeting.get(id) ?? []).sort()).toEqual(['confirmation/email', 'confirmation/sms']);
+    } finally {
+      await host.stop();
+    }
+  });
+});

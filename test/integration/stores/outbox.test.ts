@@ -1,0 +1,101 @@
+import { CorruptRowError, DEV_OUTBOX_TABLE } from '../../../src/adapters/tables/table-client';
+import { OutboxEmailSender, OutboxSmsSender, listOutbox, type OutboxSenderOptions } from '../../../src/adapters/outbox-sender';
+import type { AdapterLogger } from '../../../src/adapters/acs-common';
+import { rawTable, useAzurite } from './store-fixtures';
+
+const connectionString = useAzurite();
+
+let now = new Date('2026-12-01T09:00:00.000Z');
+const clock = { now: (): Date => now };
+const logged: unknown[] = [];
+const logger: AdapterLogger = { info: (...args) => logged.push(args), warn: (...args) => logged.push(args) };
+const sms = (options: OutboxSenderOptions = {}): OutboxSmsSender => new OutboxSmsSender(connectionString(), clock, { logger, ...options });
+const email = (): OutboxEmailSender => new OutboxEmailSender(connectionString(), clock, { logger });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const text = 'Reminder: Mortgage review tomorrow at 10:00';
+
+// The tests share one outbox and run in order.
+describe('outbox senders', () => {
+  test('the outbox is empty before the first send', async () => {
+    expect(await listOutbox(connectionString())).toEqual([]);
+  });
+
+  test('an SMS is recorded with type and meeting from the send key, createdAt from the clock', async () => {
+    const result = await sms().send({ to: '+14255550123', text }, 'A-1001|2|reminder|sms', now);
+    expect(result).toEqual({ status: 'sent', providerMessageId: expect.stringMatching(UUID) });
+    expect(await listOutbox(connectionString())).toEqual([
+      {
+        id: result.status === 'sent' && result.providerMessageId, channel: 'sms', to: '+14255550123', type: 'reminder', meetingId: 'A-1001',
+        subject: null, text, html: null, sendKey: 'A-1001|2|reminder|sms', createdAt: '2026-12-01T09:00:00.000Z',
+      },
+    ]);
+  });
+
+  test('the same send key again writes nothing and answers with the first ID', async () => {
+    const first = await sms().send({ to: '+14255550123', text }, 'A-1002|1|confirmation|sms', now);
+    now = new Date('2026-12-01T09:05:00.000Z');
+    const again = await sms().send({ to: '+14255550199', text: 'something else' }, 'A-1002|1|confirmation|sms', now);
+    expect(again).toEqual(first);
+    const records = (await listOutbox(connectionString())).filter((m) => m.sendKey === 'A-1002|1|confirmation|sms');
+    expect(records).toEqual([expect.objectContaining({ to: '+14255550123', text, createdAt: '2026-12-01T09:00:00.000Z' })]);
+  });
+
+  test('an email keeps subject, text and HTML; a test send has type test and no meeting', async () => {
+    now = new Date('2026-12-01T09:10:00.000Z');
+    const message = { to: 'bob@example.com', subject: 'Your meeting', text, html: `<p>${text}</p>` };
+    const key = 'test|6f1c1f0e-7c1e-4f51-9a55-6f4b1f1d2a10';
+    const result = await email().send(message, key);
+    expect((await listOutbox(connectionString())).find((m) => m.sendKey === key)).toEqual({
+      ...message, id: result.status === 'sent' && result.providerMessageId, channel: 'email', type: 'test', meetingId: null, sendKey: key, createdAt: now.toISOString(),
+    });
+  });
+
+  test('listOutbox is oldest first by createdAt, then by send key', async () => {
+    now = new Date('2026-12-01T08:00:00.000Z');
+    await sms().send({ to: '+14255550123', text }, 'Z-2|1|confirmation|sms', now);
+    await sms().send({ to: '+14255550123', text }, 'Z-1|1|confirmation|sms', now);
+    now = new Date('2026-12-01T10:00:00.000Z');
+    await email().send({ to: 'bob@example.com', subject: 's', text, html: 'h' }, 'A-0|1|cancellation|email');
+    const keys = (await listOutbox(connectionString())).map((m) => `${m.createdAt.slice(11, 16)} ${m.sendKey}`);
+    expect(keys).toEqual([
+      '08:00 Z-1|1|confirmation|sms', '08:00 Z-2|1|confirmation|sms',
+      '09:00 A-1001|2|reminder|sms', '09:00 A-1002|1|confirmation|sms',
+      '09:10 test|6f1c1f0e-7c1e-4f51-9a55-6f4b1f1d2a10', '10:00 A-0|1|cancellation|email',
+    ]);
+  });
+
+  test('crashAfterAccept kills the process right after the record is written, only for chosen keys', async () => {
+    // A throwing kill stands in for SIGKILL: nothing after it runs.
+    const kill = jest.spyOn(process, 'kill').mockImplementation(() => {
+      throw new Error('killed');
+    });
+    try {
+      const sender = sms({ crashAfterAccept: (key) => key.startsWith('C-1|') });
+      await sender.send({ to: '+14255550123', text }, 'C-2|1|reminder|sms', now);
+      expect(kill).not.toHaveBeenCalled();
+      await expect(sender.send({ to: '+14255550123', text }, 'C-1|1|reminder|sms', now)).rejects.toThrow('killed');
+      expect(kill).toHaveBeenCalledWith(process.pid, 'SIGKILL');
+      const recorded = (await listOutbox(connectionString())).filter((m) => m.sendKey === 'C-1|1|reminder|sms');
+      expect(recorded).toHaveLength(1);
+      // The replay after the restart finds the record: same ID, no second crash.
+      expect(await sender.send({ to: '+14255550123', text }, 'C-1|1|reminder|sms', now)).toEqual({ status: 'sent', providerMessageId: recorded[0]!.id });
+      expect(kill).toHaveBeenCalledTimes(1);
+    } finally {
+      kill.mockRestore();
+    }
+  });
+
+  test('logs carry IDs, never addresses or message text', () => {
+    const output = JSON.stringify(logged);
+    expect(output).toContain('A-1001|2|reminder|sms');
+    for (const secret of ['+1425555', 'bob@example.com', 'Mortgage review', 'Your meeting']) expect(output).not.toContain(secret);
+  });
+
+  test('a corrupt row throws an error naming the field, not the data', async () => {
+    await rawTable(connectionString(), DEV_OUTBOX_TABLE).upsertEntity({ partitionKey: 'outbox', rowKey: 'X-1|1|reminder|sms', id: 'x', channel: 'fax', to: '+14255550123', text });
+    const error = await listOutbox(connectionString()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CorruptRowError);
+    expect((error as Error).message).toBe('DevOutbox: stored row outbox/X-1|1|reminder|sms is corrupt (channel, type, createdAt)');
+  });
+});
