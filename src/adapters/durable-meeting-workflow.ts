@@ -23,6 +23,7 @@ export function durableMeetingWorkflow(client: DurableClient): MeetingWorkflow {
     }
   };
   return {
+    start,
     async ensureRunning(meetingId) {
       if (!RUNNING.has((await status(meetingId)) ?? '')) await start(meetingId);
     },

@@ -9,21 +9,29 @@ import { TableLedger } from '../adapters/tables/table-ledger';
 import { TableLinkTokenStore } from '../adapters/tables/table-link-token-store';
 import { TableMeetingStore } from '../adapters/tables/table-meeting-store';
 import { TableSettingsStore } from '../adapters/tables/table-settings-store';
+import type { AdapterLogger } from '../adapters/acs-common';
 import type { EmailSender } from '../ports/email-sender';
 import type { SmsSender } from '../ports/sms-sender';
 import type { AppDeps, Log } from './deps';
 
 const consoleLog: Log = { info: (m) => console.log(m), warn: (m) => console.warn(m) };
 
+/** Adapters log IDs as fields; ours prints them on one line. */
+const adapterLogger = (log: Log): AdapterLogger => {
+  const line = (message: string, fields: Record<string, string | number>): string => `${message} ${Object.entries(fields).map(([k, v]) => `${k}=${v}`).join(' ')}`;
+  return { info: (m, f) => log.info(line(m, f)), warn: (m, f) => log.warn(line(m, f)) };
+};
+
 /** Which provider each channel uses: ACS when configured, else the local outbox. */
-function senders(config: Config): { email: EmailSender; sms: SmsSender } {
+function senders(config: Config, log: Log): { email: EmailSender; sms: SmsSender } {
+  const logger = adapterLogger(log);
   const storage = config.AzureWebJobsStorage;
   const crash = config.OUTBOX_CRASH_AFTER_ACCEPT ? new RegExp(config.OUTBOX_CRASH_AFTER_ACCEPT) : undefined;
-  const outboxOptions = crash ? { crashAfterAccept: (key: string) => crash.test(key) } : {};
+  const outboxOptions = { logger, ...(crash ? { crashAfterAccept: (key: string) => crash.test(key) } : {}) };
   const acs = config.ACS_CONNECTION_STRING;
   return {
-    email: acs && config.ACS_EMAIL_SENDER ? new AcsEmailSender({ connectionString: acs, senderAddress: config.ACS_EMAIL_SENDER }) : new OutboxEmailSender(storage, systemClock, outboxOptions),
-    sms: acs && config.ACS_SMS_FROM ? new AcsSmsSender({ connectionString: acs, from: config.ACS_SMS_FROM }) : new OutboxSmsSender(storage, systemClock, outboxOptions),
+    email: acs && config.ACS_EMAIL_SENDER ? new AcsEmailSender({ connectionString: acs, senderAddress: config.ACS_EMAIL_SENDER, logger }) : new OutboxEmailSender(storage, systemClock, outboxOptions),
+    sms: acs && config.ACS_SMS_FROM ? new AcsSmsSender({ connectionString: acs, from: config.ACS_SMS_FROM, logger }) : new OutboxSmsSender(storage, systemClock, outboxOptions),
   };
 }
 
@@ -40,7 +48,7 @@ export function buildDeps(config: Config, log: Log = consoleLog): AppDeps {
     templates: defaultTemplateSource,
     randomBytes: (size) => new Uint8Array(randomBytes(size)),
     log,
-    ...senders(config),
+    ...senders(config, log),
   };
 }
 

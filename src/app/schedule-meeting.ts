@@ -26,7 +26,7 @@ export async function scheduleMeeting(deps: AppDeps, workflow: MeetingWorkflow, 
       const created = await deps.meetings.create(record);
       if (!created.ok) continue; // created concurrently: compare with it on the next pass
       deps.log.info(`meeting ${meeting.meetingId} scheduled (version 1)`);
-      await workflow.ensureRunning(meeting.meetingId);
+      await workflow.start(meeting.meetingId);
       return accepted(record);
     }
     const current = existing.record;

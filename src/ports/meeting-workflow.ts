@@ -1,5 +1,7 @@
 /** The meeting orchestrations, as the HTTP side sees them. */
 export interface MeetingWorkflow {
+  /** Starts the orchestration of a meeting just created (a concurrent start is harmless). */
+  start(meetingId: string): Promise<void>;
   /** Makes sure the meeting's orchestration runs (starts it unless it is already running). */
   ensureRunning(meetingId: string): Promise<void>;
   /** Tells the orchestration to re-plan now (starting it if it is not running). */
