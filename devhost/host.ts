@@ -2,6 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { Duration } from 'luxon';
 import { loadApp } from './app-loader';
 import { ClockController } from './clock-controller';
+import { createDevIssuer, DEVHOST_LITERAL, useDevIssuer } from './dev-issuer';
 import { exposeClock, VirtualClock } from './clock';
 import type { Registration, RpcTypedData } from './core-types';
 import { Engine, isClient } from './durable/engine';
@@ -63,6 +64,11 @@ export async function startDevhost(opts: DevhostOptions): Promise<Devhost> {
   const actualPort = (server.address() as { port: number }).port;
   const url = `http://127.0.0.1:${actualPort}`;
   process.env.WEBSITE_HOSTNAME = `127.0.0.1:${actualPort}`;
+  // Before the app reads its config: JWT_ISSUER / JWT_JWKS_URI = "devhost" become the local issuer's URLs.
+  const devIssuer = await createDevIssuer(url, clock);
+  useDevIssuer(devIssuer, process.env);
+  // Links in messages point at this devhost, whatever port it got.
+  if (process.env.PUBLIC_BASE_URL === DEVHOST_LITERAL) process.env.PUBLIC_BASE_URL = url;
 
   const core = new FunctionsCore();
   installFunctionsCore(core);
@@ -92,6 +98,7 @@ export async function startDevhost(opts: DevhostOptions): Promise<Devhost> {
     if (await handleDurableApi(engine, req, res, reqUrl, body.toString('utf8'))) return;
     if (reqUrl.pathname.toLowerCase() === '/runtime/webhooks/eventgrid') return handleEventGrid(core, log, req, res, reqUrl, body);
     if (reqUrl.pathname === '/dev/clock') return clockRoute(controller, clock, req, res, body);
+    if (reqUrl.pathname === '/dev/token' || reqUrl.pathname === '/dev/jwks') return devIssuer.route(req, res, reqUrl.pathname, body);
     if (reqUrl.pathname === '/dev/outbox') return outboxRoute(req, res);
     if (reqUrl.pathname === '/' || reqUrl.pathname === '/dev') return sendJson(res, 200, { api: `${url}${prefix}`, functions: describe(core), dev: devPages(url) });
     const path = prefix ? (reqUrl.pathname === prefix || reqUrl.pathname.startsWith(`${prefix}/`) ? reqUrl.pathname.slice(prefix.length) : undefined) : reqUrl.pathname;
@@ -141,5 +148,5 @@ function describe(core: FunctionsCore): Array<{ name: string; trigger: string; r
 }
 
 export function devPages(url: string): Record<string, string> {
-  return { outbox: `${url}/dev/outbox`, clock: `${url}/dev/clock`, durable: `${url}${DURABLE_PREFIX}/instances` };
+  return { outbox: `${url}/dev/outbox`, clock: `${url}/dev/clock`, token: `${url}/dev/token`, durable: `${url}${DURABLE_PREFIX}/instances` };
 }

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     '  Dev pages:',
     `    outbox      ${host.url}/dev/outbox         (messages the local outbox channel recorded)`,
     `    clock       ${host.url}/dev/clock          (GET; POST {"advance":"P1D"} to move time forward)`,
+    `    token       ${host.url}/dev/token          (POST {"contactId":"C-77"} or {"roles":["Meetings.Cancel"]}: a bearer token)`,
     `    durable     ${host.url}/runtime/webhooks/durabletask/instances`,
     '',
     'Press Ctrl+C to stop.',

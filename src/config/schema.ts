@@ -2,6 +2,14 @@ import { z } from 'zod';
 
 const optionalText = z.string().trim().min(1).optional();
 
+/** Signature algorithms a token may use: asymmetric only (never HS*, never none). */
+export const ALLOWED_JWT_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384'] as const;
+export type JwtAlgorithm = (typeof ALLOWED_JWT_ALGORITHMS)[number];
+const isAllowedAlgorithm = (alg: string): alg is JwtAlgorithm => (ALLOWED_JWT_ALGORITHMS as readonly string[]).includes(alg);
+const DEVHOST_ONLY = 'is "devhost", but the local issuer exists only on the devhost (which replaces it with its own URL at start-up); set your identity provider\'s URL';
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const notDevhost = z.string().refine((v) => v !== 'devhost', { error: DEVHOST_ONLY, abort: true });
+
 /** Every setting the app reads from the environment (app settings on Azure, local.settings.json locally). */
 export const configSchema = z.preprocess(
   // An empty value means "not set" (local.settings.example.json lists optional settings empty).
@@ -10,8 +18,10 @@ export const configSchema = z.preprocess(
   AzureWebJobsStorage: z.string({ error: 'is required (the storage account connection string, or UseDevelopmentStorage=true)' }),
   FUNCTIONS_WORKER_RUNTIME: z.literal('node').optional(),
   /** Public base URL of this app, used to build links in messages (never the request's Host header). */
-  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('http://127.0.0.1:7071'),
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL (the literal "devhost" is resolved only by the devhost)' }).default('http://127.0.0.1:7071'),
   ORGANISATION_NAME: z.string().trim().min(1).max(100).default('Contoso'),
+  /** Language of customer pages that know no meeting (an invalid link), when the browser asks for none we have. */
+  DEFAULT_PAGE_LOCALE: z.enum(['en-US', 'es-ES']).default('en-US'),
   /** Azure Communication Services connection string (endpoint=…;accesskey=…); absent → outbox. */
   ACS_CONNECTION_STRING: optionalText,
   ACS_EMAIL_SENDER: z.email({ error: 'must be an email address' }).optional(),
@@ -20,6 +30,39 @@ export const configSchema = z.preprocess(
   /** Test hook of the local outbox: send keys matching this pattern kill the process right after the "provider" accepted. */
   OUTBOX_CRASH_AFTER_ACCEPT: z.string().optional(),
   ACS_SMS_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +18005550100').optional(),
+  /**
+   * Issuer (`iss`) of customer bearer tokens, e.g. https://login.microsoftonline.com/{tenant}/v2.0. The
+   * literal `devhost` means the devhost's local issuer. Unset (with JWT_JWKS_URI): no token is accepted.
+   */
+  JWT_ISSUER: notDevhost.pipe(z.url({ protocol: /^https?$/, error: 'must be the issuer URL (the tokens\' iss claim)' })).optional(),
+  /** Audience (`aud`) the tokens must name: this API's application ID URI or client ID. */
+  JWT_AUDIENCE: z.string().trim().min(1).default('api://meeting-communications'),
+  /** Where the issuer publishes its signing keys; https (http only on loopback), or `devhost`. */
+  JWT_JWKS_URI: notDevhost
+    .pipe(z.url({ protocol: /^https?$/, error: 'must be the https URL of the issuer\'s JWKS' }))
+    .refine((v) => new URL(v).protocol === 'https:' || LOOPBACK.has(new URL(v).hostname), 'must use https (http only for 127.0.0.1, localhost or [::1])')
+    .optional(),
+  /** Claim carrying the customer's contactId, e.g. `extension_ContactId` for Entra External ID. */
+  JWT_CONTACT_CLAIM: z.string().trim().min(1).max(200).default('contactId'),
+  /** Comma-separated signature algorithms accepted (only the asymmetric ALLOWED_JWT_ALGORITHMS). */
+  JWT_ALGORITHMS: z
+    .string()
+    .default('RS256,ES256')
+    .transform((v) => [...new Set(v.split(',').map((a) => a.trim()).filter((a) => a !== ''))])
+    .pipe(
+      z
+        .array(z.string())
+        .min(1, `must list at least one of ${ALLOWED_JWT_ALGORITHMS.join(', ')}`)
+        .refine((algs): algs is JwtAlgorithm[] => algs.every(isAllowedAlgorithm), `may list only ${ALLOWED_JWT_ALGORITHMS.join(', ')} (never HS* or none)`),
+    ),
+  /** App role letting a caller (a portal acting for a signed-in contact) cancel any contact's meeting. */
+  JWT_CANCEL_ROLE: z.string().trim().min(1).default('Meetings.Cancel'),
+  /** App role of administrators (settings, templates, external cancellations). */
+  JWT_ADMIN_ROLE: z.string().trim().min(1).default('Communications.Admin'),
+  }).superRefine((c, ctx) => {
+    // Half a configuration would refuse every token without saying why; say it at start-up instead.
+    if (c.JWT_ISSUER && !c.JWT_JWKS_URI) ctx.addIssue({ code: 'custom', path: ['JWT_JWKS_URI'], message: 'is required when JWT_ISSUER is set' });
+    if (c.JWT_JWKS_URI && !c.JWT_ISSUER) ctx.addIssue({ code: 'custom', path: ['JWT_ISSUER'], message: 'is required when JWT_JWKS_URI is set' });
   }),
 );
 
