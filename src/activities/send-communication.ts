@@ -30,6 +30,13 @@ export async function sendCommunication(deps: AppDeps, req: SendRequest): Promis
     const claim = await deps.ledger.claim({ sendKey: req.sendKey, meetingId: req.meetingId, version, type, channel, plannedFor: planned.dueAt ?? null }, now);
     if (!claim.claimed && claim.entry.status !== 'claimed') return recorded(claim.entry);
     entry = claim.entry;
+    // Read again after claiming: a cancellation saved meanwhile wins. (Cancelling saves first and
+    // then waits for claimed sends, so no reminder can go out after a cancel was acknowledged.)
+    const fresh = await deps.meetings.get(req.meetingId);
+    if (type !== 'cancellation' && fresh?.record.status !== 'scheduled') {
+      await deps.ledger.markFailed(req.meetingId, req.sendKey, `the meeting is ${fresh?.record.status ?? 'gone'}`, now);
+      return { status: 'skipped', reason: `the meeting is ${fresh?.record.status ?? 'gone'}` };
+    }
   } else {
     deps.log.info(`send ${req.sendKey}: resuming an interrupted send`);
   }

@@ -3,6 +3,7 @@ import { getConfig, type Config } from '../config';
 import { AcsEmailSender } from '../adapters/acs-email-sender';
 import { AcsSmsSender } from '../adapters/acs-sms-sender';
 import { defaultTemplateSource } from '../adapters/default-template-source';
+import { tokenVerifierFromConfig } from '../adapters/jose-token-verifier';
 import { OutboxEmailSender, OutboxSmsSender } from '../adapters/outbox-sender';
 import { systemClock } from '../adapters/system-clock';
 import { TableLedger } from '../adapters/tables/table-ledger';
@@ -46,6 +47,7 @@ export function buildDeps(config: Config, log: Log = consoleLog): AppDeps {
     ledger: new TableLedger(storage),
     linkTokens: new TableLinkTokenStore(storage),
     templates: defaultTemplateSource,
+    tokens: tokenVerifierFromConfig(config, systemClock),
     randomBytes: (size) => new Uint8Array(randomBytes(size)),
     log,
     ...senders(config, log),

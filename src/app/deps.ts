@@ -7,6 +7,7 @@ import type { MeetingStore } from '../ports/meeting-store';
 import type { SettingsStore } from '../ports/settings-store';
 import type { SmsSender } from '../ports/sms-sender';
 import type { TemplateSource } from '../ports/template-source';
+import type { TokenVerifier } from '../ports/token-verifier';
 
 /** Logs IDs only: never addresses, phone numbers, tokens or message bodies. */
 export interface Log {
@@ -25,6 +26,7 @@ export interface AppDeps {
   readonly email: EmailSender;
   readonly sms: SmsSender;
   readonly templates: TemplateSource;
+  readonly tokens: TokenVerifier;
   readonly randomBytes: (size: number) => Uint8Array;
   readonly log: Log;
 }

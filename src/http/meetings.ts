@@ -7,7 +7,9 @@ import { cancelMeeting } from '../app/cancel-meeting';
 import { appDeps } from '../app/container';
 import { meetingView } from '../app/meeting-view';
 import { scheduleMeeting } from '../app/schedule-meeting';
+import { hasRole } from '../ports/token-verifier';
 import { requireApiKey } from './auth';
+import { cancelLimiter, rateLimit } from './rate-limit';
 import { problem } from './problem';
 import { readJson } from './read-json';
 
@@ -44,22 +46,51 @@ export async function getMeetingHandler(req: HttpRequest): Promise<HttpResponseI
 }
 
 const externalCancelSchema = z.strictObject({ source: z.literal('external'), reason: z.string().trim().max(500).optional(), contactId: z.string().optional() });
+const portalCancelSchema = z.strictObject({ contactId: z.string().min(1).max(100), reason: z.string().trim().max(500).optional(), source: z.literal('api').optional() });
+const cancelLimit = cancelLimiter();
+const fieldErrors = (issues: z.core.$ZodIssue[]): Array<{ path: string; message: string }> => issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
 
 /**
- * POST /api/meetings/{meetingId}/cancel with `{ "source": "external" }` and the API key: records a
- * cancellation made in another system; pending messages stop and no notice is sent.
+ * POST /api/meetings/{meetingId}/cancel — CancelMeeting.
+ * - A portal, for a signed-in contact: `{ contactId, reason? }` with `Authorization: Bearer <JWT>`;
+ *   the token's contact claim must be that contact, or the token carries the cancel app role.
+ *   A notice follows if enabled. Unknown meeting or another contact's → the same 404.
+ * - A cancellation made elsewhere: `{ "source": "external" }` with the API key; no notice.
  */
 export async function cancelMeetingHandler(req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   const deps = appDeps();
-  const denied = requireApiKey(req, deps.config);
-  if (denied) return denied;
-  const body = await readJson(req);
+  const limited = rateLimit(cancelLimit, req);
+  if (limited) return limited;
+  const body = await readJson(req, 4 * 1024);
   if (!body.ok) return body.response;
-  const parsed = externalCancelSchema.safeParse(body.value);
-  if (!parsed.success) return problem(400, 'Invalid cancellation', 'Only cancellations made elsewhere are accepted with an API key: send { "source": "external" }.', parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'source', message: i.message })));
-  const outcome = await cancelMeeting(deps, durableMeetingWorkflow(df.getClient(context)), req.params.meetingId ?? '', { source: 'external', reason: parsed.data.reason });
+  const meetingId = req.params.meetingId ?? '';
+  const external = typeof body.value === 'object' && body.value !== null && (body.value as { source?: unknown }).source === 'external';
+  if (external) {
+    const denied = requireApiKey(req, deps.config);
+    if (denied) return denied;
+    const parsed = externalCancelSchema.safeParse(body.value);
+    if (!parsed.success) return problem(400, 'Invalid cancellation', 'The body is invalid; nothing was changed.', fieldErrors(parsed.error.issues));
+    return answer(await cancelMeeting(deps, durableMeetingWorkflow(df.getClient(context)), meetingId, { source: 'external', reason: parsed.data.reason }));
+  }
+  const parsed = portalCancelSchema.safeParse(body.value);
+  if (!parsed.success) return problem(400, 'Invalid cancellation', 'The body is invalid; nothing was changed.', fieldErrors(parsed.error.issues));
+  const verified = await deps.tokens.verify(req.headers.get('authorization'));
+  if (!verified.ok) {
+    const response = problem(401, 'Unauthorized', `A valid bearer token is required (${verified.reason}).`);
+    return { ...response, headers: { ...(response.headers as Record<string, string>), 'www-authenticate': 'Bearer error="invalid_token"' } };
+  }
+  const { claims } = verified;
+  if (claims.contactId !== parsed.data.contactId && !hasRole(claims, deps.config.JWT_CANCEL_ROLE)) {
+    return problem(403, 'Forbidden', 'The token does not allow cancelling for this contact.');
+  }
+  const stored = await deps.meetings.get(meetingId);
+  if (!stored || stored.record.contact.contactId !== parsed.data.contactId) return notFound();
+  return answer(await cancelMeeting(deps, durableMeetingWorkflow(df.getClient(context)), meetingId, { source: 'api', reason: parsed.data.reason }));
+}
+
+function answer(outcome: Awaited<ReturnType<typeof cancelMeeting>>): HttpResponseInit {
   if (outcome.kind === 'notFound') return notFound();
-  if (outcome.kind === 'started') return problem(422, 'Meeting started', 'The meeting has already started.');
+  if (outcome.kind === 'started') return problem(422, 'Meeting started', 'The meeting has already started; it can no longer be cancelled.');
   if (outcome.kind === 'conflict') return problem(409, 'Conflict', outcome.detail);
   return { status: 200, jsonBody: { meetingId: outcome.meetingId, status: 'cancelled' } };
 }

@@ -1,0 +1,62 @@
+import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import * as df from 'durable-functions';
+import { buildMergeContext, resolveLocale, type MeetingRecord, type SupportedLocale } from '../domain';
+import { durableMeetingWorkflow } from '../adapters/durable-meeting-workflow';
+import { cancelMeeting } from '../app/cancel-meeting';
+import { appDeps } from '../app/container';
+import type { AppDeps } from '../app/deps';
+import { resolveLink } from '../app/resolve-link';
+import { PAGE_TEXTS, type PageTexts } from './pages/page-texts';
+import { html, page } from './pages/render-page';
+import { clientKey, linkLookupLimiter } from './rate-limit';
+
+const limiter = linkLookupLimiter();
+
+/** The visitor's language from Accept-Language, for pages that know no meeting. */
+function visitorLocale(req: HttpRequest, deps: AppDeps): SupportedLocale {
+  const first = (req.headers.get('accept-language') ?? '').split(',')[0]?.split(';')[0]?.trim() ?? '';
+  return resolveLocale(first || deps.config.DEFAULT_PAGE_LOCALE, deps.config.DEFAULT_PAGE_LOCALE);
+}
+
+function message(status: number, t: PageTexts, title: string, body: string, head: boolean, extra: Record<string, string> = {}): HttpResponseInit {
+  const response = page(status, t.lang, title, html`<h1>${title}</h1><p>${body}</p>`, head);
+  return { ...response, headers: { ...(response.headers as Record<string, string>), ...extra } };
+}
+
+const invalid = (t: PageTexts, head: boolean): HttpResponseInit => message(404, t, t.invalidTitle, t.invalidBody, head);
+
+function details(deps: AppDeps, meeting: MeetingRecord, t: PageTexts): ReturnType<typeof html> {
+  const c = buildMergeContext({ meeting, locale: meeting.contact.locale, zone: meeting.contact.timeZone, cancelLink: null, organisationName: deps.config.ORGANISATION_NAME });
+  const place = c.isOnline ? t.online : [c.locationName, c.locationAddress].filter((x): x is string => Boolean(x)).join(', ');
+  return html`<p><strong>${c.subject}</strong></p><dl><dt>${t.when}</dt><dd>${c.startDate}, ${c.startTime}–${c.endTime} (${c.timeZoneName})</dd>${place ? html`<dt>${t.where}</dt><dd>${place}</dd>` : html``}</dl>`;
+}
+
+/**
+ * GET/HEAD /api/links/{token}: shows the meeting and a Cancel button (a form that POSTs). It never
+ * changes anything: mail scanners fetch every link in a message.
+ */
+export async function linkPageHandler(req: HttpRequest): Promise<HttpResponseInit> {
+  const deps = appDeps();
+  const head = req.method === 'HEAD';
+  const limited = limiter.take(clientKey(req));
+  if (!limited.ok) { const t = PAGE_TEXTS[visitorLocale(req, deps)]; return message(429, t, t.tooManyTitle, t.tooManyBody, head, { 'retry-after': String(limited.retryAfterSeconds) }); }
+  const link = await resolveLink(deps, req.params.token ?? '');
+  if (!link.ok) return invalid(PAGE_TEXTS[visitorLocale(req, deps)], head);
+  const t = PAGE_TEXTS[link.meeting.contact.locale];
+  const action = `${encodeURIComponent(req.params.token ?? '')}/cancel`;
+  return page(200, t.lang, t.confirmTitle, html`<h1>${t.confirmTitle}</h1><p>${t.confirmIntro}</p>${details(deps, link.meeting, t)}<form method="post" action="${action}"><button type="submit">${t.cancelButton}</button></form><p class="hint">${t.cancelHint}</p>`, head);
+}
+
+/** POST /api/links/{token}/cancel: cancels like CancelMeeting (a notice follows if enabled). */
+export async function linkCancelHandler(req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  const deps = appDeps();
+  const limited = limiter.take(clientKey(req));
+  if (!limited.ok) { const t = PAGE_TEXTS[visitorLocale(req, deps)]; return message(429, t, t.tooManyTitle, t.tooManyBody, false, { 'retry-after': String(limited.retryAfterSeconds) }); }
+  const link = await resolveLink(deps, req.params.token ?? '');
+  if (!link.ok) return invalid(PAGE_TEXTS[visitorLocale(req, deps)], false);
+  const t = PAGE_TEXTS[link.meeting.contact.locale];
+  const outcome = await cancelMeeting(deps, durableMeetingWorkflow(df.getClient(context)), link.meeting.meetingId, { source: 'link' });
+  if (outcome.kind === 'started') return message(422, t, t.startedTitle, t.startedBody, false);
+  if (outcome.kind !== 'cancelled') return invalid(t, false);
+  return page(200, t.lang, t.cancelledTitle, html`<h1>${t.cancelledTitle}</h1>${details(deps, link.meeting, t)}<p>${t.cancelledBody}</p>`);
+}

@@ -1,0 +1,93 @@
+import { AppHost, kinds, meetingBody } from '../support/app-host';
+
+/** CancelMeeting as a portal calls it: the customer's bearer token from the devhost's local issuer. */
+describe('CancelMeeting with a bearer token', () => {
+  let host: AppHost;
+  beforeAll(async () => {
+    host = await AppHost.start({ env: { PUBLIC_BASE_URL: 'devhost' } });
+    await host.enableAll();
+  });
+  afterAll(async () => {
+    await host.stop();
+  });
+
+  const token = async (body: Record<string, unknown>): Promise<string> => {
+    const res = await fetch(`${host.url}/dev/token`, { method: 'POST', body: JSON.stringify(body) });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { access_token: string }).access_token;
+  };
+  const cancel = (id: string, body: unknown, bearer?: string, extra: Record<string, string> = {}): Promise<Response> =>
+    fetch(`${host.url}/api/meetings/${id}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...extra }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const book = async (id: string, days = 10): Promise<void> => {
+    expect((await host.schedule(meetingBody(id, await host.now(), days))).status).toBe(202);
+    await host.settle();
+  };
+
+  test('the contact cancels; a repeat is harmless: 200 twice, one notice', async () => {
+    await book('CM-1');
+    const bob = await token({ contactId: 'C-77' });
+    const first = await cancel('CM-1', { contactId: 'C-77', reason: 'Cannot make it' }, bob);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ meetingId: 'CM-1', status: 'cancelled' });
+    expect((await cancel('CM-1', { contactId: 'C-77' }, bob)).status).toBe(200);
+    await host.settle();
+    expect(kinds(await host.outbox('CM-1')).filter((k) => k.startsWith('cancellation'))).toEqual(['cancellation/email', 'cancellation/sms']);
+    expect((await host.meeting('CM-1')).status).toBe('cancelled');
+  });
+
+  test('a portal with the Meetings.Cancel role may act for the contact', async () => {
+    await book('CM-ROLE');
+    const portal = await token({ roles: ['Meetings.Cancel'] });
+    expect((await cancel('CM-ROLE', { contactId: 'C-77' }, portal)).status).toBe(200);
+  });
+
+  test('missing, garbage or expired tokens get 401 and change nothing', async () => {
+    await book('CM-401');
+    const expired = await token({ contactId: 'C-77', expiresIn: -600 });
+    for (const bearer of [undefined, 'not.a.token', expired]) {
+      const res = await cancel('CM-401', { contactId: 'C-77' }, bearer);
+      expect(res.status).toBe(401);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.headers.get('www-authenticate')).toContain('Bearer');
+    }
+    const basic = await cancel('CM-401', { contactId: 'C-77' }, undefined, { authorization: 'Basic dXNlcjpwYXNz' });
+    expect(basic.status).toBe(401);
+    expect((await host.meeting('CM-401')).status).toBe('scheduled');
+  });
+
+  test('a token for another contact is refused; another contact\'s meeting looks exactly like an unknown one', async () => {
+    await book('CM-FOREIGN');
+    const alice = await token({ contactId: 'C-99' });
+    expect((await cancel('CM-FOREIGN', { contactId: 'C-77' }, alice)).status).toBe(403);
+    const foreign = await cancel('CM-FOREIGN', { contactId: 'C-99' }, alice);
+    const unknown = await cancel('CM-NO-SUCH', { contactId: 'C-99' }, alice);
+    expect(foreign.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    expect(await foreign.text()).toBe(await unknown.text());
+    expect((await host.meeting('CM-FOREIGN')).status).toBe('scheduled');
+  });
+
+  test('a meeting that already started → 422', async () => {
+    await book('CM-STARTED', 1);
+    await host.advance('P1DT1H');
+    const bob = await token({ contactId: 'C-77' });
+    expect((await cancel('CM-STARTED', { contactId: 'C-77' }, bob)).status).toBe(422);
+  });
+
+  test.each([
+    ['malformed JSON', 1, '{"contactId":', 400, undefined],
+    ['a wrong type', 2, { contactId: 5 }, 400, 'contactId'],
+    ['a missing contactId', 3, {}, 400, 'contactId'],
+    ['an unknown field', 4, { contactId: 'C-77', extra: true }, 400, 'extra'],
+    ['an oversized body', 5, { contactId: 'C-77', reason: 'x'.repeat(5000) }, 413, undefined],
+  ])('%s → nothing changed', async (_name, n, body, status, field) => {
+    const id = `CM-BAD-${n}`;
+    await book(id);
+    const bob = await token({ contactId: 'C-77' });
+    const res = await cancel(id, body, bob);
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    if (field) expect(JSON.stringify(await res.json())).toContain(field);
+    expect((await host.meeting(id)).status).toBe('scheduled');
+  });
+});
