@@ -1,17 +1,43 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import type { AppDeps } from '../app/deps';
 import type { Config } from '../config';
+import { hasRole } from '../ports/token-verifier';
 import { problem } from './problem';
 
-/**
- * Routes for flows and admins require the API key (`x-api-key`). Returns the 401 to send, or
- * undefined when the caller may proceed. Without a configured key nothing is accepted.
- */
-export function requireApiKey(req: HttpRequest, config: Config): HttpResponseInit | undefined {
+function keyMatches(req: HttpRequest, config: Config): boolean {
   const expected = config.API_KEY;
   const given = req.headers.get('x-api-key') ?? '';
-  if (expected && given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected))) return undefined;
-  const detail = expected ? 'Send a valid API key in the x-api-key header.' : 'No API key is configured (app setting API_KEY), so this route accepts no caller.';
+  return Boolean(expected) && given.length === (expected as string).length && timingSafeEqual(Buffer.from(given), Buffer.from(expected as string));
+}
+
+function unauthorized(detail: string): HttpResponseInit {
   const response = problem(401, 'Unauthorized', detail);
-  return { ...response, headers: { ...(response.headers as Record<string, string>), 'www-authenticate': 'ApiKey header="x-api-key"' } };
+  return { ...response, headers: { ...(response.headers as Record<string, string>), 'www-authenticate': 'Bearer, ApiKey header="x-api-key"' } };
+}
+
+/**
+ * Routes for flows require the API key (`x-api-key`). Returns the 401 to send, or undefined when the
+ * caller may proceed. Without a configured key nothing is accepted.
+ */
+export function requireApiKey(req: HttpRequest, config: Config): HttpResponseInit | undefined {
+  if (keyMatches(req, config)) return undefined;
+  return unauthorized(config.API_KEY ? 'Send a valid API key in the x-api-key header.' : 'No API key is configured (app setting API_KEY), so this route accepts no caller.');
+}
+
+export type AdminCheck = { readonly ok: true; readonly by: string } | { readonly ok: false; readonly response: HttpResponseInit };
+
+/**
+ * Admin routes: an Entra ID bearer token carrying the admin app role (JWT_ADMIN_ROLE, default
+ * Communications.Admin), or the API key (the connector's key option). `by` is the token's subject,
+ * or "api-key", for audit fields.
+ */
+export async function requireAdmin(req: HttpRequest, deps: AppDeps): Promise<AdminCheck> {
+  if (keyMatches(req, deps.config)) return { ok: true, by: 'api-key' };
+  const authorization = req.headers.get('authorization');
+  if (!authorization) return { ok: false, response: unauthorized('Send a bearer token with the admin role, or the API key in x-api-key.') };
+  const verified = await deps.tokens.verify(authorization);
+  if (!verified.ok) return { ok: false, response: unauthorized(`A valid bearer token is required (${verified.reason}).`) };
+  if (!hasRole(verified.claims, deps.config.JWT_ADMIN_ROLE)) return { ok: false, response: problem(403, 'Forbidden', `The token lacks the ${deps.config.JWT_ADMIN_ROLE} role.`) };
+  return { ok: true, by: verified.claims.subject };
 }

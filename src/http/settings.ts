@@ -4,7 +4,7 @@ import { durableMeetingWorkflow } from '../adapters/durable-meeting-workflow';
 import { appDeps } from '../app/container';
 import { updateSettings } from '../app/update-settings';
 import type { StoredSettings } from '../ports/settings-store';
-import { requireApiKey } from './auth';
+import { requireAdmin } from './auth';
 import { problem } from './problem';
 import { readJson } from './read-json';
 
@@ -17,21 +17,21 @@ const document = (stored: StoredSettings): HttpResponseInit => ({
 /** GET /api/settings — GetSettings, with its ETag. */
 export async function getSettingsHandler(req: HttpRequest): Promise<HttpResponseInit> {
   const deps = appDeps();
-  const denied = requireApiKey(req, deps.config);
-  if (denied) return denied;
+  const admin = await requireAdmin(req, deps);
+  if (!admin.ok) return admin.response;
   return document(await deps.settings.get());
 }
 
 async function change(req: HttpRequest, context: InvocationContext, mode: 'put' | 'patch'): Promise<HttpResponseInit> {
   const deps = appDeps();
-  const denied = requireApiKey(req, deps.config);
-  if (denied) return denied;
+  const admin = await requireAdmin(req, deps);
+  if (!admin.ok) return admin.response;
   const ifMatch = req.headers.get('if-match');
   if (!ifMatch) return problem(428, 'Precondition required', 'Send If-Match with the ETag from GET /api/settings.');
   const body = await readJson(req, 16 * 1024);
   if (!body.ok) return body.response;
   const input = mode === 'put' && isObject(body.value) ? withoutAudit(body.value) : body.value;
-  const outcome = await updateSettings(deps, durableMeetingWorkflow(df.getClient(context)), { mode, body: input, ifMatch, by: null });
+  const outcome = await updateSettings(deps, durableMeetingWorkflow(df.getClient(context)), { mode, body: input, ifMatch, by: admin.by });
   if (outcome.kind === 'stale') return problem(412, 'Precondition failed', 'The settings were changed by someone else: GET them again and reapply your change.');
   if (outcome.kind === 'invalid') return problem(400, 'Invalid settings', 'One or more fields are invalid; nothing was changed.', [...outcome.errors]);
   return document(outcome.stored);
