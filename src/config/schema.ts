@@ -20,6 +20,10 @@ export const configSchema = z.preprocess(
   /** Public base URL of this app, used to build links in messages (never the request's Host header). */
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL (the literal "devhost" is resolved only by the devhost)' }).default('http://127.0.0.1:7071'),
   ORGANISATION_NAME: z.string().trim().min(1).max(100).default('Contoso'),
+  /** CancelMeeting rate limit, requests per minute: "<per client>/<global>". */
+  CANCEL_RATE_LIMIT: z.string().regex(/^\d{1,7}\/\d{1,7}$/, 'must look like 20/600 (per client / global, per minute)').default('20/600'),
+  /** Deep-link page rate limit (token lookups), requests per minute: "<per client>/<global>". */
+  LINK_RATE_LIMIT: z.string().regex(/^\d{1,7}\/\d{1,7}$/, 'must look like 30/600 (per client / global, per minute)').default('30/600'),
   /** Language of customer pages that know no meeting (an invalid link), when the browser asks for none we have. */
   DEFAULT_PAGE_LOCALE: z.enum(['en-US', 'es-ES']).default('en-US'),
   /** Azure Communication Services connection string (endpoint=…;accesskey=…); absent → outbox. */

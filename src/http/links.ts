@@ -8,9 +8,10 @@ import type { AppDeps } from '../app/deps';
 import { resolveLink } from '../app/resolve-link';
 import { PAGE_TEXTS, type PageTexts } from './pages/page-texts';
 import { html, page } from './pages/render-page';
-import { clientKey, linkLookupLimiter } from './rate-limit';
+import { clientKey, linkLookupLimiter, parsePerMinute } from './rate-limit';
 
-const limiter = linkLookupLimiter();
+let limiterInstance: ReturnType<typeof linkLookupLimiter> | undefined;
+const limiter = { take: (key: string) => (limiterInstance ??= linkLookupLimiter(undefined, parsePerMinute(appDeps().config.LINK_RATE_LIMIT))).take(key) };
 
 /** The visitor's language from Accept-Language, for pages that know no meeting. */
 function visitorLocale(req: HttpRequest, deps: AppDeps): SupportedLocale {

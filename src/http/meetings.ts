@@ -9,7 +9,7 @@ import { meetingView } from '../app/meeting-view';
 import { scheduleMeeting } from '../app/schedule-meeting';
 import { hasRole } from '../ports/token-verifier';
 import { requireApiKey } from './auth';
-import { cancelLimiter, rateLimit } from './rate-limit';
+import { cancelLimiter, parsePerMinute, rateLimit } from './rate-limit';
 import { problem } from './problem';
 import { readJson } from './read-json';
 
@@ -47,7 +47,7 @@ export async function getMeetingHandler(req: HttpRequest): Promise<HttpResponseI
 
 const externalCancelSchema = z.strictObject({ source: z.literal('external'), reason: z.string().trim().max(500).optional(), contactId: z.string().optional() });
 const portalCancelSchema = z.strictObject({ contactId: z.string().min(1).max(100), reason: z.string().trim().max(500).optional(), source: z.literal('api').optional() });
-const cancelLimit = cancelLimiter();
+let cancelLimit: ReturnType<typeof cancelLimiter> | undefined;
 const fieldErrors = (issues: z.core.$ZodIssue[]): Array<{ path: string; message: string }> => issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
 
 /**
@@ -59,6 +59,7 @@ const fieldErrors = (issues: z.core.$ZodIssue[]): Array<{ path: string; message:
  */
 export async function cancelMeetingHandler(req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   const deps = appDeps();
+  cancelLimit ??= cancelLimiter(undefined, parsePerMinute(deps.config.CANCEL_RATE_LIMIT));
   const limited = rateLimit(cancelLimit, req);
   if (limited) return limited;
   const body = await readJson(req, 4 * 1024);

@@ -115,14 +115,27 @@ export function rateLimit(limiter: RateLimiter, req: Pick<HttpRequest, 'headers'
  * 600 per minute overall. Tokens are 128+ bits, so this is about load, not guessing; a person
  * opening their link a few times never meets it. 10 000 clients ≈ 1–2 MB at most.
  */
-export function linkLookupLimiter(clock?: { now(): number }): RateLimiter {
-  return new RateLimiter({ perClient: { capacity: 30, refillPerSecond: 30 / 60 }, global: { capacity: 600, refillPerSecond: 600 / 60 }, maxClients: 10_000, clock });
+export function linkLookupLimiter(clock?: { now(): number }, limits: PerMinute = { perClient: 30, global: 600 }): RateLimiter {
+  return perMinute(limits, clock);
+}
+
+/** Requests per minute: per client address and for everyone together. */
+export interface PerMinute { perClient: number; global: number }
+
+function perMinute(limits: PerMinute, clock?: { now(): number }): RateLimiter {
+  return new RateLimiter({ perClient: { capacity: limits.perClient, refillPerSecond: limits.perClient / 60 }, global: { capacity: limits.global, refillPerSecond: limits.global / 60 }, maxClients: 10_000, clock });
 }
 
 /**
  * CancelMeeting (POST /api/meetings/{id}/cancel): 20 per minute per client with bursts of 20, 600 per
  * minute overall. Each call verifies a JWT and reads storage; a portal cancels far less often.
  */
-export function cancelLimiter(clock?: { now(): number }): RateLimiter {
-  return new RateLimiter({ perClient: { capacity: 20, refillPerSecond: 20 / 60 }, global: { capacity: 600, refillPerSecond: 600 / 60 }, maxClients: 10_000, clock });
+export function cancelLimiter(clock?: { now(): number }, limits: PerMinute = { perClient: 20, global: 600 }): RateLimiter {
+  return perMinute(limits, clock);
+}
+
+/** Parses a "<per client>/<global>" setting (validated by the config schema). */
+export function parsePerMinute(setting: string): PerMinute {
+  const [perClient, global] = setting.split('/').map(Number);
+  return { perClient: perClient ?? 0, global: global ?? 0 };
 }
