@@ -87,6 +87,12 @@ export async function startDevhost(opts: DevhostOptions): Promise<Devhost> {
 
   const httpRoutes: HttpRoute[] = [...core.registrations.values()]
     .filter((r) => r.trigger.type === 'httpTrigger')
+    .filter((r) => {
+      // Like the Functions host: routes under its built-in ones are refused, whatever the prefix.
+      const reserved = /^(admin|runtime)(\/|$)/i.test(String(r.trigger.route ?? r.metadata.name));
+      if (reserved) log.error(`function ${r.metadata.name}: the route '${String(r.trigger.route ?? r.metadata.name)}' conflicts with the host's built-in routes (admin*, runtime*); Azure drops this function, so the devhost does too.`);
+      return !reserved;
+    })
     .map((reg) => ({ reg, route: parseRoute(String(reg.trigger.route ?? reg.metadata.name)), methods: ((reg.trigger.methods as string[] | undefined) ?? ['GET', 'POST']).map((m) => m.toUpperCase()) }))
     .sort((a, b) => compareRoutes(a.route, b.route));
   const prefix = hostJson.routePrefix ? `/${hostJson.routePrefix}` : '';

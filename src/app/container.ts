@@ -5,11 +5,13 @@ import { AcsSmsSender } from '../adapters/acs-sms-sender';
 import { defaultTemplateSource } from '../adapters/default-template-source';
 import { tokenVerifierFromConfig } from '../adapters/jose-token-verifier';
 import { OutboxEmailSender, OutboxSmsSender } from '../adapters/outbox-sender';
+import { OverrideTemplateSource } from '../adapters/override-template-source';
 import { systemClock } from '../adapters/system-clock';
 import { TableLedger } from '../adapters/tables/table-ledger';
 import { TableLinkTokenStore } from '../adapters/tables/table-link-token-store';
 import { TableMeetingStore } from '../adapters/tables/table-meeting-store';
 import { TableSettingsStore } from '../adapters/tables/table-settings-store';
+import { TableTemplateStore } from '../adapters/tables/table-template-store';
 import type { AdapterLogger } from '../adapters/acs-common';
 import type { EmailSender } from '../ports/email-sender';
 import type { SmsSender } from '../ports/sms-sender';
@@ -39,6 +41,7 @@ function senders(config: Config, log: Log): { email: EmailSender; sms: SmsSender
 /** Builds the app's dependencies from configuration. */
 export function buildDeps(config: Config, log: Log = consoleLog): AppDeps {
   const storage = config.AzureWebJobsStorage;
+  const templateStore = new TableTemplateStore(storage);
   return {
     config,
     clock: systemClock,
@@ -46,7 +49,9 @@ export function buildDeps(config: Config, log: Log = consoleLog): AppDeps {
     settings: new TableSettingsStore(storage),
     ledger: new TableLedger(storage),
     linkTokens: new TableLinkTokenStore(storage),
-    templates: defaultTemplateSource,
+    templates: new OverrideTemplateSource(templateStore, log),
+    defaultTemplates: defaultTemplateSource,
+    templateStore,
     tokens: tokenVerifierFromConfig(config, systemClock),
     randomBytes: (size) => new Uint8Array(randomBytes(size)),
     log,

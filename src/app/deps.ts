@@ -7,6 +7,7 @@ import type { MeetingStore } from '../ports/meeting-store';
 import type { SettingsStore } from '../ports/settings-store';
 import type { SmsSender } from '../ports/sms-sender';
 import type { TemplateSource } from '../ports/template-source';
+import type { TemplateStore } from '../ports/template-store';
 import type { TokenVerifier } from '../ports/token-verifier';
 
 /** Logs IDs only: never addresses, phone numbers, tokens or message bodies. */
@@ -25,7 +26,12 @@ export interface AppDeps {
   readonly linkTokens: LinkTokenStore;
   readonly email: EmailSender;
   readonly sms: SmsSender;
+  /** The templates in force (admin overrides, else the shipped defaults): what messages use. */
   readonly templates: TemplateSource;
+  /** The shipped defaults only (what a reset goes back to). */
+  readonly defaultTemplates: TemplateSource;
+  /** Admin overrides and their versions. */
+  readonly templateStore: TemplateStore;
   readonly tokens: TokenVerifier;
   readonly randomBytes: (size: number) => Uint8Array;
   readonly log: Log;

@@ -45,8 +45,10 @@ export async function getMeetingHandler(req: HttpRequest): Promise<HttpResponseI
   return view ? { status: 200, headers: { 'cache-control': 'no-store' }, jsonBody: view } : notFound();
 }
 
-const externalCancelSchema = z.strictObject({ source: z.literal('external'), reason: z.string().trim().max(500).optional(), contactId: z.string().optional() });
-const portalCancelSchema = z.strictObject({ contactId: z.string().min(1).max(100), reason: z.string().trim().max(500).optional(), source: z.literal('api').optional() });
+/** CancelMeeting body for a cancellation made in another system (API key; no notice is sent). */
+export const externalCancelSchema = z.strictObject({ source: z.literal('external'), reason: z.string().trim().max(500).optional(), contactId: z.string().optional() });
+/** CancelMeeting body from a portal acting for a signed-in contact (bearer token). */
+export const portalCancelSchema = z.strictObject({ contactId: z.string().min(1).max(100), reason: z.string().trim().max(500).optional(), source: z.literal('api').optional() });
 let cancelLimit: ReturnType<typeof cancelLimiter> | undefined;
 const fieldErrors = (issues: z.core.$ZodIssue[]): Array<{ path: string; message: string }> => issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
 

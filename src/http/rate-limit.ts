@@ -139,3 +139,11 @@ export function parsePerMinute(setting: string): PerMinute {
   const [perClient, global] = setting.split('/').map(Number);
   return { perClient: perClient ?? 0, global: global ?? 0 };
 }
+
+/**
+ * Template test sends (POST /api/templates/preview with `sendTo`), keyed by admin: 10 per hour per
+ * admin with bursts of 10, 100 per hour overall. Each one is a real message on a paid channel.
+ */
+export function testSendLimiter(clock?: { now(): number }): RateLimiter {
+  return new RateLimiter({ perClient: { capacity: 10, refillPerSecond: 10 / 3600 }, global: { capacity: 100, refillPerSecond: 100 / 3600 }, maxClients: 1_000, clock });
+}

@@ -61,6 +61,11 @@ describe('devhost HTTP triggers', () => {
     expect(host.output()).toContain('boom on purpose');
   });
 
+  test('a route under the host\'s built-in admin routes is refused, as Azure does', async () => {
+    expect((await fetch(`${host.url}/api/admin/settings`)).status).toBe(404);
+    expect(host.output()).toContain("function ReservedRoute: the route 'admin/settings' conflicts with the host's built-in routes");
+  });
+
   test('HEAD returns the headers without a body', async () => {
     const res = await fetch(`${host.url}/api/page`, { method: 'HEAD' });
     expect(res.status).toBe(200);

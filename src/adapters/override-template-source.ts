@@ -1,0 +1,51 @@
+import { createTemplateCache, type Channel, type CommunicationType, type MessageTemplateSources, type SupportedLocale } from '../domain';
+import type { TemplateSource } from '../ports/template-source';
+import { isEmailTemplate, type ChannelTemplate, type TemplateStore } from '../ports/template-store';
+import { defaultTemplate } from './default-templates';
+import { CorruptRowError } from './tables/table-client';
+
+/** Where the source reports an override it had to pass over (IDs only, never template text). */
+export interface OverrideSourceLog {
+  warn(message: string): void;
+}
+
+/**
+ * The templates in force: per channel, an admin's override from the {@link TemplateStore}, else the
+ * shipped default. Read on every call (no cache across calls), so the next message after a save or
+ * a reset uses it, on every instance. An override that no longer compiles (a merge field removed in
+ * a later release) or a corrupt row falls back to the default with a warning rather than stopping
+ * every message of that type; storage failures propagate, so the send activity is retried.
+ */
+export class OverrideTemplateSource implements TemplateSource {
+  private readonly compiled = createTemplateCache();
+
+  constructor(
+    private readonly store: TemplateStore,
+    private readonly log: OverrideSourceLog,
+    private readonly defaults: (type: CommunicationType, locale: SupportedLocale) => MessageTemplateSources = defaultTemplate,
+  ) {}
+
+  async get(type: CommunicationType, locale: SupportedLocale): Promise<MessageTemplateSources> {
+    const fallback = this.defaults(type, locale);
+    const [email, sms] = await Promise.all([this.override(type, 'email', locale), this.override(type, 'sms', locale)]);
+    return { email: email ?? fallback.email, sms: sms ?? fallback.sms };
+  }
+
+  private async override<C extends Channel>(type: CommunicationType, channel: C, locale: SupportedLocale): Promise<ChannelTemplate<C> | undefined> {
+    const name = `${type}/${channel}/${locale}`;
+    let stored;
+    try {
+      stored = await this.store.get(type, channel, locale);
+    } catch (err) {
+      if (!(err instanceof CorruptRowError)) throw err;
+      this.log.warn(`template ${name}: the stored override is corrupt (${err.paths.join(', ')}); using the default`);
+      return undefined;
+    }
+    if (stored === undefined) return undefined;
+    const template: ChannelTemplate<Channel> = stored.template;
+    const compiles = isEmailTemplate(template) ? this.compiled.email(template).ok : this.compiled.sms(template).ok;
+    if (compiles) return stored.template;
+    this.log.warn(`template ${name}: override version ${stored.version} no longer compiles; using the default`);
+    return undefined;
+  }
+}

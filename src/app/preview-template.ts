@@ -1,0 +1,68 @@
+import {
+  buildMergeContext, createTemplateCache, fail, ok, renderEmail, renderSms, SAMPLE_MEETINGS,
+  type Channel, type Meeting, type Result, type SmsEncodingInfo, type TemplateIssue,
+} from '../domain';
+import { isEmailTemplate, type ChannelTemplate } from '../ports/template-store';
+import type { AppDeps } from './deps';
+import { issueErrors, type TemplateFieldError, type TemplateRef } from './template-input';
+
+/** The token shown in previews' cancel links: no link token is made or stored for a preview. */
+export const PREVIEW_TOKEN = 'PREVIEW-TOKEN-EXAMPLE';
+
+/** A rendered preview: email `subject`, `text`, `html` (and `sms: null`); SMS `text` and its encoding. */
+export interface Preview {
+  readonly subject: string | null;
+  readonly text: string;
+  readonly html: string | null;
+  readonly sms: SmsEncodingInfo | null;
+}
+
+export interface PreviewRequest<C extends Channel = Channel> {
+  readonly ref: TemplateRef<C>;
+  /** A normalised meeting, or undefined for the locale's sample meeting. */
+  readonly meeting: Meeting | undefined;
+  /** Unsaved sources (already checked), or undefined for the template in force. */
+  readonly template: ChannelTemplate<C> | undefined;
+}
+
+/** Either the preview, or why it cannot render: `template.<part>` for a draft, `<part>` for the template in force. */
+export type PreviewOutcome = Result<Preview, TemplateFieldError>;
+
+const cache = createTemplateCache(64);
+
+/**
+ * The cancel link a preview shows: the portal's URL template when one is set, else this app's link
+ * page, both with {@link PREVIEW_TOKEN}; a cancellation notice has none.
+ */
+export function previewCancelLink(publicBaseUrl: string, cancelUrlTemplate: string | null, meetingId: string): string {
+  if (cancelUrlTemplate !== null) {
+    return cancelUrlTemplate.replace(/\{meetingId\}/g, encodeURIComponent(meetingId)).replace(/\{token\}/g, PREVIEW_TOKEN);
+  }
+  return `${publicBaseUrl.replace(/\/+$/, '')}/api/links/${PREVIEW_TOKEN}`;
+}
+
+/**
+ * Renders a template exactly as a message would be (the recipient's locale is the template's, the
+ * zone the meeting contact's), with the given meeting or the locale's sample, and the given unsaved
+ * sources or the template in force. Reads settings and templates only: it stores nothing.
+ */
+export async function previewTemplate(deps: AppDeps, request: PreviewRequest): Promise<PreviewOutcome> {
+  const { ref } = request;
+  const meeting = request.meeting ?? SAMPLE_MEETINGS[ref.locale];
+  const [{ settings }, inForce] = await Promise.all([deps.settings.get(), request.template ? undefined : deps.templates.get(ref.type, ref.locale)]);
+  const cancelLink = ref.type === 'cancellation' ? null : previewCancelLink(deps.config.PUBLIC_BASE_URL, settings.portal.cancelUrlTemplate, meeting.meetingId);
+  const context = buildMergeContext({ meeting, locale: ref.locale, zone: meeting.contact.timeZone, cancelLink, organisationName: deps.config.ORGANISATION_NAME });
+  const source: ChannelTemplate<Channel> = request.template ?? (inForce as NonNullable<typeof inForce>)[ref.channel];
+  const prefix = request.template ? 'template' : '';
+  const failed = (issues: readonly TemplateIssue[]): PreviewOutcome => fail(...issueErrors(issues, prefix));
+  if (isEmailTemplate(source)) {
+    const compiled = cache.email(source);
+    if (!compiled.ok) return failed(compiled.errors);
+    const email = renderEmail(compiled.value, context);
+    return email.ok ? ok({ ...email.value, sms: null }) : failed(email.errors);
+  }
+  const compiled = cache.sms(source);
+  if (!compiled.ok) return failed(compiled.errors);
+  const sms = renderSms(compiled.value, context);
+  return sms.ok ? ok({ subject: null, text: sms.value.text, html: null, sms: sms.value.sms }) : failed(sms.errors);
+}

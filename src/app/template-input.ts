@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import {
+  buildMergeContext, compileEmailTemplate, compileSmsTemplate, fail, minimalSampleMeeting, ok, onlineSampleMeeting, renderEmail, renderSms,
+  SAMPLE_MEETINGS, SAMPLE_ORGANISATION, type Channel, type CommunicationType, type Result, type SupportedLocale, type TemplateIssue,
+} from '../domain';
+import { parseWith } from '../domain/zod-errors';
+import { isEmailTemplate, type ChannelTemplate } from '../ports/template-store';
+
+/** One template: type × channel × locale. */
+export interface TemplateRef<C extends Channel = Channel> {
+  readonly type: CommunicationType;
+  readonly channel: C;
+  readonly locale: SupportedLocale;
+}
+
+/** A field error of a template body; Liquid problems also say where (1-based line and column). */
+export interface TemplateFieldError {
+  readonly path: string;
+  readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
+  /** The unknown merge field, when that is the problem. */
+  readonly field?: string;
+}
+
+/** Longest source accepted per part, in characters (an SMS of 1 600 characters is ten GSM-7 parts). */
+export const TEMPLATE_LIMITS = { subject: 300, text: 20_000, html: 100_000, sms: 1_600 } as const;
+
+const part = (max: number) => z.string().max(max).refine((value) => value.trim() !== '', 'must not be empty');
+const emailSchema = z.strictObject({ subject: part(TEMPLATE_LIMITS.subject), html: part(TEMPLATE_LIMITS.html), text: part(TEMPLATE_LIMITS.text) });
+const smsSchema = z.strictObject({ text: part(TEMPLATE_LIMITS.sms) });
+
+const SAMPLE_LINK = 'https://comms.example.com/api/links/q1w2e3r4t5y6u7i8o9p0aZ';
+
+const joinPath = (prefix: string, path: string): string => [prefix, path].filter((p) => p !== '').join('.');
+
+/** Turns Liquid issues into field errors under `prefix` (`html`, `template.html`). */
+export function issueErrors(issues: readonly TemplateIssue[], prefix: string): TemplateFieldError[] {
+  return issues.map((issue) => ({
+    path: joinPath(prefix, issue.part ?? 'text'),
+    message: issue.message,
+    line: issue.line,
+    column: issue.col,
+    ...(issue.field === undefined ? {} : { field: issue.field }),
+  }));
+}
+
+/**
+ * Validates an admin's template for one type × channel × locale (PUT, or the preview's unsaved
+ * `template`): the shape (email `{ subject, html, text }`, SMS `{ text }`, no other key), the size
+ * of each part, Liquid syntax and merge fields (compile), and a trial render with the locale's full,
+ * online and minimal sample meetings, so a template that cannot render is refused at save time
+ * rather than failing every message. Errors name the part under `prefix` and say where.
+ */
+export function checkTemplate<C extends Channel>(ref: TemplateRef<C>, input: unknown, prefix = ''): Result<ChannelTemplate<C>, TemplateFieldError> {
+  const parsed = parseWith(ref.channel === 'email' ? emailSchema : smsSchema, input);
+  if (!parsed.ok) return fail(...parsed.errors.map((e) => ({ path: joinPath(prefix, e.path), message: e.message })));
+  const template: ChannelTemplate<Channel> = parsed.value;
+  const issues = isEmailTemplate(template) ? trialEmail(ref, template) : trialSms(ref, template);
+  return issues.length > 0 ? fail(...issueErrors(issues, prefix)) : ok(template as ChannelTemplate<C>);
+}
+
+function sampleContexts(ref: TemplateRef) {
+  const cancelLink = ref.type === 'cancellation' ? null : SAMPLE_LINK;
+  return [SAMPLE_MEETINGS[ref.locale], onlineSampleMeeting(ref.locale), minimalSampleMeeting(ref.locale)].map((meeting) =>
+    buildMergeContext({ meeting, locale: ref.locale, zone: meeting.contact.timeZone, cancelLink, organisationName: SAMPLE_ORGANISATION }));
+}
+
+function trialEmail(ref: TemplateRef, template: ChannelTemplate<'email'>): readonly TemplateIssue[] {
+  const compiled = compileEmailTemplate(template);
+  if (!compiled.ok) return compiled.errors;
+  const failed = sampleContexts(ref).map((context) => renderEmail(compiled.value, context)).find((result) => !result.ok);
+  return failed && !failed.ok ? failed.errors : [];
+}
+
+function trialSms(ref: TemplateRef, template: ChannelTemplate<'sms'>): readonly TemplateIssue[] {
+  const compiled = compileSmsTemplate(template);
+  if (!compiled.ok) return compiled.errors;
+  const failed = sampleContexts(ref).map((context) => renderSms(compiled.value, context)).find((result) => !result.ok);
+  return failed && !failed.ok ? failed.errors : [];
+}

@@ -1,0 +1,79 @@
+/* Browser code, sent as source text: self-contained (see ./api.ts). */
+import type { adminApi, ApiReply } from './api';
+import type { settingsForm } from './settings-form';
+import type { templateEditor } from './template-editor';
+import type { pageUi } from './ui';
+
+/** The page's parts, passed in by the assembled script (../app-script.ts). */
+export interface AdminPageParts {
+  readonly adminApi: typeof adminApi;
+  readonly pageUi: typeof pageUi;
+  readonly settingsForm: typeof settingsForm;
+  readonly templateEditor: typeof templateEditor;
+}
+
+/**
+ * Wires the page: sign-in (a pasted bearer token, kept in sessionStorage), then the settings form
+ * and the template editor. A 401 or 403 from any call signs out and says why.
+ */
+export function startAdminPage(parts: AdminPageParts, win: Window): void {
+  const doc = win.document;
+  const ui = parts.pageUi(doc);
+  const signInView = ui.el('sign-in');
+  const appView = ui.el('app');
+  const signOutButton = ui.el('sign-out');
+  const tokenBox = ui.el<HTMLTextAreaElement>('token');
+  const api = parts.adminApi(win.sessionStorage, doc.body.dataset.api ?? '/api');
+
+  const show = (signedIn: boolean): void => {
+    signInView.hidden = signedIn;
+    appView.hidden = !signedIn;
+    signOutButton.hidden = !signedIn;
+  };
+  const signOut = (message: string, isError: boolean): void => {
+    api.signOut();
+    show(false);
+    ui.announce(message, isError);
+    tokenBox.focus();
+  };
+  const rejected = (reply: ApiReply): void => {
+    if (reply.status === 401 || reply.status === 403) signOut(`Signed out. ${ui.problemText(reply)}`, true);
+  };
+  const guarded = {
+    ...api,
+    call: async (...args: Parameters<typeof api.call>): Promise<ApiReply> => {
+      const reply = await api.call(...args);
+      rejected(reply);
+      return reply;
+    },
+  };
+  const settings = parts.settingsForm(guarded, ui);
+  const templates = parts.templateEditor(guarded, ui, win);
+
+  const enter = async (): Promise<void> => {
+    const reply = await settings.load();
+    if (reply.status === 401 || reply.status === 403) return;
+    if (reply.status !== 200) return ui.announce(`Could not read the settings. ${ui.problemText(reply)}`, true);
+    show(true);
+    tokenBox.value = '';
+    ui.announce('Signed in.');
+    ui.el('settings-title').focus();
+    await templates.load();
+  };
+
+  ui.el<HTMLFormElement>('sign-in-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!tokenBox.value.trim()) return ui.announce('Paste an access token first.', true);
+    api.signIn(tokenBox.value);
+    void enter();
+  });
+  signOutButton.addEventListener('click', () => signOut('Signed out.', false));
+
+  // On a local devhost, say how to get a token from its local issuer.
+  if (['127.0.0.1', 'localhost', '[::1]'].includes(win.location.hostname)) {
+    ui.el('dev-curl').textContent = `curl -X POST ${win.location.origin}/dev/token -d '{"roles":["Communications.Admin"]}'`;
+    ui.el('dev-hint').hidden = false;
+  }
+  show(false);
+  if (api.signedIn()) void enter();
+}

@@ -1,0 +1,92 @@
+import { html } from '../pages/render-page';
+
+const toggle = (type: string, label: string): string => `
+<fieldset><legend>${label}</legend>
+<div class="check"><input type="checkbox" id="s-${type}-email" name="${type}.email"><label for="s-${type}-email">Email</label></div>
+<div class="check"><input type="checkbox" id="s-${type}-sms" name="${type}.sms"><label for="s-${type}-sms">SMS</label></div>
+</fieldset>`;
+
+const options = (pairs: Array<[string, string]>): string => pairs.map(([value, label]) => `<option value="${value}">${label}</option>`).join('');
+const TYPES = options([['confirmation', 'Confirmation'], ['reminder', 'Reminder'], ['cancellation', 'Cancellation']]);
+const LOCALES = options([['en-US', 'English (United States)'], ['es-ES', 'Español (España)']]);
+
+const SIGN_IN = `
+<section id="sign-in" class="card" aria-labelledby="sign-in-title">
+<h2 id="sign-in-title">Sign in</h2>
+<form id="sign-in-form" novalidate>
+<div class="field"><label for="token">Access token</label>
+<textarea id="token" name="token" rows="4" spellcheck="false" autocomplete="off" aria-describedby="token-help"></textarea></div>
+<p id="token-help" class="hint">Paste a bearer token that carries the Communications.Admin app role. It is kept only in this browser tab.</p>
+<p id="dev-hint" class="hint" hidden>On this devhost, get one with <code id="dev-curl"></code></p>
+<button type="submit">Sign in</button>
+</form>
+</section>`;
+
+const SETTINGS = `
+<section class="card" aria-labelledby="settings-title">
+<h2 id="settings-title" tabindex="-1">Settings</h2>
+<form id="settings-form" novalidate>
+<div class="check master"><input type="checkbox" id="s-enabled" name="enabled"><label for="s-enabled">Send communications (master switch)</label></div>
+<fieldset class="grid"><legend>Messages to send</legend>${toggle('confirmation', 'Confirmation')}${toggle('reminder', 'Reminder')}${toggle('cancellation', 'Cancellation')}</fieldset>
+<fieldset><legend>Reminder timing</legend>
+<div class="field"><label for="s-days">Days before the meeting (1–30)</label><input type="number" id="s-days" name="reminder.daysBefore" min="1" max="30" step="1" inputmode="numeric"></div>
+<div class="field"><label for="s-send-at">Send at (recipient's local time)</label><input type="time" id="s-send-at" name="reminder.sendAtLocalTime" data-empty="null" aria-describedby="s-send-at-help">
+<p id="s-send-at-help" class="hint">Empty: at the meeting's own time of day.</p></div>
+<div class="field"><label for="s-late">Booked after the reminder time</label><select id="s-late" name="reminder.lateBooking">${options([['skip', 'Skip the reminder'], ['sendNow', 'Send the reminder at once']])}</select></div>
+</fieldset>
+<div class="field"><label for="s-locale">Default language</label><select id="s-locale" name="defaultLocale">${LOCALES}</select></div>
+<div class="field"><label for="s-cancel-url">Portal cancel URL template</label><input type="text" id="s-cancel-url" name="portal.cancelUrlTemplate" data-empty="null" inputmode="url" spellcheck="false" aria-describedby="s-cancel-url-help">
+<p id="s-cancel-url-help" class="hint">An https URL containing {meetingId} (and optionally {token}); empty for the built-in cancel pages.</p></div>
+<ul class="form-errors"></ul>
+<div id="settings-stale" class="stale" hidden><p>Changed by someone else — reload. Your changes were not saved.</p><button type="button" id="settings-reload">Reload</button></div>
+<div class="actions"><button type="submit" id="settings-save">Save settings</button><p id="settings-audit" class="hint"></p></div>
+</form>
+</section>`;
+
+const TEMPLATES = `
+<section class="card" aria-labelledby="templates-title">
+<h2 id="templates-title">Templates</h2>
+<form id="template-form" novalidate>
+<fieldset class="row"><legend>Template to edit</legend>
+<div class="field"><label for="t-type">Message</label><select id="t-type" name="type">${TYPES}</select></div>
+<div class="field"><label for="t-channel">Channel</label><select id="t-channel" name="channel">${options([['email', 'Email'], ['sms', 'SMS']])}</select></div>
+<div class="field"><label for="t-locale">Language</label><select id="t-locale" name="locale">${LOCALES}</select></div>
+</fieldset>
+<p id="template-source" class="hint"></p>
+<div id="email-parts">
+<div class="field"><label for="t-subject">Subject</label><input type="text" id="t-subject" name="subject" spellcheck="false"></div>
+<div class="field"><label for="t-html">HTML body</label><textarea id="t-html" name="html" rows="12" spellcheck="false"></textarea></div>
+</div>
+<div class="field"><label for="t-text" id="t-text-label">Plain-text body</label><textarea id="t-text" name="text" rows="6"></textarea></div>
+<ul class="form-errors"></ul>
+<div class="actions"><button type="submit">Save template</button><button type="button" id="template-reset" class="secondary">Reset to default</button></div>
+</form>
+<section class="preview" aria-labelledby="preview-title">
+<h3 id="preview-title">Preview <span class="hint">(sample meeting, unsaved changes included)</span></h3>
+<p id="preview-problem" class="problem"></p>
+<div id="preview-email"><p><strong>Subject:</strong> <span id="preview-subject"></span></p>
+<iframe id="preview-html" title="Email preview" sandbox=""></iframe></div>
+<p class="hint" id="preview-text-label">Plain-text part</p><pre id="preview-text"></pre>
+<p id="sms-counter"></p>
+</section>
+</section>`;
+
+/**
+ * The admin page: static markup, no data. `assets` is the page's own path (its script and stylesheet
+ * live under it) and `api` the API root the script calls, both taken from the request.
+ */
+export function adminPageHtml(paths: { assets: string; api: string }): string {
+  return html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><link rel="icon" href="data:,">
+<title>Meeting Communications — admin</title>
+<link rel="stylesheet" href="${paths.assets}/app.css"><script src="${paths.assets}/app.js" defer></script></head>
+<body data-api="${paths.api}">
+<header><h1>Meeting Communications</h1><p>Admin</p><button type="button" id="sign-out" class="secondary" hidden>Sign out</button></header>
+<main>
+<p id="status" role="status"></p>
+${{ html: SIGN_IN }}
+<div id="app" hidden>${{ html: SETTINGS }}${{ html: TEMPLATES }}</div>
+</main>
+</body></html>
+`.html;
+}

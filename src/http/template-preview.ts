@@ -1,0 +1,85 @@
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import { z } from 'zod';
+import { channelSchema, communicationTypeSchema, normalisePhone, normaliseMeeting, supportedLocaleSchema, type FieldError, type Meeting } from '../domain';
+import { parseWith } from '../domain/zod-errors';
+import { appDeps } from '../app/container';
+import { previewTemplate } from '../app/preview-template';
+import { sendTestMessage } from '../app/send-test-message';
+import { checkTemplate, type TemplateFieldError, type TemplateRef } from '../app/template-input';
+import type { ChannelTemplate } from '../ports/template-store';
+import { requireAdmin } from './auth';
+import { problem } from './problem';
+import { testSendLimiter, tooManyRequests } from './rate-limit';
+import { readJson } from './read-json';
+import { invalidTemplate, jsonOk, MAX_TEMPLATE_BODY_BYTES } from './template-request';
+
+const absentIfNull = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === null ? undefined : v), schema.optional());
+
+const previewSchema = z.strictObject({
+  type: communicationTypeSchema,
+  channel: channelSchema,
+  locale: supportedLocaleSchema,
+  meeting: absentIfNull(z.record(z.string(), z.unknown())),
+  template: absentIfNull(z.unknown()),
+  sendTo: absentIfNull(z.string().trim().min(1).max(320)),
+});
+
+const emailAddress = z.email();
+const limiter = testSendLimiter();
+
+interface PreviewInput { ref: TemplateRef; meeting: Meeting | undefined; template: ChannelTemplate<TemplateRef['channel']> | undefined; sendTo: string | undefined }
+
+const prefixed = (prefix: string, errors: readonly FieldError[]): FieldError[] => errors.map((e) => ({ ...e, path: e.path === '' ? prefix : `${prefix}.${e.path}` }));
+
+/** Parses and checks the whole body, collecting every problem: `meeting.<field>`, `template.<part>`, `sendTo`. */
+function parseInput(body: unknown): { ok: true; value: PreviewInput } | { ok: false; errors: TemplateFieldError[] } {
+  const parsed = parseWith(previewSchema, body);
+  if (!parsed.ok) return { ok: false, errors: [...parsed.errors] };
+  const { type, channel, locale, meeting, template, sendTo } = parsed.value;
+  const ref: TemplateRef = { type, channel, locale };
+  const errors: TemplateFieldError[] = [];
+  // A preview needs no meeting ID; one is supplied so the ScheduleMeeting body can be pasted as it is.
+  const normalised = meeting === undefined ? undefined : normaliseMeeting({ meetingId: 'PREVIEW', ...meeting }, { defaultLocale: locale });
+  if (normalised && !normalised.ok) errors.push(...prefixed('meeting', normalised.errors));
+  const checked = template === undefined ? undefined : checkTemplate(ref, template, 'template');
+  if (checked && !checked.ok) errors.push(...checked.errors);
+  let to: string | undefined;
+  if (sendTo !== undefined && channel === 'email') {
+    if (emailAddress.safeParse(sendTo).success) to = sendTo;
+    else errors.push({ path: 'sendTo', message: 'must be an email address for the email channel' });
+  } else if (sendTo !== undefined) {
+    const phone = normalisePhone(sendTo, 'sendTo');
+    if (phone.ok) to = phone.value;
+    else errors.push({ path: 'sendTo', message: 'must be a phone number in E.164 format (e.g. +14255550123) for the sms channel' });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, value: { ref, meeting: normalised?.ok ? normalised.value : undefined, template: checked?.ok ? checked.value : undefined, sendTo: to } };
+}
+
+/**
+ * POST /api/templates/preview — renders a template with a given meeting (a ScheduleMeeting body) or
+ * the locale's sample, using unsaved sources (`template`) or the template in force. Answers
+ * `{ subject, text, html, sms }` (email: `sms` null; SMS: `subject`/`html` null and
+ * `sms: { encoding, segments, characters }`). With `sendTo`, also sends it as a test message
+ * (`testSend`), rate-limited per admin and overall (429 with Retry-After). Stores nothing.
+ */
+export async function previewTemplateHandler(req: HttpRequest): Promise<HttpResponseInit> {
+  const deps = appDeps();
+  const admin = await requireAdmin(req, deps);
+  if (!admin.ok) return admin.response;
+  const body = await readJson(req, MAX_TEMPLATE_BODY_BYTES);
+  if (!body.ok) return body.response;
+  const input = parseInput(body.value);
+  if (!input.ok) return problem(400, 'Invalid preview request', 'One or more fields are invalid; nothing was rendered or sent.', input.errors);
+  const { ref, meeting, template, sendTo } = input.value;
+  const preview = await previewTemplate(deps, { ref, meeting, template });
+  if (!preview.ok) {
+    if (template !== undefined) return invalidTemplate(preview.errors, 'The template cannot render with this meeting; nothing was sent.');
+    return problem(422, 'Template cannot render', 'The template in force cannot render with this meeting; nothing was sent.', [...preview.errors]);
+  }
+  if (sendTo === undefined) return jsonOk(preview.value);
+  const allowed = limiter.take(admin.by);
+  if (!allowed.ok) return tooManyRequests(allowed.retryAfterSeconds);
+  const testSend = await sendTestMessage(deps, ref.channel, preview.value, sendTo, admin.by);
+  return jsonOk({ ...preview.value, testSend });
+}
