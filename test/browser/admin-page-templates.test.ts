@@ -1,9 +1,8 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { openAdminPage, status } from '../support/admin-page';
 import { AppHost } from '../support/app-host';
-import { launchChromium } from '../support/browser';
-import { json, ROOT } from '../support/devhost-process';
+import { launchChromium, screenshotPath } from '../support/browser';
+import { json } from '../support/devhost-process';
 
 /**
  * The admin page's template editor in a real browser: live preview of unsaved edits (SMS with its
@@ -55,7 +54,7 @@ describe('the admin page in a browser: templates', () => {
     expect(await page.locator('#sms-counter').isVisible()).toBe(false);
     // The whole page in one viewport: a full-page capture leaves a cross-process frame below the fold blank.
     await page.setViewportSize({ width: 1280, height: await page.evaluate(() => document.documentElement.scrollHeight) });
-    await page.screenshot({ path: path.join(ROOT, 'docs', 'admin-page.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('admin-page.png'), fullPage: true });
     await page.context().close();
   });
 

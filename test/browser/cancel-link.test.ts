@@ -1,8 +1,6 @@
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { AppHost, kinds, meetingBody } from '../support/app-host';
-import { launchChromium } from '../support/browser';
-import { ROOT } from '../support/devhost-process';
+import { launchChromium, screenshotPath } from '../support/browser';
 
 /**
  * A customer opens the link from their confirmation in a real browser, presses Cancel, sees the
@@ -39,7 +37,7 @@ describe('the cancel link in a browser', () => {
     await page.getByRole('button', { name: 'Cancel this appointment' }).click();
     await page.waitForLoadState();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Your appointment is cancelled');
-    await page.screenshot({ path: path.join(ROOT, 'docs', 'cancel-page.png') });
+    await page.screenshot({ path: screenshotPath('cancel-page.png') });
 
     await host.settle();
     expect((await host.meeting('WEB-1')).status).toBe('cancelled');
