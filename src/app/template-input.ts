@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { emailTemplateSchema, smsTemplateSchema } from './template-schemas';
 import {
   buildMergeContext, compileEmailTemplate, compileSmsTemplate, fail, minimalSampleMeeting, ok, onlineSampleMeeting, renderEmail, renderSms,
   SAMPLE_MEETINGS, SAMPLE_ORGANISATION, type Channel, type CommunicationType, type Result, type SupportedLocale, type TemplateIssue,
@@ -23,12 +23,9 @@ export interface TemplateFieldError {
   readonly field?: string;
 }
 
-/** Longest source accepted per part, in characters (an SMS of 1 600 characters is ten GSM-7 parts). */
-export const TEMPLATE_LIMITS = { subject: 300, text: 20_000, html: 100_000, sms: 1_600 } as const;
-
-const part = (max: number) => z.string().max(max).refine((value) => value.trim() !== '', 'must not be empty');
-const emailSchema = z.strictObject({ subject: part(TEMPLATE_LIMITS.subject), html: part(TEMPLATE_LIMITS.html), text: part(TEMPLATE_LIMITS.text) });
-const smsSchema = z.strictObject({ text: part(TEMPLATE_LIMITS.sms) });
+// The same schemas the connector's swagger is generated from (one declaration, no drift).
+const emailSchema = emailTemplateSchema;
+const smsSchema = smsTemplateSchema;
 
 const SAMPLE_LINK = 'https://comms.example.com/api/links/q1w2e3r4t5y6u7i8o9p0aZ';
 

@@ -16,20 +16,12 @@ function unauthorized(detail: string): HttpResponseInit {
   return { ...response, headers: { ...(response.headers as Record<string, string>), 'www-authenticate': 'Bearer, ApiKey header="x-api-key"' } };
 }
 
-/**
- * Routes for flows require the API key (`x-api-key`). Returns the 401 to send, or undefined when the
- * caller may proceed. Without a configured key nothing is accepted.
- */
-export function requireApiKey(req: HttpRequest, config: Config): HttpResponseInit | undefined {
-  if (keyMatches(req, config)) return undefined;
-  return unauthorized(config.API_KEY ? 'Send a valid API key in the x-api-key header.' : 'No API key is configured (app setting API_KEY), so this route accepts no caller.');
-}
-
 export type AdminCheck = { readonly ok: true; readonly by: string } | { readonly ok: false; readonly response: HttpResponseInit };
 
 /**
- * Admin routes: an Entra ID bearer token carrying the admin app role (JWT_ADMIN_ROLE, default
- * Communications.Admin), or the API key (the connector's key option). `by` is the token's subject,
+ * Routes for flows and admins (meetings, settings, templates): an Entra ID bearer token carrying the
+ * admin app role (JWT_ADMIN_ROLE, default Communications.Admin), or the API key (the connector's key
+ * option; without a configured key, only tokens are accepted). `by` is the token's subject,
  * or "api-key", for audit fields.
  */
 export async function requireAdmin(req: HttpRequest, deps: AppDeps): Promise<AdminCheck> {

@@ -8,7 +8,7 @@ import { appDeps } from '../app/container';
 import { meetingView } from '../app/meeting-view';
 import { scheduleMeeting } from '../app/schedule-meeting';
 import { hasRole } from '../ports/token-verifier';
-import { requireApiKey } from './auth';
+import { requireAdmin } from './auth';
 import { cancelLimiter, parsePerMinute, rateLimit } from './rate-limit';
 import { problem } from './problem';
 import { readJson } from './read-json';
@@ -17,8 +17,8 @@ const notFound = (): HttpResponseInit => problem(404, 'Not found', 'No such meet
 
 async function upsert(req: HttpRequest, context: InvocationContext, mode: 'create' | 'update'): Promise<HttpResponseInit> {
   const deps = appDeps();
-  const denied = requireApiKey(req, deps.config);
-  if (denied) return denied;
+  const caller = await requireAdmin(req, deps);
+  if (!caller.ok) return caller.response;
   const body = await readJson(req);
   if (!body.ok) return body.response;
   const { settings } = await deps.settings.get();
@@ -39,8 +39,8 @@ export const updateMeetingHandler = (req: HttpRequest, context: InvocationContex
 /** GET /api/meetings/{meetingId} — GetMeeting. */
 export async function getMeetingHandler(req: HttpRequest): Promise<HttpResponseInit> {
   const deps = appDeps();
-  const denied = requireApiKey(req, deps.config);
-  if (denied) return denied;
+  const caller = await requireAdmin(req, deps);
+  if (!caller.ok) return caller.response;
   const view = await meetingView(deps, req.params.meetingId ?? '');
   return view ? { status: 200, headers: { 'cache-control': 'no-store' }, jsonBody: view } : notFound();
 }
@@ -69,8 +69,8 @@ export async function cancelMeetingHandler(req: HttpRequest, context: Invocation
   const meetingId = req.params.meetingId ?? '';
   const external = typeof body.value === 'object' && body.value !== null && (body.value as { source?: unknown }).source === 'external';
   if (external) {
-    const denied = requireApiKey(req, deps.config);
-    if (denied) return denied;
+    const caller = await requireAdmin(req, deps);
+    if (!caller.ok) return caller.response;
     const parsed = externalCancelSchema.safeParse(body.value);
     if (!parsed.success) return problem(400, 'Invalid cancellation', 'The body is invalid; nothing was changed.', fieldErrors(parsed.error.issues));
     return answer(await cancelMeeting(deps, durableMeetingWorkflow(df.getClient(context)), meetingId, { source: 'external', reason: parsed.data.reason }));

@@ -32,6 +32,16 @@ describe('admin authorisation (settings)', () => {
     expect((await settings({ headers: { authorization: 'Bearer garbage' } })).status).toBe(401);
   });
 
+  test('flows may schedule with a role token too (the connector\'s Entra ID connection); a customer token may not', async () => {
+    const { meetingBody } = await import('../support/app-host');
+    const body = JSON.stringify(meetingBody('AUTH-FLOW', Date.now(), 10));
+    const admin = await token({ roles: ['Communications.Admin'], subject: 'flow-app' });
+    const customer = await token({ contactId: 'C-77' });
+    const post = (bearer: string): Promise<Response> => fetch(`${host.url}/api/meetings`, { method: 'POST', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, body });
+    expect((await post(customer)).status).toBe(403);
+    expect((await post(admin)).status).toBe(202);
+  });
+
   test('the API key still works (the connector\'s key option), recorded as api-key', async () => {
     const read = await host.api('settings');
     const patched = await host.api('settings', { method: 'PATCH', headers: { 'if-match': read.headers.get('etag') ?? '' }, body: JSON.stringify({ defaultLocale: 'es-ES' }) });

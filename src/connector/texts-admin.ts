@@ -1,0 +1,133 @@
+import type { FieldText, FieldTexts } from './field-texts';
+import { MEETING_FIELDS } from './texts-meeting';
+
+const toggles = (what: string): FieldTexts => ({
+  email: { summary: `${what} by email`, description: `Send the ${what.toLowerCase()} by email.` },
+  sms: { summary: `${what} by SMS`, description: `Send the ${what.toLowerCase()} by SMS.` },
+});
+
+/** Texts of the settings document (UpdateSettings body; PatchSettings takes any subset). */
+export const SETTINGS_FIELDS: FieldTexts = {
+  enabled: { summary: 'Send communications', description: 'The master switch: nothing is sent while it is off (the default).', visibility: 'important' },
+  confirmation: { summary: 'Confirmation', description: 'Which channels send the confirmation when a meeting is booked or changed.', fields: toggles('Confirmation') },
+  reminder: {
+    summary: 'Reminder',
+    description: 'Which channels send the reminder, and when.',
+    fields: {
+      ...toggles('Reminder'),
+      daysBefore: { summary: 'Days before', description: 'How many calendar days before the meeting the reminder is sent: a whole number from 1 to 30.' },
+      sendAtLocalTime: {
+        summary: 'Send at (local time)',
+        description: 'The time of day (HH:mm, 24-hour) in the customer\'s time zone to send the reminder; empty for the meeting\'s own time of day.',
+      },
+      lateBooking: {
+        summary: 'Late bookings',
+        description: 'A meeting booked after its reminder time: skip the reminder, or sendNow.',
+        visibility: 'advanced',
+      },
+    },
+  },
+  cancellation: { summary: 'Cancellation notice', description: 'Which channels send the notice when a meeting is cancelled through this service.', fields: toggles('Cancellation notice') },
+  defaultLocale: { summary: 'Default language', description: 'The language of customers whose language is not given or not supported: en-US or es-ES.' },
+  portal: {
+    summary: 'Portal',
+    description: 'Where the cancel links in messages point.',
+    visibility: 'advanced',
+    fields: {
+      cancelUrlTemplate: {
+        summary: 'Cancel URL template',
+        description: 'An https URL of your portal containing {meetingId} (and optionally {token}); empty for the built-in cancel pages.',
+      },
+    },
+  },
+};
+
+/** Texts of the settings as the settings routes answer them. */
+export const SETTINGS_DOCUMENT_FIELDS: FieldTexts = {
+  ...SETTINGS_FIELDS,
+  updatedAt: { summary: 'Updated at', description: 'When the settings were last changed, ISO 8601 UTC; empty until first saved.' },
+  updatedBy: { summary: 'Updated by', description: 'Who last changed the settings: the admin\'s user ID, or api-key.' },
+};
+
+const SUBJECT: FieldText = { summary: 'Subject', description: 'Email only: the subject line (Liquid, at most 300 characters).' };
+const TEXT: FieldText = { summary: 'Text', description: 'The plain-text body of an email, or the SMS text (Liquid; at most 20 000 characters for email, 1 600 for SMS).' };
+const HTML: FieldText = { summary: 'HTML', description: 'Email only: the HTML body (Liquid; merge fields are HTML-escaped).' };
+
+/** Texts of a template's sources (UpdateTemplate body; `template` of a preview). */
+export const TEMPLATE_SOURCE_FIELDS: FieldTexts = { subject: SUBJECT, text: TEXT, html: HTML };
+
+/** Texts of a template as the template routes answer it. */
+export const TEMPLATE_VIEW_FIELDS: FieldTexts = {
+  ...TEMPLATE_SOURCE_FIELDS,
+  source: { summary: 'Source', description: 'default (the shipped template) or custom (an admin\'s override).' },
+  version: { summary: 'Version', description: 'The override\'s version number; empty for the default.' },
+  updatedAt: { summary: 'Saved at', description: 'When the override was saved, ISO 8601 UTC; empty for the default.' },
+  updatedBy: { summary: 'Saved by', description: 'Who saved the override; empty for the default.' },
+};
+
+/** Texts of GetTemplateHistory's answer. */
+export const TEMPLATE_HISTORY_FIELDS: FieldTexts = {
+  versions: {
+    summary: 'Versions',
+    description: 'The kept versions of this template (at most 10), newest first.',
+    fields: {
+      ...TEMPLATE_SOURCE_FIELDS,
+      version: { summary: 'Version', description: 'The version number.' },
+      savedAt: { summary: 'Saved at', description: 'When this version was saved, ISO 8601 UTC.' },
+      savedBy: { summary: 'Saved by', description: 'Who saved this version.' },
+    },
+  },
+};
+
+const TEMPLATE_REF: FieldTexts = {
+  type: { summary: 'Message type', description: 'confirmation, reminder or cancellation.', visibility: 'important' },
+  channel: { summary: 'Channel', description: 'email or sms.', visibility: 'important' },
+  locale: { summary: 'Language', description: 'en-US or es-ES.', visibility: 'important' },
+};
+
+/** Texts of the PreviewTemplate body. */
+export const PREVIEW_REQUEST_FIELDS: FieldTexts = {
+  ...TEMPLATE_REF,
+  meeting: {
+    summary: 'Meeting',
+    description: 'A meeting to render the template with, as for ScheduleMeeting (the meeting ID may be left out); empty for the language\'s sample meeting.',
+    visibility: 'advanced',
+    fields: MEETING_FIELDS,
+  },
+  template: {
+    summary: 'Unsaved template',
+    description: 'Template sources to preview instead of the template in force.',
+    visibility: 'advanced',
+    fields: TEMPLATE_SOURCE_FIELDS,
+  },
+  sendTo: {
+    summary: 'Send a test to',
+    description: 'An email address (email channel) or a mobile number in international format (SMS) to send the rendered message to as a test.',
+  },
+};
+
+/** Texts of PreviewTemplate's answer. */
+export const PREVIEW_FIELDS: FieldTexts = {
+  subject: { summary: 'Subject', description: 'The rendered email subject; empty for SMS.' },
+  text: { summary: 'Text', description: 'The rendered plain text (email) or SMS text.' },
+  html: { summary: 'HTML', description: 'The rendered email HTML; empty for SMS.' },
+  sms: {
+    summary: 'SMS encoding',
+    description: 'How the SMS will be sent; empty for email.',
+    fields: {
+      encoding: { summary: 'Encoding', description: 'GSM-7, or UCS-2 when the text has characters outside the GSM alphabet (fewer characters per part).' },
+      segments: { summary: 'Parts', description: 'How many SMS parts the text needs.' },
+      characters: { summary: 'Characters', description: 'The length counted against the limits (GSM-7 septets or UCS-2 code units).' },
+    },
+  },
+  testSend: {
+    summary: 'Test send',
+    description: 'The outcome of the test send, when a recipient was given.',
+    fields: {
+      status: { summary: 'Test status', description: 'sent or failed.' },
+      providerMessageId: { summary: 'Provider message ID', description: 'The provider\'s ID of the test message.' },
+      reason: { summary: 'Failure reason', description: 'Why the test send failed.' },
+      sendKey: { summary: 'Send key', description: 'The test message\'s key, to find it in logs or the local outbox.' },
+    },
+  },
+};

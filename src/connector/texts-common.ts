@@ -1,0 +1,34 @@
+import type { FieldTexts } from './field-texts';
+
+/** Texts of GetHealth's answer. */
+export const HEALTH_FIELDS: FieldTexts = {
+  status: { summary: 'Status', description: 'ok when the service is configured and running.' },
+  version: { summary: 'Version', description: 'The version of the service.' },
+  providers: {
+    summary: 'Providers',
+    description: 'Which provider sends each channel: acs (Azure Communication Services) or outbox (recorded only, nothing sent).',
+    fields: {
+      email: { summary: 'Email provider', description: 'acs or outbox.' },
+      sms: { summary: 'SMS provider', description: 'acs or outbox.' },
+    },
+  },
+};
+
+/** Texts of the problem+json error body. */
+export const PROBLEM_FIELDS: FieldTexts = {
+  type: { summary: 'Problem type', description: 'A URI naming the kind of problem (about:blank when the status says it all).' },
+  title: { summary: 'Title', description: 'A short summary of the problem.' },
+  status: { summary: 'HTTP status', description: 'The HTTP status code.' },
+  detail: { summary: 'Detail', description: 'What went wrong, and what to do about it.' },
+  errors: {
+    summary: 'Field errors',
+    description: 'One entry per invalid field.',
+    fields: {
+      path: { summary: 'Field', description: 'The field, dotted, e.g. contact.phone.' },
+      message: { summary: 'Message', description: 'What is wrong with it.' },
+      line: { summary: 'Line', description: 'For a template: the line of the problem.' },
+      column: { summary: 'Column', description: 'For a template: the column of the problem.' },
+      field: { summary: 'Merge field', description: 'For a template: the unknown merge field.' },
+    },
+  },
+};
