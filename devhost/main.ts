@@ -43,6 +43,7 @@ async function main(): Promise<void> {
         : `    ${r.metadata.name.padEnd(28)} ${r.trigger.type}${r.trigger.type === 'timerTrigger' ? ` (${String(r.trigger.schedule)})` : ''}`;
     }),
     '',
+    ...(host.httpRoutes.some((h) => h.route.template === 'manage') ? ['  Admin page:', `    ${host.url}${host.routePrefix}/manage   (sign in with a token: POST ${host.url}/dev/token {"roles":["Communications.Admin"]})`, ''] : []),
     '  Dev pages:',
     `    outbox      ${host.url}/dev/outbox         (messages the local outbox channel recorded)`,
     `    clock       ${host.url}/dev/clock          (GET; POST {"advance":"P1D"} to move time forward)`,
