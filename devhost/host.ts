@@ -52,7 +52,8 @@ export async function startDevhost(opts: DevhostOptions): Promise<Devhost> {
   let handler: (req: IncomingMessage, res: ServerResponse) => Promise<void> = async (_req, res) => sendJson(res, 503, { message: 'Starting…' });
   const server = http.createServer((req, res) => {
     handler(req, res).catch((err: unknown) => {
-      log.error(`request ${req.method} ${req.url}: ${toError(err).stack}`);
+      // Deep-link URLs carry a token: log the path with it masked.
+      log.error(`request ${req.method} ${(req.url ?? '').replace(/\/links\/[^/?]+/, '/links/…')}: ${toError(err).stack}`);
       if (!res.headersSent) sendJson(res, 500, { message: 'The devhost failed to handle the request.' });
     });
   });
