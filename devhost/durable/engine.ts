@@ -247,7 +247,7 @@ export class Engine {
     this.deliver(instanceId, { event, executionId, rowKey: msg.rowKey });
   }
 
-  /** Removes the activity's work item key helper for episodes. */
+  /** The row key of an activity's work item (deleted when its completion is committed). */
   static activityRow(a: StoredActivity): string {
     return activityKey(a.executionId, a.taskId);
   }

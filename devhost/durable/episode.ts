@@ -54,7 +54,7 @@ async function episode(engine: Engine, instanceId: string, inbox: Pending[]): Pr
   const { store, clock, log, timers } = engine.opts;
   const state = await store.getState(instanceId);
   if (!state) {
-    await cleanup(engine, instanceId, inbox, []);
+    await cleanup(engine, instanceId, inbox);
     return;
   }
   const { batch, dropped, rest, terminate } = selectBatch(state, inbox);
@@ -64,7 +64,7 @@ async function episode(engine: Engine, instanceId: string, inbox: Pending[]): Pr
   const ts = new Date(now).toISOString();
   const consumed = [...dropped, ...batch, ...(terminate ? [terminate] : [])];
   if (batch.length === 0 && !terminate && state.status !== 'Pending') {
-    await cleanup(engine, instanceId, consumed, []);
+    await cleanup(engine, instanceId, consumed);
     return;
   }
   const past = state.status === 'Pending' ? [] : await store.loadHistory(instanceId, state.executionId);
@@ -192,8 +192,9 @@ async function afterCommit(engine: Engine, consumed: Pending[]): Promise<void> {
   for (const m of consumed) if (m.timer) await engine.opts.store.deleteTimer(m.timer);
 }
 
-async function cleanup(engine: Engine, instanceId: string, consumed: Pending[], extra: Op[]): Promise<void> {
-  const ops = [...deletes(engine, instanceId, consumed), ...extra];
+/** Deletes what an episode consumed without running the orchestrator (stale or dropped messages). */
+async function cleanup(engine: Engine, instanceId: string, consumed: Pending[]): Promise<void> {
+  const ops = deletes(engine, instanceId, consumed);
   if (ops.length > 0) await engine.opts.store.commit(ops);
   await afterCommit(engine, consumed);
 }
