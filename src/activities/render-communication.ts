@@ -23,15 +23,14 @@ export async function renderCommunication(deps: AppDeps, meeting: MeetingRecord,
   }
   const locale = meeting.contact.locale;
   const context = buildMergeContext({ meeting, locale, zone: meeting.contact.timeZone, cancelLink, organisationName: deps.config.ORGANISATION_NAME });
-  const sources = await deps.templates.get(type, locale);
   if (channel === 'email') {
-    const compiled = cache.email(sources.email);
+    const compiled = cache.email(await deps.templates.get(type, 'email', locale));
     if (!compiled.ok) throw new Error(`the ${type} email template (${locale}) does not compile: ${compiled.errors[0]?.message}`);
     const out = renderEmail(compiled.value, context);
     if (!out.ok) throw new Error(`the ${type} email template (${locale}) failed to render: ${out.errors[0]?.message}`);
     return { channel, ...out.value };
   }
-  const compiled = cache.sms(sources.sms);
+  const compiled = cache.sms(await deps.templates.get(type, 'sms', locale));
   if (!compiled.ok) throw new Error(`the ${type} SMS template (${locale}) does not compile: ${compiled.errors[0]?.message}`);
   const out = renderSms(compiled.value, context);
   if (!out.ok) throw new Error(`the ${type} SMS template (${locale}) failed to render: ${out.errors[0]?.message}`);

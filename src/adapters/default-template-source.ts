@@ -3,5 +3,5 @@ import { defaultTemplate } from './default-templates';
 
 /** The shipped templates only; `OverrideTemplateSource` puts admins' overrides over them. */
 export const defaultTemplateSource: TemplateSource = {
-  get: async (type, locale) => defaultTemplate(type, locale),
+  get: async (type, channel, locale) => defaultTemplate(type, locale)[channel],
 };

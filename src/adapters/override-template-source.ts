@@ -10,9 +10,9 @@ export interface OverrideSourceLog {
 }
 
 /**
- * The templates in force: per channel, an admin's override from the {@link TemplateStore}, else the
- * shipped default. Read on every call (no cache across calls), so the next message after a save or
- * a reset uses it, on every instance. An override that no longer compiles (a merge field removed in
+ * The template in force for one channel: an admin's override from the {@link TemplateStore}, else
+ * the shipped default. Read on every call (one point read, no cache across calls), so the next
+ * message after a save or a reset uses it, on every instance. An override that no longer compiles (a merge field removed in
  * a later release) or a corrupt row falls back to the default with a warning rather than stopping
  * every message of that type; storage failures propagate, so the send activity is retried.
  */
@@ -25,10 +25,8 @@ export class OverrideTemplateSource implements TemplateSource {
     private readonly defaults: (type: CommunicationType, locale: SupportedLocale) => MessageTemplateSources = defaultTemplate,
   ) {}
 
-  async get(type: CommunicationType, locale: SupportedLocale): Promise<MessageTemplateSources> {
-    const fallback = this.defaults(type, locale);
-    const [email, sms] = await Promise.all([this.override(type, 'email', locale), this.override(type, 'sms', locale)]);
-    return { email: email ?? fallback.email, sms: sms ?? fallback.sms };
+  async get<C extends Channel>(type: CommunicationType, channel: C, locale: SupportedLocale): Promise<MessageTemplateSources[C]> {
+    return (await this.override(type, channel, locale)) ?? this.defaults(type, locale)[channel];
   }
 
   private async override<C extends Channel>(type: CommunicationType, channel: C, locale: SupportedLocale): Promise<ChannelTemplate<C> | undefined> {

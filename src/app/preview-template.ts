@@ -49,10 +49,10 @@ export function previewCancelLink(publicBaseUrl: string, cancelUrlTemplate: stri
 export async function previewTemplate(deps: AppDeps, request: PreviewRequest): Promise<PreviewOutcome> {
   const { ref } = request;
   const meeting = request.meeting ?? SAMPLE_MEETINGS[ref.locale];
-  const [{ settings }, inForce] = await Promise.all([deps.settings.get(), request.template ? undefined : deps.templates.get(ref.type, ref.locale)]);
+  const [{ settings }, inForce] = await Promise.all([deps.settings.get(), request.template ? undefined : deps.templates.get(ref.type, ref.channel, ref.locale)]);
   const cancelLink = ref.type === 'cancellation' ? null : previewCancelLink(deps.config.PUBLIC_BASE_URL, settings.portal.cancelUrlTemplate, meeting.meetingId);
   const context = buildMergeContext({ meeting, locale: ref.locale, zone: meeting.contact.timeZone, cancelLink, organisationName: deps.config.ORGANISATION_NAME });
-  const source: ChannelTemplate<Channel> = request.template ?? (inForce as NonNullable<typeof inForce>)[ref.channel];
+  const source: ChannelTemplate<Channel> = request.template ?? (inForce as NonNullable<typeof inForce>);
   const prefix = request.template ? 'template' : '';
   const failed = (issues: readonly TemplateIssue[]): PreviewOutcome => fail(...issueErrors(issues, prefix));
   if (isEmailTemplate(source)) {

@@ -26,8 +26,8 @@ const customView = <C extends Channel>(stored: TemplateVersion<C>): TemplateView
   ({ ...stored.template, source: 'custom', version: stored.version, updatedAt: stored.savedAt, updatedBy: stored.savedBy });
 
 async function defaultView<C extends Channel>(deps: AppDeps, ref: TemplateRef<C>): Promise<TemplateView<C>> {
-  const shipped = await deps.defaultTemplates.get(ref.type, ref.locale);
-  return { ...(shipped[ref.channel] as ChannelTemplate<C>), source: 'default' };
+  const shipped: ChannelTemplate<C> = await deps.defaultTemplates.get(ref.type, ref.channel, ref.locale);
+  return { ...shipped, source: 'default' };
 }
 
 /** The template an admin sees for one type × channel × locale: the override, else the shipped default. */

@@ -1,6 +1,9 @@
-import type { CommunicationType, MessageTemplateSources, SupportedLocale } from '../domain';
+import type { Channel, CommunicationType, MessageTemplateSources, SupportedLocale } from '../domain';
 
-/** The templates in force for a type and locale (an admin's override, else the shipped default). */
+/**
+ * The template in force for one type × channel × locale (an admin's override, else the shipped
+ * default). Per channel: a message renders one channel, so it reads one template.
+ */
 export interface TemplateSource {
-  get(type: CommunicationType, locale: SupportedLocale): Promise<MessageTemplateSources>;
+  get<C extends Channel>(type: CommunicationType, channel: C, locale: SupportedLocale): Promise<MessageTemplateSources[C]>;
 }

@@ -75,18 +75,18 @@ describe('OverrideTemplateSource', () => {
 
   test('per channel: an email override replaces the email parts only; SMS stays the default', async () => {
     await store().put('confirmation', 'email', 'en-US', email(7), { at: at(0), by: 'a' });
-    const sources = await source().get('confirmation', 'en-US');
-    expect(sources.email).toEqual(email(7));
-    expect(sources.sms).toEqual(defaultTemplate('confirmation', 'en-US').sms);
-    expect(await source().get('reminder', 'es-ES')).toMatchObject({ sms: { text: 'v12 {{ startTime }}' }, email: defaultTemplate('reminder', 'es-ES').email });
+    expect(await source().get('confirmation', 'email', 'en-US')).toEqual(email(7));
+    expect(await source().get('confirmation', 'sms', 'en-US')).toEqual(defaultTemplate('confirmation', 'en-US').sms);
+    expect(await source().get('reminder', 'sms', 'es-ES')).toMatchObject({ text: 'v12 {{ startTime }}' });
+    expect(await source().get('reminder', 'email', 'es-ES')).toEqual(defaultTemplate('reminder', 'es-ES').email);
   });
 
   test('an override that no longer compiles, or a corrupt row, falls back to the default with a warning', async () => {
     const table = rawTable(connectionString(), TEMPLATES_TABLE);
     await table.upsertEntity({ partitionKey: 'reminder|sms|en-US', rowKey: 'current', version: 3, savedAt: at(0).toISOString(), savedBy: 'a', textParts: 1, text0: 'Hi {{ removedField }}' }, 'Replace');
-    expect((await source().get('reminder', 'en-US')).sms).toEqual(defaultTemplate('reminder', 'en-US').sms);
+    expect(await source().get('reminder', 'sms', 'en-US')).toEqual(defaultTemplate('reminder', 'en-US').sms);
     expect(warnings.some((w) => w.includes('reminder/sms/en-US') && w.includes('version 3') && !w.includes('removedField'))).toBe(true);
-    expect((await source().get('cancellation', 'en-US')).sms).toEqual(defaultTemplate('cancellation', 'en-US').sms);
+    expect(await source().get('cancellation', 'sms', 'en-US')).toEqual(defaultTemplate('cancellation', 'en-US').sms);
     expect(warnings.some((w) => w.includes('cancellation/sms/en-US') && w.includes('corrupt'))).toBe(true);
   });
 });
