@@ -1,3 +1,4 @@
+// The same schemas the connector's swagger is generated from (one declaration, no drift).
 import { emailTemplateSchema, smsTemplateSchema } from './template-schemas';
 import {
   buildMergeContext, compileEmailTemplate, compileSmsTemplate, fail, minimalSampleMeeting, ok, onlineSampleMeeting, renderEmail, renderSms,
@@ -23,9 +24,6 @@ export interface TemplateFieldError {
   readonly field?: string;
 }
 
-// The same schemas the connector's swagger is generated from (one declaration, no drift).
-const emailSchema = emailTemplateSchema;
-const smsSchema = smsTemplateSchema;
 
 const SAMPLE_LINK = 'https://comms.example.com/api/links/q1w2e3r4t5y6u7i8o9p0aZ';
 
@@ -50,7 +48,7 @@ export function issueErrors(issues: readonly TemplateIssue[], prefix: string): T
  * rather than failing every message. Errors name the part under `prefix` and say where.
  */
 export function checkTemplate<C extends Channel>(ref: TemplateRef<C>, input: unknown, prefix = ''): Result<ChannelTemplate<C>, TemplateFieldError> {
-  const parsed = parseWith(ref.channel === 'email' ? emailSchema : smsSchema, input);
+  const parsed = parseWith(ref.channel === 'email' ? emailTemplateSchema : smsTemplateSchema, input);
   if (!parsed.ok) return fail(...parsed.errors.map((e) => ({ path: joinPath(prefix, e.path), message: e.message })));
   const template: ChannelTemplate<Channel> = parsed.value;
   const issues = isEmailTemplate(template) ? trialEmail(ref, template) : trialSms(ref, template);

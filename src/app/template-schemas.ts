@@ -19,7 +19,8 @@ export const smsTemplateSchema = z.strictObject({ text: part(TEMPLATE_LIMITS.sms
 /** Either shape; which one a route takes depends on its `{channel}`. */
 export const templateSourcesSchema = z.union([emailTemplateSchema, smsTemplateSchema]);
 
-const absentIfNull = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === null ? undefined : v), schema.optional());
+/** An optional field for which JSON null means "absent" (Power Automate sends nulls). */
+export const absentIfNull = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === null ? undefined : v), schema.optional());
 
 /**
  * POST /api/templates/preview: which template, an optional meeting (a ScheduleMeeting body; the

@@ -1,11 +1,12 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
-import { channelSchema, communicationTypeSchema, normalisePhone, normaliseMeeting, supportedLocaleSchema, type FieldError, type Meeting } from '../domain';
+import { normalisePhone, normaliseMeeting, type FieldError, type Meeting } from '../domain';
 import { parseWith } from '../domain/zod-errors';
 import { appDeps } from '../app/container';
 import { previewTemplate } from '../app/preview-template';
 import { sendTestMessage } from '../app/send-test-message';
 import { checkTemplate, type TemplateFieldError, type TemplateRef } from '../app/template-input';
+import { absentIfNull, previewRequestSchema } from '../app/template-schemas';
 import type { ChannelTemplate } from '../ports/template-store';
 import { requireAdmin } from './auth';
 import { problem } from './problem';
@@ -13,15 +14,14 @@ import { testSendLimiter, tooManyRequests } from './rate-limit';
 import { readJson } from './read-json';
 import { invalidTemplate, jsonOk, MAX_TEMPLATE_BODY_BYTES } from './template-request';
 
-const absentIfNull = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === null ? undefined : v), schema.optional());
-
-const previewSchema = z.strictObject({
-  type: communicationTypeSchema,
-  channel: channelSchema,
-  locale: supportedLocaleSchema,
+/**
+ * The documented preview body (the connector is generated from it), with `meeting` and `template`
+ * taken as they come: they are checked in depth below (normaliseMeeting, checkTemplate), so their
+ * errors name the exact field, line and column.
+ */
+const previewSchema = previewRequestSchema.extend({
   meeting: absentIfNull(z.record(z.string(), z.unknown())),
   template: absentIfNull(z.unknown()),
-  sendTo: absentIfNull(z.string().trim().min(1).max(320)),
 });
 
 const emailAddress = z.email();
