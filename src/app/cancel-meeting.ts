@@ -13,6 +13,13 @@ export type CancelOutcome =
  * cancellation notice follows when it came through this product and the settings allow it, never
  * for `external` cancellations. A repeat is harmless: no second change, no second notice.
  */
+/** Who cancels and why; with `contactId`, only that contact's meeting may be cancelled. */
+export interface CancelRequest {
+  readonly source: CancellationSource;
+  readonly reason?: string | null;
+  readonly contactId?: string;
+}
+
 const SETTLE_TIMEOUT_MS = 15_000;
 
 /**
@@ -33,10 +40,11 @@ async function settleInFlightSends(deps: AppDeps, meetingId: string): Promise<vo
   }
 }
 
-export async function cancelMeeting(deps: AppDeps, workflow: MeetingWorkflow, meetingId: string, request: { source: CancellationSource; reason?: string | null }): Promise<CancelOutcome> {
+export async function cancelMeeting(deps: AppDeps, workflow: MeetingWorkflow, meetingId: string, request: CancelRequest): Promise<CancelOutcome> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const stored = await deps.meetings.get(meetingId);
-    if (!stored) return { kind: 'notFound' };
+    // Another contact's meeting is answered exactly like an unknown one: IDs cannot be probed.
+    if (!stored || (request.contactId !== undefined && stored.record.contact.contactId !== request.contactId)) return { kind: 'notFound' };
     const result = cancelMeetingRecord(stored.record, { now: deps.clock.now(), source: request.source, reason: request.reason });
     if (!result.ok) {
       const error = result.errors[0];

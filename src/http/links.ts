@@ -8,10 +8,9 @@ import type { AppDeps } from '../app/deps';
 import { resolveLink } from '../app/resolve-link';
 import { PAGE_TEXTS, type PageTexts } from './pages/page-texts';
 import { html, page } from './pages/render-page';
-import { clientKey, linkLookupLimiter, parsePerMinute } from './rate-limit';
+import { clientKey, lazily, linkLookupLimiter, parsePerMinute } from './rate-limit';
 
-let limiterInstance: ReturnType<typeof linkLookupLimiter> | undefined;
-const limiter = { take: (key: string) => (limiterInstance ??= linkLookupLimiter(undefined, parsePerMinute(appDeps().config.LINK_RATE_LIMIT))).take(key) };
+const limiter = lazily(() => linkLookupLimiter(undefined, parsePerMinute(appDeps().config.LINK_RATE_LIMIT)));
 
 /** The visitor's language from Accept-Language, for pages that know no meeting. */
 function visitorLocale(req: HttpRequest, deps: AppDeps): SupportedLocale {
@@ -39,7 +38,7 @@ function details(deps: AppDeps, meeting: MeetingRecord, t: PageTexts): ReturnTyp
 export async function linkPageHandler(req: HttpRequest): Promise<HttpResponseInit> {
   const deps = appDeps();
   const head = req.method === 'HEAD';
-  const limited = limiter.take(clientKey(req));
+  const limited = limiter().take(clientKey(req));
   if (!limited.ok) { const t = PAGE_TEXTS[visitorLocale(req, deps)]; return message(429, t, t.tooManyTitle, t.tooManyBody, head, { 'retry-after': String(limited.retryAfterSeconds) }); }
   const link = await resolveLink(deps, req.params.token ?? '');
   if (!link.ok) return invalid(PAGE_TEXTS[visitorLocale(req, deps)], head);
@@ -51,7 +50,7 @@ export async function linkPageHandler(req: HttpRequest): Promise<HttpResponseIni
 /** POST /api/links/{token}/cancel: cancels like CancelMeeting (a notice follows if enabled). */
 export async function linkCancelHandler(req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   const deps = appDeps();
-  const limited = limiter.take(clientKey(req));
+  const limited = limiter().take(clientKey(req));
   if (!limited.ok) { const t = PAGE_TEXTS[visitorLocale(req, deps)]; return message(429, t, t.tooManyTitle, t.tooManyBody, false, { 'retry-after': String(limited.retryAfterSeconds) }); }
   const link = await resolveLink(deps, req.params.token ?? '');
   if (!link.ok) return invalid(PAGE_TEXTS[visitorLocale(req, deps)], false);

@@ -9,7 +9,7 @@ import { meetingView } from '../app/meeting-view';
 import { scheduleMeeting } from '../app/schedule-meeting';
 import { hasRole } from '../ports/token-verifier';
 import { requireAdmin } from './auth';
-import { cancelLimiter, parsePerMinute, rateLimit } from './rate-limit';
+import { cancelLimiter, lazily, parsePerMinute, rateLimit } from './rate-limit';
 import { problem } from './problem';
 import { readJson } from './read-json';
 
@@ -49,7 +49,7 @@ export async function getMeetingHandler(req: HttpRequest): Promise<HttpResponseI
 export const externalCancelSchema = z.strictObject({ source: z.literal('external'), reason: z.string().trim().max(500).optional(), contactId: z.string().optional() });
 /** CancelMeeting body from a portal acting for a signed-in contact (bearer token). */
 export const portalCancelSchema = z.strictObject({ contactId: z.string().min(1).max(100), reason: z.string().trim().max(500).optional(), source: z.literal('api').optional() });
-let cancelLimit: ReturnType<typeof cancelLimiter> | undefined;
+const cancelLimit = lazily(() => cancelLimiter(undefined, parsePerMinute(appDeps().config.CANCEL_RATE_LIMIT)));
 const fieldErrors = (issues: z.core.$ZodIssue[]): Array<{ path: string; message: string }> => issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
 
 /**
@@ -61,8 +61,7 @@ const fieldErrors = (issues: z.core.$ZodIssue[]): Array<{ path: string; message:
  */
 export async function cancelMeetingHandler(req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   const deps = appDeps();
-  cancelLimit ??= cancelLimiter(undefined, parsePerMinute(deps.config.CANCEL_RATE_LIMIT));
-  const limited = rateLimit(cancelLimit, req);
+  const limited = rateLimit(cancelLimit(), req);
   if (limited) return limited;
   const body = await readJson(req, 4 * 1024);
   if (!body.ok) return body.response;
@@ -86,9 +85,7 @@ export async function cancelMeetingHandler(req: HttpRequest, context: Invocation
   if (claims.contactId !== parsed.data.contactId && !hasRole(claims, deps.config.JWT_CANCEL_ROLE)) {
     return problem(403, 'Forbidden', 'The token does not allow cancelling for this contact.');
   }
-  const stored = await deps.meetings.get(meetingId);
-  if (!stored || stored.record.contact.contactId !== parsed.data.contactId) return notFound();
-  return answer(await cancelMeeting(deps, durableMeetingWorkflow(df.getClient(context)), meetingId, { source: 'api', reason: parsed.data.reason }));
+  return answer(await cancelMeeting(deps, durableMeetingWorkflow(df.getClient(context)), meetingId, { source: 'api', reason: parsed.data.reason, contactId: parsed.data.contactId }));
 }
 
 function answer(outcome: Awaited<ReturnType<typeof cancelMeeting>>): HttpResponseInit {

@@ -147,3 +147,9 @@ export function parsePerMinute(setting: string): PerMinute {
 export function testSendLimiter(clock?: { now(): number }): RateLimiter {
   return new RateLimiter({ perClient: { capacity: 10, refillPerSecond: 10 / 3600 }, global: { capacity: 100, refillPerSecond: 100 / 3600 }, maxClients: 1_000, clock });
 }
+
+/** A limiter made on first use, for limits that come from configuration (read lazily, not at import). */
+export function lazily(make: () => RateLimiter): () => RateLimiter {
+  let limiter: RateLimiter | undefined;
+  return () => (limiter ??= make());
+}
