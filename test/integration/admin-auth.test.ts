@@ -1,14 +1,9 @@
-import { AppHost } from '../support/app-host';
+import { AppHost, useAppHost } from '../support/app-host';
 
 /** Admin routes take an Entra ID token with the admin role, or the API key. */
 describe('admin authorisation (settings)', () => {
   let host: AppHost;
-  beforeAll(async () => {
-    host = await AppHost.start();
-  });
-  afterAll(async () => {
-    await host.stop();
-  });
+  useAppHost((started) => (host = started));
 
   const token = async (body: Record<string, unknown>): Promise<string> =>
     ((await (await fetch(`${host.url}/dev/token`, { method: 'POST', body: JSON.stringify(body) })).json()) as { access_token: string }).access_token;

@@ -1,4 +1,4 @@
-import { AppHost } from '../support/app-host';
+import { AppHost, useAppHost } from '../support/app-host';
 
 /**
  * GET /api/manage serves the admin page without credentials (it holds no data), under a strict CSP,
@@ -6,12 +6,7 @@ import { AppHost } from '../support/app-host';
  */
 describe('the admin page: GET /api/manage', () => {
   let host: AppHost;
-  beforeAll(async () => {
-    host = await AppHost.start();
-  });
-  afterAll(async () => {
-    await host.stop();
-  });
+  useAppHost((started) => (host = started));
 
   const get = (path: string): Promise<Response> => fetch(`${host.url}/api/${path}`);
   const directives = (res: Response): Map<string, string> =>

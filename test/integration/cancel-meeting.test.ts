@@ -1,15 +1,9 @@
-import { AppHost, kinds, meetingBody } from '../support/app-host';
+import { AppHost, useAppHost, kinds, meetingBody } from '../support/app-host';
 
 /** CancelMeeting as a portal calls it: the customer's bearer token from the devhost's local issuer. */
 describe('CancelMeeting with a bearer token', () => {
   let host: AppHost;
-  beforeAll(async () => {
-    host = await AppHost.start({ env: { PUBLIC_BASE_URL: 'devhost' } });
-    await host.enableAll();
-  });
-  afterAll(async () => {
-    await host.stop();
-  });
+  useAppHost((started) => (host = started), { env: { PUBLIC_BASE_URL: 'devhost' } }, {});
 
   const token = async (body: Record<string, unknown>): Promise<string> => {
     const res = await fetch(`${host.url}/dev/token`, { method: 'POST', body: JSON.stringify(body) });

@@ -1,4 +1,4 @@
-import { AppHost, meetingBody } from '../support/app-host';
+import { AppHost, useAppHost, meetingBody } from '../support/app-host';
 
 /**
  * A cancel racing a reminder due the same moment: whichever wins, once the cancel is acknowledged
@@ -7,13 +7,7 @@ import { AppHost, meetingBody } from '../support/app-host';
  */
 describe('cancel racing a reminder', () => {
   let host: AppHost;
-  beforeAll(async () => {
-    host = await AppHost.start({ env: { PUBLIC_BASE_URL: 'devhost' } });
-    await host.enableAll({ daysBefore: 1 });
-  });
-  afterAll(async () => {
-    await host.stop();
-  });
+  useAppHost((started) => (host = started), { env: { PUBLIC_BASE_URL: 'devhost' } }, { daysBefore: 1 });
 
   test.each([0, 1, 2, 3, 4, 5])('round %i: no reminder after the cancel was acknowledged', async (round) => {
     const id = `RACE-REMIND-${round}`;

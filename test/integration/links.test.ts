@@ -1,15 +1,9 @@
-import { AppHost, kinds, meetingBody } from '../support/app-host';
+import { AppHost, useAppHost, kinds, meetingBody } from '../support/app-host';
 
 /** Deep links in messages: GET shows, only POST cancels; every invalid case looks the same. */
 describe('deep-link pages', () => {
   let host: AppHost;
-  beforeAll(async () => {
-    host = await AppHost.start({ env: { PUBLIC_BASE_URL: 'devhost' } });
-    await host.enableAll();
-  });
-  afterAll(async () => {
-    await host.stop();
-  });
+  useAppHost((started) => (host = started), { env: { PUBLIC_BASE_URL: 'devhost' } }, {});
 
   const linkFor = async (meetingId: string, version = 1): Promise<string> => {
     const email = (await host.outbox(meetingId)).find((m) => m.sendKey === `${meetingId}|${version}|confirmation|email`);

@@ -72,6 +72,23 @@ export class AppHost {
   }
 }
 
+/**
+ * Starts the app on a devhost for the enclosing describe block (beforeAll) and stops it (afterAll).
+ * `enable` switches every type × channel on, with these reminder options, once it runs. The started
+ * host is handed to `assign`, so tests keep a plain `host` variable.
+ */
+export function useAppHost(assign: (host: AppHost) => void, start: { env?: Record<string, string> } = {}, enable?: Record<string, unknown>): void {
+  let started: AppHost | undefined;
+  beforeAll(async () => {
+    started = await AppHost.start(start);
+    if (enable) await started.enableAll(enable);
+    assign(started);
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
+}
+
 /** A valid ScheduleMeeting body starting `daysAhead` days after `now` (the devhost's clock). */
 export function meetingBody(id: string, now: number, daysAhead: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const start = new Date(Math.floor((now + daysAhead * DAY) / 60_000) * 60_000);

@@ -1,4 +1,4 @@
-import { AppHost, kinds, meetingBody } from '../../support/app-host';
+import { AppHost, useAppHost, kinds, meetingBody } from '../../support/app-host';
 import { comm, comms, expectNear, ofType } from './scenario-support';
 
 /**
@@ -7,13 +7,7 @@ import { comm, comms, expectNear, ofType } from './scenario-support';
  */
 describe("late booking with lateBooking 'skip'", () => {
   let host: AppHost;
-  beforeAll(async () => {
-    host = await AppHost.start();
-    await host.enableAll({ daysBefore: 2, lateBooking: 'skip' });
-  });
-  afterAll(async () => {
-    await host?.stop();
-  });
+  useAppHost((started) => (host = started), {}, { daysBefore: 2, lateBooking: 'skip' });
 
   test('sends the confirmation, never a reminder, and says the reminder was skipped because of the threshold', async () => {
     const id = 'LATE-SKIP-1';
@@ -48,13 +42,7 @@ describe("late booking with lateBooking 'skip'", () => {
 
 describe("late booking with lateBooking 'sendNow'", () => {
   let host: AppHost;
-  beforeAll(async () => {
-    host = await AppHost.start();
-    await host.enableAll({ daysBefore: 2, lateBooking: 'sendNow' });
-  });
-  afterAll(async () => {
-    await host?.stop();
-  });
+  useAppHost((started) => (host = started), {}, { daysBefore: 2, lateBooking: 'sendNow' });
 
   test('sends the reminder right away with the confirmation, exactly once per channel', async () => {
     const id = 'LATE-NOW-1';

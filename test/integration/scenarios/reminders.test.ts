@@ -1,4 +1,4 @@
-import { AppHost, kinds, meetingBody } from '../../support/app-host';
+import { AppHost, useAppHost, kinds, meetingBody } from '../../support/app-host';
 import { advanceTo, comm, comms, DAY, expectNear, HOUR, moved, ofType, reminderAt } from './scenario-support';
 
 /**
@@ -9,13 +9,7 @@ import { advanceTo, comm, comms, DAY, expectNear, HOUR, moved, ofType, reminderA
  */
 describe('reminders (everything on, daysBefore 2)', () => {
   let host: AppHost;
-  beforeAll(async () => {
-    host = await AppHost.start();
-    await host.enableAll({ daysBefore: 2, lateBooking: 'skip', sendAtLocalTime: null });
-  });
-  afterAll(async () => {
-    await host?.stop();
-  });
+  useAppHost((started) => (host = started), {}, { daysBefore: 2, lateBooking: 'skip', sendAtLocalTime: null });
 
   test('scenario 2: a reschedule before the reminder moves it; nothing is sent at the old time', async () => {
     const id = 'RESCHED-BEFORE-1';

@@ -1,4 +1,4 @@
-import { AppHost, meetingBody } from '../../support/app-host';
+import { AppHost, useAppHost, meetingBody } from '../../support/app-host';
 import { json } from '../../support/devhost-process';
 import { expectProblem } from './scenario-support';
 
@@ -16,12 +16,7 @@ const spanishMeeting = {
 /** POST /api/templates/preview through the devhost: rendering, SMS encoding, test sends and their limits. */
 describe('template preview and test send', () => {
   let host: AppHost;
-  beforeAll(async () => {
-    host = await AppHost.start();
-  });
-  afterAll(async () => {
-    await host?.stop();
-  });
+  useAppHost((started) => (host = started));
 
   const preview = (body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
     host.api('templates/preview', { method: 'POST', headers, body: JSON.stringify(body) });

@@ -1,4 +1,4 @@
-import { AppHost, meetingBody } from '../../support/app-host';
+import { AppHost, useAppHost, meetingBody } from '../../support/app-host';
 import { json } from '../../support/devhost-process';
 import { expectProblem, ofType } from './scenario-support';
 
@@ -17,13 +17,7 @@ const custom = {
  */
 describe('template admin API', () => {
   let host: AppHost;
-  beforeAll(async () => {
-    host = await AppHost.start();
-    await host.enableAll();
-  });
-  afterAll(async () => {
-    await host?.stop();
-  });
+  useAppHost((started) => (host = started), {}, {});
 
   const path = (p = 'confirmation/email/en-US'): string => `templates/${p}`;
   const get = async (p?: string): Promise<TemplateDoc> => {

@@ -1,4 +1,4 @@
-import { AppHost, kinds, meetingBody } from '../../support/app-host';
+import { AppHost, useAppHost, kinds, meetingBody } from '../../support/app-host';
 import { json } from '../../support/devhost-process';
 import { advanceTo, comm, comms, DAY, expectNear, HOUR, moved, ofType, reminderAt } from './scenario-support';
 
@@ -8,13 +8,7 @@ import { advanceTo, comm, comms, DAY, expectNear, HOUR, moved, ofType, reminderA
  */
 describe('scenario 5: the threshold raised from 2 to 5 days after booking', () => {
   let host: AppHost;
-  beforeAll(async () => {
-    host = await AppHost.start();
-    await host.enableAll({ daysBefore: 2, lateBooking: 'skip', sendAtLocalTime: null });
-  });
-  afterAll(async () => {
-    await host?.stop();
-  });
+  useAppHost((started) => (host = started), {}, { daysBefore: 2, lateBooking: 'skip', sendAtLocalTime: null });
 
   test('the pending reminder moves to 5 days before the start', async () => {
     const id = 'THRESHOLD-UP-1';
@@ -48,13 +42,7 @@ describe('scenario 5: the threshold raised from 2 to 5 days after booking', () =
 
 describe('scenario 6: reminder SMS turned off after booking', () => {
   let host: AppHost;
-  beforeAll(async () => {
-    host = await AppHost.start();
-    await host.enableAll({ daysBefore: 2, lateBooking: 'skip', sendAtLocalTime: null });
-  });
-  afterAll(async () => {
-    await host?.stop();
-  });
+  useAppHost((started) => (host = started), {}, { daysBefore: 2, lateBooking: 'skip', sendAtLocalTime: null });
 
   test('the reminder goes by email only and GetMeeting shows reminder/sms skipped', async () => {
     const id = 'SMS-OFF-1';

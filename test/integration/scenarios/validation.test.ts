@@ -1,4 +1,4 @@
-import { API_KEY, AppHost, kinds, meetingBody } from '../../support/app-host';
+import { API_KEY, AppHost, useAppHost, kinds, meetingBody } from '../../support/app-host';
 import { json } from '../../support/devhost-process';
 import { DAY, expectProblem, moved } from './scenario-support';
 
@@ -8,13 +8,7 @@ import { DAY, expectProblem, moved } from './scenario-support';
  */
 describe('ScheduleMeeting / UpdateMeeting / GetMeeting: idempotency and validation (scenario 10)', () => {
   let host: AppHost;
-  beforeAll(async () => {
-    host = await AppHost.start();
-    await host.enableAll({ daysBefore: 2, lateBooking: 'skip', sendAtLocalTime: null });
-  });
-  afterAll(async () => {
-    await host?.stop();
-  });
+  useAppHost((started) => (host = started), {}, { daysBefore: 2, lateBooking: 'skip', sendAtLocalTime: null });
 
   const getStatus = async (id: string): Promise<number> => {
     const res = await host.api(`meetings/${encodeURIComponent(id)}`);
@@ -133,12 +127,7 @@ interface SettingsDoc { reminder: { daysBefore: number }; [key: string]: unknown
 
 describe('Settings API negatives (scenario 11)', () => {
   let host: AppHost;
-  beforeAll(async () => {
-    host = await AppHost.start();
-  });
-  afterAll(async () => {
-    await host?.stop();
-  });
+  useAppHost((started) => (host = started));
 
   const read = async (): Promise<{ etag: string; body: SettingsDoc }> => {
     const res = await host.api('settings');
