@@ -37,6 +37,11 @@ const ADMIN_ERRORS = { 401: UNAUTHORIZED, 403: FORBIDDEN } as const;
 const ETAG = { ETag: { description: 'The settings\' version: send it as If-Match to change them.' } };
 const TEMPLATE_PATH: readonly ParameterName[] = ['templateType', 'templateChannel', 'templateLocale'];
 const NO_TEMPLATE = problem('No such template: the type, channel or language is unknown.');
+/** What PUT and PATCH /settings answer (both need the current ETag in If-Match). */
+const SETTINGS_WRITE_RESPONSES = {
+  200: { description: 'The settings now in force.', definition: 'SettingsDocument', headers: ETAG }, 400: BAD_REQUEST, ...ADMIN_ERRORS,
+  412: problem('Someone else changed the settings: get them again and reapply your change.'), 428: problem('If-Match is missing.'),
+};
 
 /**
  * Every public route of API.md, in the order the swagger lists them. `/api/links/*` (customer pages),
@@ -95,10 +100,7 @@ export const OPERATIONS: readonly Operation[] = [
     description: 'Replaces the whole settings document. Needs the ETag from Get the settings; changes apply to meetings already scheduled.',
     parameters: ['ifMatch'],
     body: { definition: 'Settings', summary: 'Settings', description: 'The whole settings document.' },
-    responses: {
-      200: { description: 'The settings now in force.', definition: 'SettingsDocument', headers: ETAG }, 400: BAD_REQUEST, ...ADMIN_ERRORS,
-      412: problem('Someone else changed the settings: get them again and reapply your change.'), 428: problem('If-Match is missing.'),
-    },
+    responses: SETTINGS_WRITE_RESPONSES,
   },
   {
     operationId: 'PatchSettings', method: 'patch', path: '/settings', tag: 'Settings', visibility: 'advanced',
@@ -106,10 +108,7 @@ export const OPERATIONS: readonly Operation[] = [
     description: 'Changes only the settings given (a JSON merge patch). Needs the ETag from Get the settings.',
     parameters: ['ifMatch'],
     body: { definition: 'SettingsPatch', summary: 'Changes', description: 'The settings to change.' },
-    responses: {
-      200: { description: 'The settings now in force.', definition: 'SettingsDocument', headers: ETAG }, 400: BAD_REQUEST, ...ADMIN_ERRORS,
-      412: problem('Someone else changed the settings: get them again and reapply your change.'), 428: problem('If-Match is missing.'),
-    },
+    responses: SETTINGS_WRITE_RESPONSES,
   },
   {
     operationId: 'PreviewTemplate', method: 'post', path: '/templates/preview', tag: 'Templates', visibility: 'advanced',
