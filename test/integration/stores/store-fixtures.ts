@@ -1,6 +1,7 @@
 import { TableClient } from '@azure/data-tables';
 import { normaliseMeeting, type MeetingRecord } from '../../../src/domain';
 import { startAzurite, type TableStorage } from '../../../devhost/storage';
+import { scheduleBody as apiExample } from '../../unit/domain/fixtures';
 
 /**
  * Starts one in-memory Azurite Table server for the calling test file (beforeAll / afterAll) and
@@ -25,22 +26,8 @@ export function rawTable(connectionString: string, tableName: string): TableClie
   return TableClient.fromConnectionString(connectionString, tableName, { allowInsecureConnection: true });
 }
 
-/** The ScheduleMeeting example of API.md, with another ID. */
-function scheduleBody(meetingId: string): Record<string, unknown> {
-  return {
-    meetingId,
-    subject: 'Mortgage review',
-    start: '2026-12-03T15:00:00Z',
-    end: '2026-12-03T15:30:00Z',
-    timeZone: 'Europe/Madrid',
-    location: { name: 'Main Street branch', address: '1 Main St, Madrid' },
-    online: { joinUrl: 'https://teams.microsoft.com/l/meetup-join/abc' },
-    advisor: { name: 'Ana Pérez', email: 'ana@contoso.com', phone: '+34911234567' },
-    contact: { contactId: 'C-77', firstName: 'Bob', lastName: 'Smith', email: 'bob@example.com', phone: '+14255550123', locale: 'en-US', timeZone: 'America/New_York' },
-    adminInstructions: 'Bring a photo ID.',
-    customerNotes: 'I would like to discuss fixed rates.',
-  };
-}
+/** The ScheduleMeeting example of API.md (the domain tests' fixture), with another ID. */
+const scheduleBody = (meetingId: string): Record<string, unknown> => ({ ...apiExample(), meetingId });
 
 /** A valid stored meeting: scheduled, version 1, unless `overrides` say otherwise. */
 export function meetingRecord(meetingId: string, overrides: Partial<MeetingRecord> = {}): MeetingRecord {
