@@ -1,0 +1,25 @@
+/**
+ * The one door between the devhost's dev services (`devhost/dev-services/`) and the product. The
+ * devhost loads the app in its own process, so a decorator installed here before the first send
+ * wraps every channel sender the app builds. Nothing in the product calls `installSenderDecorator`:
+ * on Azure the list stays empty and senders are used as built.
+ */
+import type { ChannelSender } from '../ports/dispatch';
+
+export type { OutboxMessage } from '../ports/outbox';
+export { listOutbox } from './outbox-sender';
+
+/** Wraps the sender of one channel (for instance to simulate a crash right after the provider accepted). */
+export type SenderDecorator = (channel: string, sender: ChannelSender) => ChannelSender;
+
+const decorators: SenderDecorator[] = [];
+
+/** Installs a decorator for every sender built from now on (the devhost calls this before loading the app). */
+export function installSenderDecorator(decorator: SenderDecorator): void {
+  decorators.push(decorator);
+}
+
+/** The sender with every installed decorator applied (the container calls this once per channel). */
+export function decorateSender(channel: string, sender: ChannelSender): ChannelSender {
+  return decorators.reduce((wrapped, decorate) => decorate(channel, wrapped), sender);
+}

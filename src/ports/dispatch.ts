@@ -1,0 +1,48 @@
+import type { SendResult } from './send-result';
+
+/** What a message is about: the ledger and the outbox key their rows by it. */
+export type AboutKind = 'meeting' | 'callback' | 'deflection' | 'test';
+
+export interface About {
+  readonly kind: AboutKind;
+  /** The meeting ID, callback ID, deflection ID, or a random ID for a test send. */
+  readonly id: string;
+}
+
+/**
+ * The rendered body of one message. Every channel has `text`; email adds a one-line `subject` and
+ * an escaped `html` body. Channels added later extend this union.
+ */
+export type MessageContent =
+  | { readonly channel: 'email'; readonly subject: string; readonly text: string; readonly html: string }
+  | { readonly channel: 'sms'; readonly text: string };
+
+/**
+ * One message to hand to a provider, channel-neutral: the send activity claims `key` in the
+ * ledger, calls the channel's sender with this, and records the result. It knows nothing of meetings.
+ */
+export interface Dispatch {
+  /** Deterministic send key: the same key is the same message (ledger row, provider idempotency seed). */
+  readonly key: string;
+  readonly about: About;
+  readonly channel: MessageContent['channel'];
+  /** The recipient's address on this channel (E.164 for SMS). Never logged. */
+  readonly to: string;
+  readonly content: MessageContent;
+  /** When this key was first attempted (the provider's deduplication window starts here). */
+  readonly firstSentAt: string;
+  /** What kind of message it is (`confirmation`, `reminder`, `test`, …): the outbox shows it. */
+  readonly purpose: string;
+}
+
+/** Hands dispatches of one channel to its provider. */
+export interface ChannelSender {
+  /** Which provider this is (`acs`, `outbox`, …): `/api/health` reports it. */
+  readonly provider: string;
+  /**
+   * Sends one message, at most once per `dispatch.key` where the provider allows it.
+   * @returns `sent` with the provider's message ID, or a permanent `failed`
+   * @throws TransientProviderError when the provider stayed unavailable or throttled after bounded retries
+   */
+  send(dispatch: Dispatch): Promise<SendResult>;
+}
