@@ -4,7 +4,7 @@
  * producing the same kind of output from the same merge context; and plans computed per second.
  * Bounded: about 2.5 s in all.
  */
-import { defaultTemplate } from '../src/adapters/default-templates';
+import { defaultTemplate } from '../src/adapters/templates/default-templates';
 import {
   DEFAULT_SETTINGS, SAMPLE_MEETINGS, SAMPLE_ORGANISATION, buildMergeContext, compileEmailTemplate, compileSmsTemplate,
   planCommunications, renderEmail, renderSms, type MergeContext, type MeetingRecord, type Settings,

@@ -2,23 +2,31 @@ import { nextWakeUp, planCommunications, transitionStatus } from '../domain';
 import type { AppDeps } from '../app/deps';
 import type { MeetingRef, PlanStep } from '../workflows/steps';
 
+export type PlanStepDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'clock' | 'log'>;
+
 /**
  * Decides the meeting orchestration's next step from the stored meeting, the settings in force, the
- * ledger and the clock: send what is due, else sleep until the next due time or the start, else stop.
- * At the start a scheduled meeting becomes completed. Safe to run more than once.
+ * ledger and the clock: send what is due (and deferred sends whose retry time has come), else sleep
+ * until the next due or retry time or the start, else stop. Deferred sends of a meeting that is no
+ * longer scheduled are sent at once: the send's own check then records why they did not go out, so
+ * nothing stays "planned" forever. At the start a scheduled meeting becomes completed. Safe to run
+ * more than once.
  */
-export async function planMeetingStep(deps: AppDeps, input: MeetingRef): Promise<PlanStep> {
+export async function planMeetingStep(deps: PlanStepDeps, input: MeetingRef): Promise<PlanStep> {
   const stored = await deps.meetings.get(input.meetingId);
   if (!stored) return { kind: 'done', reason: 'meeting not found' };
-  const [{ settings }, ledger] = await Promise.all([deps.settings.get(), deps.ledger.listForMeeting(input.meetingId)]);
+  const [{ settings }, ledger] = await Promise.all([deps.settings.get(), deps.ledger.list({ kind: 'meeting', id: input.meetingId })]);
   const now = deps.clock.now();
   const record = stored.record;
+  const start = Date.parse(record.start);
   const plan = planCommunications({ meeting: record, settings, ledger: ledger.map((e) => e.sendKey), now });
-  const due = plan.filter((p) => p.status === 'due');
-  if (due.length > 0) return { kind: 'send', sendKeys: due.map((p) => p.sendKey) };
+  const waiting = ledger.filter((e) => e.status === 'claimed' && e.retryAt !== null);
+  const settled = record.status !== 'scheduled' || now.getTime() >= start;
+  const retries = waiting.filter((e) => settled || Date.parse(e.retryAt as string) <= now.getTime()).map((e) => e.sendKey);
+  const due = [...plan.filter((p) => p.status === 'due').map((p) => p.sendKey), ...retries];
+  if (due.length > 0) return { kind: 'send', sendKeys: due };
   if (record.status === 'cancelled') return { kind: 'done', reason: 'cancelled' };
   if (record.status === 'completed') return { kind: 'done', reason: 'completed' };
-  const start = Date.parse(record.start);
   if (now.getTime() >= start) {
     if (transitionStatus(record.status, 'completed').ok) {
       const saved = await deps.meetings.replace({ ...record, status: 'completed' }, stored.etag);
@@ -27,7 +35,7 @@ export async function planMeetingStep(deps: AppDeps, input: MeetingRef): Promise
     }
     return { kind: 'done', reason: 'started' };
   }
-  const wake = nextWakeUp(plan);
+  const wake = [nextWakeUp(plan), ...waiting.map((e) => e.retryAt as string)].filter((t): t is string => t !== undefined).sort()[0];
   const until = wake !== undefined && Date.parse(wake) < start ? wake : record.start;
   return { kind: 'sleep', until };
 }

@@ -7,7 +7,7 @@
 import type { ChannelSender } from '../ports/dispatch';
 
 export type { OutboxMessage } from '../ports/outbox';
-export { listOutbox } from './outbox-sender';
+export { listOutbox } from './outbox/outbox-sender';
 
 /** Wraps the sender of one channel (for instance to simulate a crash right after the provider accepted). */
 export type SenderDecorator = (channel: string, sender: ChannelSender) => ChannelSender;

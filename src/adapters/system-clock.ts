@@ -9,4 +9,5 @@ export const systemClock: Clock = {
     const devhostNow = (globalThis as Record<symbol, unknown>)[DEVHOST_CLOCK];
     return typeof devhostNow === 'function' ? (devhostNow as () => Date)() : new Date();
   },
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };

@@ -2,6 +2,8 @@ import { cancelMeetingRecord, type CancellationSource } from '../domain';
 import type { MeetingWorkflow } from '../ports/meeting-workflow';
 import type { AppDeps } from './deps';
 
+export type CancelMeetingDeps = Pick<AppDeps, 'meetings' | 'ledger' | 'clock' | 'log'>;
+
 export type CancelOutcome =
   | { readonly kind: 'cancelled'; readonly meetingId: string; readonly changed: boolean }
   | { readonly kind: 'notFound' }
@@ -21,26 +23,29 @@ export interface CancelRequest {
 }
 
 const SETTLE_TIMEOUT_MS = 15_000;
+const SETTLE_POLL_MS = 100;
 
 /**
  * Waits until no confirmation or reminder of the meeting is mid-send (claimed, not yet recorded).
  * With the send's own check after its claim, this means nothing but the cancellation notice can go
- * out once the cancel is acknowledged.
+ * out once the cancel is acknowledged. A deferred send (waiting for its retry time) is not mid-send:
+ * it checks the meeting again before it retries. Time comes from the Clock port.
  */
-async function settleInFlightSends(deps: AppDeps, meetingId: string): Promise<void> {
-  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+async function settleInFlightSends(deps: CancelMeetingDeps, meetingId: string): Promise<void> {
+  const deadline = deps.clock.now().getTime() + SETTLE_TIMEOUT_MS;
   for (;;) {
-    const inFlight = (await deps.ledger.listForMeeting(meetingId)).filter((e) => e.status === 'claimed' && e.type !== 'cancellation');
+    const entries = await deps.ledger.list({ kind: 'meeting', id: meetingId });
+    const inFlight = entries.filter((e) => e.status === 'claimed' && e.retryAt === null && e.type !== 'cancellation');
     if (inFlight.length === 0) return;
-    if (Date.now() > deadline) {
+    if (deps.clock.now().getTime() > deadline) {
       deps.log.warn(`meeting ${meetingId}: ${inFlight.length} send(s) still in flight after the cancellation`);
       return;
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await deps.clock.sleep(SETTLE_POLL_MS);
   }
 }
 
-export async function cancelMeeting(deps: AppDeps, workflow: MeetingWorkflow, meetingId: string, request: CancelRequest): Promise<CancelOutcome> {
+export async function cancelMeeting(deps: CancelMeetingDeps, workflow: MeetingWorkflow, meetingId: string, request: CancelRequest): Promise<CancelOutcome> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const stored = await deps.meetings.get(meetingId);
     // Another contact's meeting is answered exactly like an unknown one: IDs cannot be probed.

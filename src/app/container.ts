@@ -1,21 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { getConfig, type Config } from '../config';
-import { AcsEmailSender } from '../adapters/acs-email-sender';
-import { AcsSmsSender } from '../adapters/acs-sms-sender';
-import { defaultTemplateSource } from '../adapters/default-template-source';
-import { tokenVerifierFromConfig } from '../adapters/jose-token-verifier';
-import { OutboxEmailSender, OutboxSmsSender } from '../adapters/outbox-sender';
-import { OverrideTemplateSource } from '../adapters/override-template-source';
+import { defaultTemplateSource } from '../adapters/templates/default-template-source';
+import { tokenVerifierFromConfig } from '../adapters/jose/token-verifier';
+import { decorateSender } from '../adapters/devhost-hooks';
+import { providersFor, type ProviderChoice } from '../adapters/providers';
+import { OverrideTemplateSource } from '../adapters/templates/override-template-source';
 import { systemClock } from '../adapters/system-clock';
 import { TableLedger } from '../adapters/tables/table-ledger';
 import { TableLinkTokenStore } from '../adapters/tables/table-link-token-store';
 import { TableMeetingStore } from '../adapters/tables/table-meeting-store';
 import { TableSettingsStore } from '../adapters/tables/table-settings-store';
 import { TableTemplateStore } from '../adapters/tables/table-template-store';
-import type { AdapterLogger } from '../adapters/acs-common';
-import type { EmailSender } from '../ports/email-sender';
-import type { SmsSender } from '../ports/sms-sender';
-import type { AppDeps, Log } from './deps';
+import type { AdapterLogger } from '../adapters/acs/acs-common';
+import type { Channel } from '../domain';
+import type { AppDeps, Log, Senders } from './deps';
 
 const consoleLog: Log = { info: (m) => console.log(m), warn: (m) => console.warn(m) };
 
@@ -25,17 +23,11 @@ const adapterLogger = (log: Log): AdapterLogger => {
   return { info: (m, f) => log.info(line(m, f)), warn: (m, f) => log.warn(line(m, f)) };
 };
 
-/** Which provider each channel uses: ACS when configured, else the local outbox. */
-function senders(config: Config, log: Log): { email: EmailSender; sms: SmsSender } {
-  const logger = adapterLogger(log);
-  const storage = config.AzureWebJobsStorage;
-  const crash = config.OUTBOX_CRASH_AFTER_ACCEPT ? new RegExp(config.OUTBOX_CRASH_AFTER_ACCEPT) : undefined;
-  const outboxOptions = { logger, ...(crash ? { crashAfterAccept: (key: string) => crash.test(key) } : {}) };
-  const acs = config.ACS_CONNECTION_STRING;
-  return {
-    email: acs && config.ACS_EMAIL_SENDER ? new AcsEmailSender({ connectionString: acs, senderAddress: config.ACS_EMAIL_SENDER, logger }) : new OutboxEmailSender(storage, systemClock, outboxOptions),
-    sms: acs && config.ACS_SMS_FROM ? new AcsSmsSender({ connectionString: acs, from: config.ACS_SMS_FROM, logger }) : new OutboxSmsSender(storage, systemClock, outboxOptions),
-  };
+/** One sender per channel, from the providers chosen once (see providersFor); the devhost may decorate them. */
+function senders(config: Config, log: Log): Senders {
+  const env = { config, clock: systemClock, logger: adapterLogger(log) };
+  const chosen = Object.entries(providersFor(config)) as Array<[Channel, ProviderChoice]>;
+  return Object.fromEntries(chosen.map(([channel, choice]) => [channel, decorateSender(channel, choice.create(env))])) as Senders;
 }
 
 /** Builds the app's dependencies from configuration. */
@@ -55,7 +47,7 @@ export function buildDeps(config: Config, log: Log = consoleLog): AppDeps {
     tokens: tokenVerifierFromConfig(config, systemClock),
     randomBytes: (size) => new Uint8Array(randomBytes(size)),
     log,
-    ...senders(config, log),
+    senders: senders(config, log),
   };
 }
 

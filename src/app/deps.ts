@@ -1,11 +1,11 @@
+import type { Channel } from '../domain';
 import type { Config } from '../config';
 import type { Clock } from '../ports/clock';
-import type { EmailSender } from '../ports/email-sender';
+import type { ChannelSender } from '../ports/dispatch';
 import type { Ledger } from '../ports/ledger';
 import type { LinkTokenStore } from '../ports/link-token-store';
 import type { MeetingStore } from '../ports/meeting-store';
 import type { SettingsStore } from '../ports/settings-store';
-import type { SmsSender } from '../ports/sms-sender';
 import type { TemplateSource } from '../ports/template-source';
 import type { TemplateStore } from '../ports/template-store';
 import type { TokenVerifier } from '../ports/token-verifier';
@@ -16,7 +16,13 @@ export interface Log {
   warn(message: string): void;
 }
 
-/** Everything the use cases and activities need, built once per process (see container.ts). */
+/** One sender per registered channel, its provider chosen once from the configuration. */
+export type Senders = Readonly<Record<Channel, ChannelSender>>;
+
+/**
+ * Everything the use cases and activities may need, built once per process (see container.ts).
+ * Each use case declares the slice it uses (`Pick<AppDeps, …>`), so its tests build only that.
+ */
 export interface AppDeps {
   readonly config: Config;
   readonly clock: Clock;
@@ -24,8 +30,7 @@ export interface AppDeps {
   readonly settings: SettingsStore;
   readonly ledger: Ledger;
   readonly linkTokens: LinkTokenStore;
-  readonly email: EmailSender;
-  readonly sms: SmsSender;
+  readonly senders: Senders;
   /** The templates in force (admin overrides, else the shipped defaults): what messages use. */
   readonly templates: TemplateSource;
   /** The shipped defaults only (what a reset goes back to). */

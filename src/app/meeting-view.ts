@@ -1,5 +1,6 @@
-import { planCommunications } from '../domain';
+import { CHANNELS, parseSendKey, planCommunications, type Channel } from '../domain';
 import type { LedgerEntry } from '../ports/ledger';
+import { reminderFlagName } from '../domain/meeting/reminder-flags';
 import type { AppDeps } from './deps';
 
 export interface CommunicationView {
@@ -15,19 +16,21 @@ export interface CommunicationView {
 const fromLedger = (e: LedgerEntry): CommunicationView => ({
   type: e.type,
   channel: e.channel,
-  version: e.version,
-  // A claim is a send in progress: still "planned" for the reader.
+  version: parseSendKey(e.sendKey)?.version ?? 0,
+  // A claim is a send in progress, or a deferred one waiting for its retry: still "planned" for the reader.
   status: e.status === 'claimed' ? 'planned' : e.status,
-  plannedFor: e.plannedFor,
+  plannedFor: e.status === 'claimed' && e.retryAt !== null ? e.retryAt : e.plannedFor,
   sentAt: e.sentAt,
-  reason: e.reason,
+  reason: e.status === 'claimed' && e.retryAt !== null ? `deferred: ${e.reason ?? 'the provider could not take it'}` : e.reason,
 });
 
+export type MeetingViewDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'clock'>;
+
 /** GetMeeting: the stored meeting with its state and every communication, sent or to come. */
-export async function meetingView(deps: AppDeps, meetingId: string): Promise<Record<string, unknown> | undefined> {
+export async function meetingView(deps: MeetingViewDeps, meetingId: string): Promise<Record<string, unknown> | undefined> {
   const stored = await deps.meetings.get(meetingId);
   if (!stored) return undefined;
-  const [{ settings }, ledger] = await Promise.all([deps.settings.get(), deps.ledger.listForMeeting(meetingId)]);
+  const [{ settings }, ledger] = await Promise.all([deps.settings.get(), deps.ledger.list({ kind: 'meeting', id: meetingId })]);
   const now = deps.clock.now();
   const plan = planCommunications({ meeting: stored.record, settings, ledger: ledger.map((e) => e.sendKey), now });
   const upcoming: CommunicationView[] = plan
@@ -42,10 +45,6 @@ export async function meetingView(deps: AppDeps, meetingId: string): Promise<Rec
       reason: p.reason ?? null,
     }));
   const { versionAt: _versionAt, ...record } = stored.record;
-  return {
-    ...record,
-    reminderEmailSent: stored.reminderEmailSent,
-    reminderSmsSent: stored.reminderSmsSent,
-    communications: [...ledger.map(fromLedger), ...upcoming],
-  };
+  const flags = Object.fromEntries(CHANNELS.map((channel: Channel) => [reminderFlagName(channel), stored.remindersSent[channel] === true]));
+  return { ...record, ...flags, communications: [...ledger.map(fromLedger), ...upcoming] };
 }

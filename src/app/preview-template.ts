@@ -1,8 +1,8 @@
-import {
-  buildMergeContext, createTemplateCache, fail, ok, renderEmail, renderSms, SAMPLE_MEETINGS,
-  type Channel, type Meeting, type Result, type SmsEncodingInfo, type TemplateIssue,
-} from '../domain';
-import { isEmailTemplate, type ChannelTemplate } from '../ports/template-store';
+import { buildMergeContext, fail, ok, SAMPLE_MEETINGS, type Channel, type Meeting, type Result } from '../domain';
+import type { ChannelPreview, Rendered } from '../channels/channel-module';
+import type { MessageContent } from '../channels/registry';
+import { createTemplateCache, renderMessage } from '../channels/templates';
+import type { ChannelTemplate } from '../ports/template-store';
 import type { AppDeps } from './deps';
 import { issueErrors, type TemplateFieldError, type TemplateRef } from './template-input';
 
@@ -10,12 +10,7 @@ import { issueErrors, type TemplateFieldError, type TemplateRef } from './templa
 export const PREVIEW_TOKEN = 'PREVIEW-TOKEN-EXAMPLE';
 
 /** A rendered preview: email `subject`, `text`, `html` (and `sms: null`); SMS `text` and its encoding. */
-export interface Preview {
-  readonly subject: string | null;
-  readonly text: string;
-  readonly html: string | null;
-  readonly sms: SmsEncodingInfo | null;
-}
+export type Preview = ChannelPreview;
 
 export interface PreviewRequest<C extends Channel = Channel> {
   readonly ref: TemplateRef<C>;
@@ -25,8 +20,11 @@ export interface PreviewRequest<C extends Channel = Channel> {
   readonly template: ChannelTemplate<C> | undefined;
 }
 
-/** Either the preview, or why it cannot render: `template.<part>` for a draft, `<part>` for the template in force. */
-export type PreviewOutcome = Result<Preview, TemplateFieldError>;
+/**
+ * Either the rendered message (its `preview`, and the `content` a test send hands to the provider),
+ * or why it cannot render: `template.<part>` for a draft, `<part>` for the template in force.
+ */
+export type PreviewOutcome = Result<Rendered<MessageContent>, TemplateFieldError>;
 
 const cache = createTemplateCache(64);
 
@@ -46,23 +44,14 @@ export function previewCancelLink(publicBaseUrl: string, cancelUrlTemplate: stri
  * zone the meeting contact's), with the given meeting or the locale's sample, and the given unsaved
  * sources or the template in force. Reads settings and templates only: it stores nothing.
  */
-export async function previewTemplate(deps: AppDeps, request: PreviewRequest): Promise<PreviewOutcome> {
+export async function previewTemplate(deps: Pick<AppDeps, 'settings' | 'templates' | 'config'>, request: PreviewRequest): Promise<PreviewOutcome> {
   const { ref } = request;
   const meeting = request.meeting ?? SAMPLE_MEETINGS[ref.locale];
   const [{ settings }, inForce] = await Promise.all([deps.settings.get(), request.template ? undefined : deps.templates.get(ref.type, ref.channel, ref.locale)]);
   const cancelLink = ref.type === 'cancellation' ? null : previewCancelLink(deps.config.PUBLIC_BASE_URL, settings.portal.cancelUrlTemplate, meeting.meetingId);
   const context = buildMergeContext({ meeting, locale: ref.locale, zone: meeting.contact.timeZone, cancelLink, organisationName: deps.config.ORGANISATION_NAME });
-  const source: ChannelTemplate<Channel> = request.template ?? (inForce as NonNullable<typeof inForce>);
-  const prefix = request.template ? 'template' : '';
-  const failed = (issues: readonly TemplateIssue[]): PreviewOutcome => fail(...issueErrors(issues, prefix));
-  if (isEmailTemplate(source)) {
-    const compiled = cache.email(source);
-    if (!compiled.ok) return failed(compiled.errors);
-    const email = renderEmail(compiled.value, context);
-    return email.ok ? ok({ ...email.value, sms: null }) : failed(email.errors);
-  }
-  const compiled = cache.sms(source);
-  if (!compiled.ok) return failed(compiled.errors);
-  const sms = renderSms(compiled.value, context);
-  return sms.ok ? ok({ subject: null, text: sms.value.text, html: null, sms: sms.value.sms }) : failed(sms.errors);
+  const source = request.template ?? inForce;
+  const rendered = renderMessage(cache, ref.channel, source, context);
+  if (rendered.ok) return ok(rendered.value);
+  return fail(...rendered.errors.flatMap((failure) => issueErrors(failure.issues, request.template ? 'template' : '')));
 }

@@ -1,35 +1,41 @@
 import { v4 as uuidv4 } from 'uuid';
-import type { Channel } from '../domain';
-import { isTransientProviderError } from '../ports/send-result';
+import { ok, type Channel } from '../domain';
+import { channelModule } from '../channels/registry';
+import type { MessageContent } from '../ports/dispatch';
+import { sendOnce } from './dispatch/send-once';
 import type { AppDeps } from './deps';
-import type { Preview } from './preview-template';
 
 /** What became of a test send: the provider's message ID, or why it failed (never an address or text). */
 export type TestSendOutcome =
   | { readonly status: 'sent'; readonly providerMessageId: string; readonly sendKey: string }
   | { readonly status: 'failed'; readonly reason: string; readonly sendKey: string };
 
-/** Prefix of a test email's subject, so nobody mistakes it for a real message. */
-export const TEST_SUBJECT_PREFIX = '[TEST] ';
+export type TestSendDeps = Pick<AppDeps, 'ledger' | 'senders' | 'clock' | 'log' | 'randomBytes'>;
 
 /**
- * Sends a rendered preview to an admin's address or number through the configured channel sender,
- * with a fresh send key `test|<uuid>` (never a meeting's key: no ledger row, no meeting change; the
- * outbox records it with type `test`). Provider failures are reported, not thrown: a transient one
- * says to try again later.
+ * Sends a rendered preview to an admin's address or number: a dispatch like any other, about a
+ * `test` subject with a fresh send key `test|<uuid>` (never a meeting's key: no meeting changes;
+ * the outbox records it with type `test`), through the same claim → send → record core. A test send
+ * is not deferred: a provider that cannot take it now is reported at once.
  */
-export async function sendTestMessage(deps: AppDeps, channel: Channel, preview: Preview, to: string, by: string): Promise<TestSendOutcome> {
-  const sendKey = `test|${uuidv4({ random: deps.randomBytes(16) })}`;
-  let outcome: TestSendOutcome;
-  try {
-    const result = channel === 'email'
-      ? await deps.email.send({ to, subject: `${TEST_SUBJECT_PREFIX}${preview.subject ?? ''}`, text: preview.text, html: preview.html ?? '' }, sendKey)
-      : await deps.sms.send({ to, text: preview.text }, sendKey, deps.clock.now());
-    outcome = result.status === 'sent' ? { status: 'sent', providerMessageId: result.providerMessageId, sendKey } : { status: 'failed', reason: result.reason, sendKey };
-  } catch (err) {
-    if (!isTransientProviderError(err)) throw err;
-    outcome = { status: 'failed', reason: `the provider is unavailable or throttling (${err.kind}); try again later`, sendKey };
-  }
-  deps.log.info(`template test send ${sendKey} (${channel}) by ${by}: ${outcome.status}`);
-  return outcome;
+export async function sendTestMessage(deps: TestSendDeps, channel: Channel, content: MessageContent, to: string, by: string): Promise<TestSendOutcome> {
+  const id = uuidv4({ random: deps.randomBytes(16) });
+  const sendKey = `test|${id}`;
+  const marked = channelModule(channel).asTest(content);
+  const outcome = await sendOnce(deps, {
+    about: { kind: 'test', id },
+    key: sendKey,
+    type: 'test',
+    channel,
+    plannedFor: null,
+    entry: null,
+    deferrable: false,
+    recheck: async () => undefined,
+    compose: async () => ok({ to, content: marked }),
+  });
+  const answer: TestSendOutcome = outcome.status === 'sent'
+    ? { status: 'sent', providerMessageId: outcome.providerMessageId, sendKey }
+    : { status: 'failed', reason: outcome.status === 'failed' ? outcome.reason : `not sent (${outcome.reason})`, sendKey };
+  deps.log.info(`template test send ${sendKey} (${channel}) by ${by}: ${answer.status}`);
+  return answer;
 }

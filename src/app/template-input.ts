@@ -1,11 +1,11 @@
-// The same schemas the connector's swagger is generated from (one declaration, no drift).
-import { emailTemplateSchema, smsTemplateSchema } from './template-schemas';
 import {
-  buildMergeContext, compileEmailTemplate, compileSmsTemplate, fail, minimalSampleMeeting, ok, onlineSampleMeeting, renderEmail, renderSms,
-  SAMPLE_MEETINGS, SAMPLE_ORGANISATION, type Channel, type CommunicationType, type Result, type SupportedLocale, type TemplateIssue,
+  buildMergeContext, fail, minimalSampleMeeting, ok, onlineSampleMeeting, SAMPLE_MEETINGS, SAMPLE_ORGANISATION,
+  type Channel, type CommunicationType, type Result, type SupportedLocale, type TemplateIssue,
 } from '../domain';
 import { parseWith } from '../domain/zod-errors';
-import { isEmailTemplate, type ChannelTemplate } from '../ports/template-store';
+import { channelModule } from '../channels/registry';
+import { createTemplateCache, renderMessage } from '../channels/templates';
+import type { ChannelTemplate } from '../ports/template-store';
 
 /** One template: type × channel × locale. */
 export interface TemplateRef<C extends Channel = Channel> {
@@ -48,11 +48,10 @@ export function issueErrors(issues: readonly TemplateIssue[], prefix: string): T
  * rather than failing every message. Errors name the part under `prefix` and say where.
  */
 export function checkTemplate<C extends Channel>(ref: TemplateRef<C>, input: unknown, prefix = ''): Result<ChannelTemplate<C>, TemplateFieldError> {
-  const parsed = parseWith(ref.channel === 'email' ? emailTemplateSchema : smsTemplateSchema, input);
+  const parsed = parseWith(channelModule(ref.channel).templateSchema, input);
   if (!parsed.ok) return fail(...parsed.errors.map((e) => ({ path: joinPath(prefix, e.path), message: e.message })));
-  const template: ChannelTemplate<Channel> = parsed.value;
-  const issues = isEmailTemplate(template) ? trialEmail(ref, template) : trialSms(ref, template);
-  return issues.length > 0 ? fail(...issueErrors(issues, prefix)) : ok(template as ChannelTemplate<C>);
+  const issues = trialRender(ref, parsed.value);
+  return issues.length > 0 ? fail(...issueErrors(issues, prefix)) : ok(parsed.value as ChannelTemplate<C>);
 }
 
 function sampleContexts(ref: TemplateRef) {
@@ -61,16 +60,14 @@ function sampleContexts(ref: TemplateRef) {
     buildMergeContext({ meeting, locale: ref.locale, zone: meeting.contact.timeZone, cancelLink, organisationName: SAMPLE_ORGANISATION }));
 }
 
-function trialEmail(ref: TemplateRef, template: ChannelTemplate<'email'>): readonly TemplateIssue[] {
-  const compiled = compileEmailTemplate(template);
-  if (!compiled.ok) return compiled.errors;
-  const failed = sampleContexts(ref).map((context) => renderEmail(compiled.value, context)).find((result) => !result.ok);
-  return failed && !failed.ok ? failed.errors : [];
-}
+/** Not shared with sends: a trial render must not evict the templates messages use. */
+const trialCache = createTemplateCache(64);
 
-function trialSms(ref: TemplateRef, template: ChannelTemplate<'sms'>): readonly TemplateIssue[] {
-  const compiled = compileSmsTemplate(template);
-  if (!compiled.ok) return compiled.errors;
-  const failed = sampleContexts(ref).map((context) => renderSms(compiled.value, context)).find((result) => !result.ok);
-  return failed && !failed.ok ? failed.errors : [];
+/** Compiles the sources and renders them with each sample meeting; the first problem found, or none. */
+function trialRender(ref: TemplateRef, template: unknown): readonly TemplateIssue[] {
+  for (const context of sampleContexts(ref)) {
+    const rendered = renderMessage(trialCache, ref.channel, template, context);
+    if (!rendered.ok) return rendered.errors.flatMap((failure) => failure.issues);
+  }
+  return [];
 }

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { channelSchema, communicationTypeSchema, scheduleMeetingBodySchema, supportedLocaleSchema } from '../domain';
+import { EMAIL_TEMPLATE_LIMITS, emailTemplateSchema } from '../channels/email/email-template';
+import { SMS_TEMPLATE_LIMIT, smsTemplateSchema } from '../channels/sms/sms-template';
+
+export { emailTemplateSchema, smsTemplateSchema };
 
 /**
  * The template routes' bodies (API.md "Templates"), declared once for the handlers and the connector.
@@ -7,15 +11,9 @@ import { channelSchema, communicationTypeSchema, scheduleMeetingBodySchema, supp
  * what they accept.
  */
 
-/** Longest source accepted per part, in characters (an SMS of 1 600 characters is ten GSM-7 parts). */
-export const TEMPLATE_LIMITS = { subject: 300, text: 20_000, html: 100_000, sms: 1_600 } as const;
+/** Longest source accepted per part, in characters (each channel declares its own). */
+export const TEMPLATE_LIMITS = { ...EMAIL_TEMPLATE_LIMITS, sms: SMS_TEMPLATE_LIMIT } as const;
 
-const part = (max: number) => z.string().max(max).refine((value) => value.trim() !== '', 'must not be empty');
-
-/** An email template's Liquid sources: PUT body for `…/email/{locale}`. */
-export const emailTemplateSchema = z.strictObject({ subject: part(TEMPLATE_LIMITS.subject), text: part(TEMPLATE_LIMITS.text), html: part(TEMPLATE_LIMITS.html) });
-/** An SMS template's Liquid source: PUT body for `…/sms/{locale}`. */
-export const smsTemplateSchema = z.strictObject({ text: part(TEMPLATE_LIMITS.sms) });
 /** Either shape; which one a route takes depends on its `{channel}`. */
 export const templateSourcesSchema = z.union([emailTemplateSchema, smsTemplateSchema]);
 

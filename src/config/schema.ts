@@ -31,8 +31,6 @@ export const configSchema = z.preprocess(
   ACS_EMAIL_SENDER: z.email({ error: 'must be an email address' }).optional(),
   /** The key Power Automate flows and admin tools send in `x-api-key` (Entra ID tokens come later). */
   API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
-  /** Test hook of the local outbox: send keys matching this pattern kill the process right after the "provider" accepted. */
-  OUTBOX_CRASH_AFTER_ACCEPT: z.string().optional(),
   ACS_SMS_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +18005550100').optional(),
   /**
    * Issuer (`iss`) of customer bearer tokens, e.g. https://login.microsoftonline.com/{tenant}/v2.0. The

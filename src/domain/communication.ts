@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { CHANNELS, type Channel } from '../channels/registry';
 
 /** The kinds of message this product sends about a meeting. */
 export const COMMUNICATION_TYPES = ['confirmation', 'reminder', 'cancellation'] as const;
-/** The channels with templates and planning today (voice and WhatsApp come later). */
-export const CHANNELS = ['email', 'sms'] as const;
+/** The registered channels (see src/channels/registry.ts): the domain iterates them, it never names one. */
+export { CHANNELS, type Channel };
 
 /** Schema of a communication type. */
 export const communicationTypeSchema = z.enum(COMMUNICATION_TYPES);
@@ -12,5 +13,3 @@ export const channelSchema = z.enum(CHANNELS);
 
 /** One of `confirmation`, `reminder`, `cancellation`. */
 export type CommunicationType = z.infer<typeof communicationTypeSchema>;
-/** One of `email`, `sms`. */
-export type Channel = z.infer<typeof channelSchema>;

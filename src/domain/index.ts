@@ -32,10 +32,9 @@ export { buildMergeContext, type MergeContextInput } from './templates/merge-con
 export { formatMeetingTime, formatDuration, type FormattedMeetingTime } from './templates/format-meeting-time';
 export { compileTemplate, compileEmailTemplate, compileSmsTemplate, validateTemplate } from './templates/compile-template';
 export { renderTemplate, renderEmail, renderSms } from './templates/render-message';
-export { createTemplateCache, type TemplateCache } from './templates/template-cache';
 export { SAMPLE_MEETINGS, SAMPLE_ORGANISATION, onlineSampleMeeting, minimalSampleMeeting } from './templates/sample-meeting';
 export {
-  TEMPLATE_FILES, type EmailTemplateSource, type SmsTemplateSource, type MessageTemplateSources, type TemplateLibrary, type TemplatePart,
+  type EmailTemplateSource, type SmsTemplateSource, type MessageTemplateSources, type TemplateLibrary, type TemplatePart,
   type RenderMode, type TemplateIssue, type CompiledTemplate, type CompiledEmailTemplate, type CompiledSmsTemplate, type RenderedEmail, type RenderedSms,
 } from './templates/template-types';
 

@@ -1,6 +1,7 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { ConfigError, getConfig } from '../config';
 import { appVersion } from '../config/version';
+import { providersFor } from '../adapters/providers';
 import { problem } from './problem';
 
 /**
@@ -9,18 +10,14 @@ import { problem } from './problem';
  */
 export async function health(_req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   try {
-    const config = getConfig();
-    const acs = Boolean(config.ACS_CONNECTION_STRING);
+    const providers = Object.fromEntries(Object.entries(providersFor(getConfig())).map(([channel, choice]) => [channel, choice.provider]));
     return {
       status: 200,
       headers: { 'cache-control': 'no-store' },
       jsonBody: {
         status: 'ok',
         version: appVersion(),
-        providers: {
-          email: acs && config.ACS_EMAIL_SENDER ? 'acs' : 'outbox',
-          sms: acs && config.ACS_SMS_FROM ? 'acs' : 'outbox',
-        },
+        providers,
       },
     };
   } catch (err) {

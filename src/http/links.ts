@@ -1,7 +1,7 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
 import { buildMergeContext, resolveLocale, type MeetingRecord, type SupportedLocale } from '../domain';
-import { durableMeetingWorkflow } from '../adapters/durable-meeting-workflow';
+import { durableMeetingWorkflow } from '../adapters/durable/meeting-workflow';
 import { cancelMeeting } from '../app/cancel-meeting';
 import { appDeps } from '../app/container';
 import type { AppDeps } from '../app/deps';

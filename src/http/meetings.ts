@@ -2,7 +2,7 @@ import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/fu
 import * as df from 'durable-functions';
 import { z } from 'zod';
 import { normaliseMeeting } from '../domain';
-import { durableMeetingWorkflow } from '../adapters/durable-meeting-workflow';
+import { durableMeetingWorkflow } from '../adapters/durable/meeting-workflow';
 import { cancelMeeting } from '../app/cancel-meeting';
 import { appDeps } from '../app/container';
 import { meetingView } from '../app/meeting-view';

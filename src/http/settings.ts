@@ -1,6 +1,6 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
-import { durableMeetingWorkflow } from '../adapters/durable-meeting-workflow';
+import { durableMeetingWorkflow } from '../adapters/durable/meeting-workflow';
 import { appDeps } from '../app/container';
 import { updateSettings } from '../app/update-settings';
 import type { StoredSettings } from '../ports/settings-store';

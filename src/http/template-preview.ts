@@ -1,6 +1,7 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
-import { normalisePhone, normaliseMeeting, type FieldError, type Meeting } from '../domain';
+import { normaliseMeeting, type FieldError, type Meeting } from '../domain';
+import { channelModule } from '../channels/registry';
 import { parseWith } from '../domain/zod-errors';
 import { appDeps } from '../app/container';
 import { previewTemplate } from '../app/preview-template';
@@ -24,7 +25,6 @@ const previewSchema = previewRequestSchema.extend({
   template: absentIfNull(z.unknown()),
 });
 
-const emailAddress = z.email();
 const limiter = testSendLimiter();
 
 interface PreviewInput { ref: TemplateRef; meeting: Meeting | undefined; template: ChannelTemplate<TemplateRef['channel']> | undefined; sendTo: string | undefined }
@@ -44,13 +44,10 @@ function parseInput(body: unknown): { ok: true; value: PreviewInput } | { ok: fa
   const checked = template === undefined ? undefined : checkTemplate(ref, template, 'template');
   if (checked && !checked.ok) errors.push(...checked.errors);
   let to: string | undefined;
-  if (sendTo !== undefined && channel === 'email') {
-    if (emailAddress.safeParse(sendTo).success) to = sendTo;
-    else errors.push({ path: 'sendTo', message: 'must be an email address for the email channel' });
-  } else if (sendTo !== undefined) {
-    const phone = normalisePhone(sendTo, 'sendTo');
-    if (phone.ok) to = phone.value;
-    else errors.push({ path: 'sendTo', message: 'must be a phone number in E.164 format (e.g. +14255550123) for the sms channel' });
+  if (sendTo !== undefined) {
+    const recipient = channelModule(channel).parseTestRecipient(sendTo);
+    if (recipient.ok) to = recipient.value;
+    else errors.push({ path: 'sendTo', message: recipient.errors[0] ?? 'is not a valid recipient' });
   }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, value: { ref, meeting: normalised?.ok ? normalised.value : undefined, template: checked?.ok ? checked.value : undefined, sendTo: to } };
@@ -77,9 +74,9 @@ export async function previewTemplateHandler(req: HttpRequest): Promise<HttpResp
     if (template !== undefined) return invalidTemplate(preview.errors, 'The template cannot render with this meeting; nothing was sent.');
     return problem(422, 'Template cannot render', 'The template in force cannot render with this meeting; nothing was sent.', [...preview.errors]);
   }
-  if (sendTo === undefined) return jsonOk(preview.value);
+  if (sendTo === undefined) return jsonOk(preview.value.preview);
   const allowed = limiter.take(admin.by);
   if (!allowed.ok) return tooManyRequests(allowed.retryAfterSeconds);
-  const testSend = await sendTestMessage(deps, ref.channel, preview.value, sendTo, admin.by);
-  return jsonOk({ ...preview.value, testSend });
+  const testSend = await sendTestMessage(deps, ref.channel, preview.value.content, sendTo, admin.by);
+  return jsonOk({ ...preview.value.preview, testSend });
 }

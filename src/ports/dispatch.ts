@@ -1,4 +1,7 @@
+import type { Channel, MessageContent } from '../channels/registry';
 import type { SendResult } from './send-result';
+
+export type { MessageContent };
 
 /** What a message is about: the ledger and the outbox key their rows by it. */
 export type AboutKind = 'meeting' | 'callback' | 'deflection' | 'test';
@@ -10,14 +13,6 @@ export interface About {
 }
 
 /**
- * The rendered body of one message. Every channel has `text`; email adds a one-line `subject` and
- * an escaped `html` body. Channels added later extend this union.
- */
-export type MessageContent =
-  | { readonly channel: 'email'; readonly subject: string; readonly text: string; readonly html: string }
-  | { readonly channel: 'sms'; readonly text: string };
-
-/**
  * One message to hand to a provider, channel-neutral: the send activity claims `key` in the
  * ledger, calls the channel's sender with this, and records the result. It knows nothing of meetings.
  */
@@ -25,9 +20,10 @@ export interface Dispatch {
   /** Deterministic send key: the same key is the same message (ledger row, provider idempotency seed). */
   readonly key: string;
   readonly about: About;
-  readonly channel: MessageContent['channel'];
+  readonly channel: Channel;
   /** The recipient's address on this channel (E.164 for SMS). Never logged. */
   readonly to: string;
+  /** The rendered message (what each channel's provider takes; see the channel modules). Never logged. */
   readonly content: MessageContent;
   /** When this key was first attempted (the provider's deduplication window starts here). */
   readonly firstSentAt: string;

@@ -1,10 +1,10 @@
-import type { MeetingRecord } from '../domain';
+import type { Channel, MeetingRecord } from '../domain';
 
 /** A meeting as stored: the domain record plus what sending has recorded on it. */
 export interface StoredMeeting {
   readonly record: MeetingRecord;
-  readonly reminderEmailSent: boolean;
-  readonly reminderSmsSent: boolean;
+  /** Channels whose reminder was sent (GetMeeting derives `reminderEmailSent`, `reminderSmsSent`… from it). */
+  readonly remindersSent: Readonly<Partial<Record<Channel, boolean>>>;
   /** Opaque concurrency token; pass it back to `replace`. */
   readonly etag: string;
 }
@@ -18,8 +18,8 @@ export interface MeetingStore {
   create(record: MeetingRecord): Promise<WriteResult>;
   /** Replaces the record if `etag` still matches (`conflict` otherwise); keeps the reminder flags. */
   replace(record: MeetingRecord, etag: string): Promise<WriteResult>;
-  /** Sets reminderEmailSent / reminderSmsSent (idempotent, unconditional). */
-  markReminderSent(meetingId: string, channel: 'email' | 'sms'): Promise<void>;
+  /** Records that the channel's reminder was sent (idempotent, unconditional). */
+  markReminderSent(meetingId: string, channel: Channel): Promise<void>;
   /** IDs of scheduled meetings, a page at a time (for broadcasting a settings change). */
   listScheduled(page: { after?: string; size: number }): Promise<{ ids: string[]; next?: string }>;
 }

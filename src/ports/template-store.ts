@@ -1,12 +1,7 @@
-import type { Channel, CommunicationType, EmailTemplateSource, MessageTemplateSources, SupportedLocale } from '../domain';
+import type { Channel, CommunicationType, MessageTemplateSources, SupportedLocale } from '../domain';
 
 /** The Liquid sources of one channel: email `{ subject, html, text }`, SMS `{ text }`. */
 export type ChannelTemplate<C extends Channel> = MessageTemplateSources[C];
-
-/** Whether sources are an email's (`subject`, `html`, `text`) rather than an SMS's (`text`). */
-export function isEmailTemplate(template: ChannelTemplate<Channel>): template is EmailTemplateSource {
-  return typeof (template as Partial<EmailTemplateSource>).subject === 'string' && typeof (template as Partial<EmailTemplateSource>).html === 'string';
-}
 
 /** One saved version of an admin's template override. */
 export interface TemplateVersion<C extends Channel = Channel> {

@@ -1,14 +1,18 @@
+import type { Activities } from '../activities';
+
 /** Names of orchestrations, activities and events: declared once, typed, used by wiring and code. */
 export const ORCHESTRATION = {
   meeting: 'MeetingOrchestrator',
   settingsBroadcast: 'SettingsBroadcast',
 } as const;
 
+/** The registered name of every activity of `createActivities`, by its key there. */
 export const ACTIVITY = {
   planStep: 'PlanMeetingStep',
   send: 'SendCommunication',
+  recordFailure: 'RecordSendFailure',
   notifyScheduled: 'NotifyScheduledMeetings',
-} as const;
+} as const satisfies Record<keyof Activities, string>;
 
 export const EVENT = {
   meetingChanged: 'MeetingChanged',

@@ -1,7 +1,6 @@
 import type { OrchestrationContext, OrchestrationHandler } from 'durable-functions';
-import { ACTIVITY } from './names';
-import type { BroadcastCursor, NotifyPage } from './steps';
-import { awaitTask } from './task-result';
+import { awaitTask, callActivity } from './call-activity';
+import type { BroadcastCursor } from './steps';
 
 /**
  * After a settings change, tells every scheduled meeting's orchestration to re-plan, one page at a
@@ -9,7 +8,7 @@ import { awaitTask } from './task-result';
  */
 export const settingsBroadcast: OrchestrationHandler = function* (context: OrchestrationContext) {
   const cursor = context.df.getInput<BroadcastCursor>() ?? {};
-  const page = yield* awaitTask<NotifyPage>(context.df.callActivity(ACTIVITY.notifyScheduled, cursor));
+  const page = yield* awaitTask(callActivity(context, 'notifyScheduled', cursor));
   if (page.next) {
     context.df.continueAsNew({ after: page.next } satisfies BroadcastCursor);
     return undefined;

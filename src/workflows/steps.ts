@@ -1,16 +1,30 @@
+import type { About } from '../ports/dispatch';
+
 /** What the planning activity tells the meeting orchestration to do next. */
 export type PlanStep =
   | { readonly kind: 'send'; readonly sendKeys: readonly string[] }
   | { readonly kind: 'sleep'; readonly until: string }
   | { readonly kind: 'done'; readonly reason: string };
 
-export interface MeetingRef { readonly meetingId: string }
-export interface SendRequest { readonly meetingId: string; readonly sendKey: string }
+/**
+ * The meeting orchestration's input. `failedRounds` counts consecutive cycles whose activities kept
+ * failing after the host's retries (carried across continue-as-new); it resets on any success.
+ */
+export interface MeetingRef {
+  readonly meetingId: string;
+  readonly failedRounds?: number;
+}
 
-export type SendOutcome =
-  | { readonly status: 'sent'; readonly providerMessageId: string }
-  | { readonly status: 'failed'; readonly reason: string }
-  | { readonly status: 'skipped'; readonly reason: string };
+/** One send, channel-neutral: what it is about and its key. */
+export interface SendRequest {
+  readonly about: About;
+  readonly sendKey: string;
+}
+
+/** A send the orchestration gave up on, to be recorded `failed` with the reason. */
+export interface FailureRecord extends SendRequest {
+  readonly reason: string;
+}
 
 export interface BroadcastCursor { readonly after?: string }
 export interface NotifyPage { readonly next?: string; readonly notified: number }

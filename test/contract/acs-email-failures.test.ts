@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { AcsEmailSender, type AcsEmailSenderOptions } from '../../src/adapters/acs-email-sender';
-import type { EmailMessage } from '../../src/ports/email-sender';
+import { AcsEmailSender, type AcsEmailSenderOptions } from '../../src/adapters/acs/acs-email-sender';
+import type { EmailMessage } from '../../src/channels/email/email-sender';
 import { TransientProviderError } from '../../src/ports/send-result';
 import { startAcsServer, type AcsServer } from '../support/acs-server';
 

@@ -1,7 +1,7 @@
 import { v5 as uuidv5 } from 'uuid';
-import { SEND_KEY_UUID_NAMESPACE } from '../../src/adapters/acs-common';
-import { AcsEmailSender, type AcsEmailSenderOptions } from '../../src/adapters/acs-email-sender';
-import type { EmailMessage } from '../../src/ports/email-sender';
+import { SEND_KEY_UUID_NAMESPACE } from '../../src/adapters/acs/acs-common';
+import { AcsEmailSender, type AcsEmailSenderOptions } from '../../src/adapters/acs/acs-email-sender';
+import type { EmailMessage } from '../../src/channels/email/email-sender';
 import { startAcsServer, type AcsServer } from '../support/acs-server';
 import { captureOutput } from '../support/capture-output';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AcsSmsSender, type AcsSmsSenderOptions } from '../../src/adapters/acs-sms-sender';
+import { AcsSmsSender, type AcsSmsSenderOptions } from '../../src/adapters/acs/acs-sms-sender';
 import { TransientProviderError } from '../../src/ports/send-result';
 import { startAcsServer, type AcsServer } from '../support/acs-server';
 

@@ -1,6 +1,6 @@
 import { v5 as uuidv5, version as uuidVersion } from 'uuid';
-import { SEND_KEY_UUID_NAMESPACE } from '../../src/adapters/acs-common';
-import { AcsSmsSender, type AcsSmsSenderOptions } from '../../src/adapters/acs-sms-sender';
+import { SEND_KEY_UUID_NAMESPACE } from '../../src/adapters/acs/acs-common';
+import { AcsSmsSender, type AcsSmsSenderOptions } from '../../src/adapters/acs/acs-sms-sender';
 import { startAcsServer, type AcsServer } from '../support/acs-server';
 import { captureOutput } from '../support/capture-output';
 

@@ -1,13 +1,13 @@
 import { startAzurite, type TableStorage } from '../../devhost/storage';
-import { sendCommunication } from '../../src/activities/send-communication';
-import { listOutbox } from '../../src/adapters/outbox-sender';
+import { sendDispatch } from '../../src/activities/send-dispatch';
+import { listOutbox } from '../../src/adapters/outbox/outbox-sender';
 import { buildDeps } from '../../src/app/container';
 import type { AppDeps } from '../../src/app/deps';
 import { parseConfig } from '../../src/config';
 import { normaliseMeeting } from '../../src/domain';
 
 /** The send activity against real adapters (Azurite tables, the outbox channel), no Durable host. */
-describe('SendCommunication activity', () => {
+describe('SendCommunication activity (sendDispatch)', () => {
   let storage: TableStorage;
   let deps: AppDeps;
   const quiet = { info: () => undefined, warn: () => undefined };
@@ -34,33 +34,33 @@ describe('SendCommunication activity', () => {
   test('run twice for one send key: one provider call, the second run reports the recorded send', async () => {
     await bookMeeting('TWICE-1');
     const sendKey = 'TWICE-1|1|confirmation|email';
-    const first = await sendCommunication(deps, { meetingId: 'TWICE-1', sendKey });
-    const second = await sendCommunication(deps, { meetingId: 'TWICE-1', sendKey });
+    const first = await sendDispatch(deps, { about: { kind: 'meeting', id: 'TWICE-1' }, sendKey });
+    const second = await sendDispatch(deps, { about: { kind: 'meeting', id: 'TWICE-1' }, sendKey });
     expect(first.status).toBe('sent');
     expect(second).toEqual(first);
     expect((await listOutbox(storage.connectionString)).filter((m) => m.sendKey === sendKey)).toHaveLength(1);
-    const entry = (await deps.ledger.listForMeeting('TWICE-1')).find((e) => e.sendKey === sendKey);
+    const entry = (await deps.ledger.list({ kind: 'meeting', id: 'TWICE-1' })).find((e) => e.sendKey === sendKey);
     expect(entry?.status).toBe('sent');
   });
 
   test('run five times at once for one key: one message reaches the provider', async () => {
     await bookMeeting('PARALLEL-1');
     const sendKey = 'PARALLEL-1|1|confirmation|sms';
-    const outcomes = await Promise.all([1, 2, 3, 4, 5].map(() => sendCommunication(deps, { meetingId: 'PARALLEL-1', sendKey })));
+    const outcomes = await Promise.all([1, 2, 3, 4, 5].map(() => sendDispatch(deps, { about: { kind: 'meeting', id: 'PARALLEL-1' }, sendKey })));
     expect(new Set(outcomes.map((o) => JSON.stringify(o))).size).toBe(1);
     expect((await listOutbox(storage.connectionString)).filter((m) => m.sendKey === sendKey)).toHaveLength(1);
   });
 
   test('a key that is not due is skipped without claiming the ledger (the reminder of a meeting 10 days away)', async () => {
     await bookMeeting('NOTDUE-1');
-    const outcome = await sendCommunication(deps, { meetingId: 'NOTDUE-1', sendKey: 'NOTDUE-1|1|reminder|email' });
+    const outcome = await sendDispatch(deps, { about: { kind: 'meeting', id: 'NOTDUE-1' }, sendKey: 'NOTDUE-1|1|reminder|email' });
     expect(outcome.status).toBe('skipped');
-    expect(await deps.ledger.listForMeeting('NOTDUE-1')).toEqual([]);
+    expect(await deps.ledger.list({ kind: 'meeting', id: 'NOTDUE-1' })).toEqual([]);
   });
 
   test('the message carries a cancel link from the configured base URL whose token is stored only as a hash', async () => {
     await bookMeeting('LINK-1');
-    await sendCommunication(deps, { meetingId: 'LINK-1', sendKey: 'LINK-1|1|confirmation|email' });
+    await sendDispatch(deps, { about: { kind: 'meeting', id: 'LINK-1' }, sendKey: 'LINK-1|1|confirmation|email' });
     const message = (await listOutbox(storage.connectionString)).find((m) => m.sendKey === 'LINK-1|1|confirmation|email');
     const token = /https:\/\/comms\.example\.com\/api\/links\/([A-Za-z0-9_-]{22,24})/.exec(message?.text ?? '')?.[1];
     expect(token).toBeDefined();

@@ -4,11 +4,12 @@ import type { LedgerEntry, LedgerStatus } from '../../ports/ledger';
 export type LedgerEvent =
   | { kind: 'sent'; providerMessageId: string; at: string }
   | { kind: 'failed'; reason: string; at: string }
+  | { kind: 'deferred'; retryAt: string; reason: string; at: string }
   | { kind: 'delivered'; at: string }
   | { kind: 'undelivered'; reason: string; at: string };
 
 /** The fields an event may change; absent ones stay as they are. */
-export type LedgerPatch = { -readonly [K in 'status' | 'sentAt' | 'deliveredAt' | 'providerMessageId' | 'reason']?: LedgerEntry[K] };
+export type LedgerPatch = { -readonly [K in 'status' | 'sentAt' | 'deliveredAt' | 'providerMessageId' | 'reason' | 'attempts' | 'retryAt']?: LedgerEntry[K] };
 
 /** `delivered` and `failed` are final: the first of them to be recorded wins. */
 const RANK: Record<LedgerStatus, number> = { claimed: 0, sent: 1, delivered: 2, failed: 2 };
@@ -18,9 +19,14 @@ const RANK: Record<LedgerStatus, number> = { claimed: 0, sent: 1, delivered: 2, 
  * (`claimed → sent → delivered | failed`, `claimed → failed`, and `claimed → delivered` when a delivery
  * report overtakes the "sent" record); a duplicate or late report never moves one back, and once an
  * entry is `delivered` or `failed` a later terminal report is ignored (the first terminal status wins).
- * A late `sent` still fills in `providerMessageId` / `sentAt` when they were never recorded.
+ * A late `sent` still fills in `providerMessageId` / `sentAt` when they were never recorded. A
+ * deferral only touches a claimed entry: it counts the attempt and sets `retryAt` (which readers
+ * ignore once the entry has moved on), and the reason a `sent` clears.
  */
 export function applyLedgerEvent(entry: LedgerEntry, event: LedgerEvent): LedgerPatch | undefined {
+  if (event.kind === 'deferred') {
+    return entry.status === 'claimed' ? { attempts: entry.attempts + 1, retryAt: event.retryAt, reason: event.reason } : undefined;
+  }
   const target: LedgerStatus = event.kind === 'sent' ? 'sent' : event.kind === 'delivered' ? 'delivered' : 'failed';
   const patch: LedgerPatch = {};
   if (RANK[target] > RANK[entry.status]) {
@@ -31,6 +37,8 @@ export function applyLedgerEvent(entry: LedgerEntry, event: LedgerEvent): Ledger
   if (event.kind === 'sent') {
     if (entry.providerMessageId === null) patch.providerMessageId = event.providerMessageId;
     if (entry.sentAt === null) patch.sentAt = event.at;
+    // A deferral's reason ("unavailable, retrying") no longer applies once the provider took it.
+    if (entry.status === 'claimed' && entry.attempts > 0) patch.reason = '';
   }
   return Object.keys(patch).length > 0 ? patch : undefined;
 }

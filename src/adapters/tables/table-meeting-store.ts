@@ -1,13 +1,16 @@
 import { odata, type TableClient, type TableEntityResult } from '@azure/data-tables';
-import { meetingRecordSchema, type MeetingRecord } from '../../domain';
+import { CHANNELS, meetingRecordSchema, type Channel, type MeetingRecord } from '../../domain';
 import type { MeetingStore, StoredMeeting, WriteResult } from '../../ports/meeting-store';
+import { reminderFlagName } from '../../domain/meeting/reminder-flags';
 import { CorruptRowError, MEETINGS_TABLE, isStatus, issuePaths, lazyTable, parseJsonProperty } from './table-client';
 
 const ROW = 'meeting';
 
 /**
  * The written properties besides the record's JSON are copies for queries (`status`, `start`,
- * `version`); the reminder flags live only here. `replace` merges, so it never touches the flags.
+ * `version`); the reminder flags live only here, one boolean property per channel
+ * (`reminderEmailSent`, `reminderSmsSent`, …), so marking one is a blind merge that cannot lose
+ * another. `replace` merges, so it never touches the flags.
  */
 interface MeetingEntity {
   partitionKey: string;
@@ -16,9 +19,10 @@ interface MeetingEntity {
   status: string;
   start: string;
   version: number;
-  reminderEmailSent?: boolean;
-  reminderSmsSent?: boolean;
 }
+
+/** The property holding a channel's reminder flag: GetMeeting's name for it. */
+const reminderFlagProperty = reminderFlagName;
 
 /**
  * {@link MeetingStore} over Azure Table storage: one row per meeting (PartitionKey = meeting ID,
@@ -45,8 +49,7 @@ export class TableMeetingStore implements MeetingStore {
     if (parsed.data.meetingId !== meetingId) throw new CorruptRowError(MEETINGS_TABLE, meetingId, ['record.meetingId']);
     return {
       record: parsed.data,
-      reminderEmailSent: entity['reminderEmailSent'] === true,
-      reminderSmsSent: entity['reminderSmsSent'] === true,
+      remindersSent: Object.fromEntries(CHANNELS.map((channel) => [channel, entity[reminderFlagProperty(channel)] === true])),
       etag: entity.etag,
     };
   }
@@ -54,7 +57,7 @@ export class TableMeetingStore implements MeetingStore {
   async create(record: MeetingRecord): Promise<WriteResult> {
     const table = await this.table();
     try {
-      const { etag } = await table.createEntity<MeetingEntity>({ ...toEntity(record), reminderEmailSent: false, reminderSmsSent: false });
+      const { etag } = await table.createEntity<MeetingEntity>({ ...toEntity(record), ...Object.fromEntries(CHANNELS.map((channel) => [reminderFlagProperty(channel), false])) });
       return written(etag);
     } catch (err) {
       if (isStatus(err, 409)) return { ok: false, reason: 'exists' };
@@ -75,11 +78,10 @@ export class TableMeetingStore implements MeetingStore {
   }
 
   /** Unconditional merge of one flag. A meeting that no longer exists (purged) has nothing to mark: no-op. */
-  async markReminderSent(meetingId: string, channel: 'email' | 'sms'): Promise<void> {
+  async markReminderSent(meetingId: string, channel: Channel): Promise<void> {
     const table = await this.table();
-    const flag = channel === 'email' ? 'reminderEmailSent' : 'reminderSmsSent';
     try {
-      await table.updateEntity({ partitionKey: meetingId, rowKey: ROW, [flag]: true }, 'Merge', { etag: '*' });
+      await table.updateEntity({ partitionKey: meetingId, rowKey: ROW, [reminderFlagProperty(channel)]: true }, 'Merge', { etag: '*' });
     } catch (err) {
       if (!isStatus(err, 404)) throw err;
     }

@@ -1,3 +1,4 @@
+import { channelModule } from '../../channels/registry';
 import { CHANNELS, COMMUNICATION_TYPES, type Channel, type CommunicationType } from '../communication';
 import type { MeetingRecord } from '../meeting/meeting-schema';
 import type { Settings } from '../settings/settings-schema';
@@ -56,8 +57,8 @@ function planSlot(slot: Slot, context: Context): PlannedCommunication {
     return skip(PLAN_REASONS.cancelled);
   }
   if (!settings[slot.type][slot.channel]) return skip(turnedOffReason(slot.type, slot.channel));
-  if (slot.channel === 'email' && meeting.contact.email === null) return skip(PLAN_REASONS.noEmail);
-  if (slot.channel === 'sms' && meeting.contact.phone === null) return skip(PLAN_REASONS.noPhone);
+  const channel = channelModule(slot.channel);
+  if (channel.address(meeting.contact) === null) return skip(channel.noAddressReason);
   const start = Date.parse(meeting.start);
   if (now >= start) return skip(PLAN_REASONS.started);
   const nowIso = new Date(now).toISOString();

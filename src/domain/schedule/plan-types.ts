@@ -22,7 +22,7 @@ export interface PlannedCommunication {
   readonly reason?: string;
 }
 
-/** One entry per type × channel, in the order confirmation, reminder, cancellation × email, sms. */
+/** One entry per type × channel, in the order confirmation, reminder, cancellation × the registered channels. */
 export type CommunicationPlan = readonly PlannedCommunication[];
 
 /** Inputs of `planCommunications`. */
@@ -42,8 +42,6 @@ export const PLAN_REASONS = {
   notCancelled: 'the meeting is not cancelled',
   external: 'cancelled outside this service: no notice is sent',
   started: 'the meeting has started',
-  noEmail: 'no email address',
-  noPhone: 'no phone number',
   lateSkip: 'booked inside the reminder threshold',
   lateSendNow: 'booked inside the reminder threshold: sent now',
   alreadySent: 'already sent for this version',

@@ -1,4 +1,5 @@
 import type { Template } from 'liquidjs';
+import type { Channel, TemplateSourceOf } from '../../channels/registry';
 import type { CommunicationType } from '../communication';
 import type { SupportedLocale } from '../locale';
 import type { SmsEncodingInfo } from '../sms/sms-encoding';
@@ -15,20 +16,12 @@ export interface SmsTemplateSource {
   readonly text: string;
 }
 
-/** The templates of one type × locale. */
-export interface MessageTemplateSources {
-  readonly email: EmailTemplateSource;
-  readonly sms: SmsTemplateSource;
-}
+/** The templates of one type × locale, one entry per registered channel. */
+export type MessageTemplateSources = { readonly [N in Channel]: TemplateSourceOf<N> };
 
 /** Every shipped default: type → locale → channel. */
 export type TemplateLibrary = Readonly<Record<CommunicationType, Readonly<Record<SupportedLocale, MessageTemplateSources>>>>;
 
-/** File names under `templates/<type>/<locale>/`, declared once for the loader and the docs. */
-export const TEMPLATE_FILES = {
-  email: { subject: 'email.subject.liquid', html: 'email.html.liquid', text: 'email.text.liquid' },
-  sms: { text: 'sms.liquid' },
-} as const;
 
 /** Which part of a message a template is: the email subject, HTML body or text body, or the SMS text. */
 export type TemplatePart = 'subject' | 'html' | 'text';

@@ -1,5 +1,5 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { JoseTokenVerifier } from '../../../src/adapters/jose-token-verifier';
+import { JoseTokenVerifier } from '../../../src/adapters/jose/token-verifier';
 import { json, startDevhost, type DevhostProcess } from '../../support/devhost-process';
 
 let host: DevhostProcess;

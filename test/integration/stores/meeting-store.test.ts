@@ -49,7 +49,7 @@ describe('TableMeetingStore', () => {
     const created = await store().create(record);
     expect(created).toEqual({ ok: true, etag: expect.any(String) });
     const stored = await store().get('M-1');
-    expect(stored).toEqual({ record, reminderEmailSent: false, reminderSmsSent: false, etag: created.ok ? created.etag : '' });
+    expect(stored).toEqual({ record, remindersSent: { email: false, sms: false }, etag: created.ok ? created.etag : '' });
   });
 
   test('an unknown meeting is undefined', async () => {
@@ -84,10 +84,10 @@ describe('TableMeetingStore', () => {
     await meetings.markReminderSent('M-4', 'sms');
     await meetings.markReminderSent('M-4', 'sms');
     const before = (await meetings.get('M-4'))!;
-    expect(before).toMatchObject({ reminderSmsSent: true, reminderEmailSent: false });
+    expect(before).toMatchObject({ remindersSent: { sms: true, email: false } });
     expect((await meetings.replace(meetingRecord('M-4', { version: 2 }), before.etag)).ok).toBe(true);
     await meetings.markReminderSent('M-4', 'email');
-    expect(await meetings.get('M-4')).toMatchObject({ record: { version: 2 }, reminderSmsSent: true, reminderEmailSent: true });
+    expect(await meetings.get('M-4')).toMatchObject({ record: { version: 2 }, remindersSent: { sms: true, email: true } });
   });
 
   test('marking a reminder on a meeting that no longer exists creates nothing', async () => {

@@ -1,6 +1,8 @@
 import { CorruptRowError, DEV_OUTBOX_TABLE } from '../../../src/adapters/tables/table-client';
-import { OutboxEmailSender, OutboxSmsSender, listOutbox, type OutboxSenderOptions } from '../../../src/adapters/outbox-sender';
-import type { AdapterLogger } from '../../../src/adapters/acs-common';
+import { OutboxSender, listOutbox } from '../../../src/adapters/outbox/outbox-sender';
+import { parseSendKey } from '../../../src/domain';
+import type { About, Dispatch, MessageContent } from '../../../src/ports/dispatch';
+import type { AdapterLogger } from '../../../src/adapters/acs/acs-common';
 import { rawTable, useAzurite } from './store-fixtures';
 
 const connectionString = useAzurite();
@@ -9,8 +11,18 @@ let now = new Date('2026-12-01T09:00:00.000Z');
 const clock = { now: (): Date => now };
 const logged: unknown[] = [];
 const logger: AdapterLogger = { info: (...args) => logged.push(args), warn: (...args) => logged.push(args) };
-const sms = (options: OutboxSenderOptions = {}): OutboxSmsSender => new OutboxSmsSender(connectionString(), clock, { logger, ...options });
-const email = (): OutboxEmailSender => new OutboxEmailSender(connectionString(), clock, { logger });
+/** A dispatch as the send core makes it: about the meeting of a meeting send key, else a test. */
+function dispatch(key: string, to: string, content: MessageContent): Dispatch {
+  const parts = parseSendKey(key);
+  const about: About = parts ? { kind: 'meeting', id: parts.meetingId } : { kind: 'test', id: key.split('|')[1] ?? key };
+  return { key, about, channel: content.channel, to, content, firstSentAt: now.toISOString(), purpose: parts?.type ?? 'test' };
+}
+const smsSender = (): OutboxSender => new OutboxSender(connectionString(), clock, 'sms', logger);
+const sms = () => ({ send: (m: { to: string; text: string }, key: string, _at?: Date) => smsSender().send(dispatch(key, m.to, { channel: 'sms', text: m.text })) });
+const email = () => ({
+  send: (m: { to: string; subject: string; text: string; html: string }, key: string) =>
+    new OutboxSender(connectionString(), clock, 'email', logger).send(dispatch(key, m.to, { channel: 'email', subject: m.subject, text: m.text, html: m.html })),
+});
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const text = 'Reminder: Mortgage review tomorrow at 10:00';
@@ -21,7 +33,7 @@ describe('outbox senders', () => {
     expect(await listOutbox(connectionString())).toEqual([]);
   });
 
-  test('an SMS is recorded with type and meeting from the send key, createdAt from the clock', async () => {
+  test('an SMS is recorded with type and meeting from the dispatch, createdAt from the clock', async () => {
     const result = await sms().send({ to: '+14255550123', text }, 'A-1001|2|reminder|sms', now);
     expect(result).toEqual({ status: 'sent', providerMessageId: expect.stringMatching(UUID) });
     expect(await listOutbox(connectionString())).toEqual([
@@ -63,27 +75,6 @@ describe('outbox senders', () => {
       '09:00 A-1001|2|reminder|sms', '09:00 A-1002|1|confirmation|sms',
       '09:10 test|6f1c1f0e-7c1e-4f51-9a55-6f4b1f1d2a10', '10:00 A-0|1|cancellation|email',
     ]);
-  });
-
-  test('crashAfterAccept kills the process right after the record is written, only for chosen keys', async () => {
-    // A throwing kill stands in for SIGKILL: nothing after it runs.
-    const kill = jest.spyOn(process, 'kill').mockImplementation(() => {
-      throw new Error('killed');
-    });
-    try {
-      const sender = sms({ crashAfterAccept: (key) => key.startsWith('C-1|') });
-      await sender.send({ to: '+14255550123', text }, 'C-2|1|reminder|sms', now);
-      expect(kill).not.toHaveBeenCalled();
-      await expect(sender.send({ to: '+14255550123', text }, 'C-1|1|reminder|sms', now)).rejects.toThrow('killed');
-      expect(kill).toHaveBeenCalledWith(process.pid, 'SIGKILL');
-      const recorded = (await listOutbox(connectionString())).filter((m) => m.sendKey === 'C-1|1|reminder|sms');
-      expect(recorded).toHaveLength(1);
-      // The replay after the restart finds the record: same ID, no second crash.
-      expect(await sender.send({ to: '+14255550123', text }, 'C-1|1|reminder|sms', now)).toEqual({ status: 'sent', providerMessageId: recorded[0]!.id });
-      expect(kill).toHaveBeenCalledTimes(1);
-    } finally {
-      kill.mockRestore();
-    }
   });
 
   test('logs carry IDs, never addresses or message text', () => {

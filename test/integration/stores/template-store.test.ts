@@ -1,5 +1,5 @@
-import { defaultTemplate } from '../../../src/adapters/default-templates';
-import { OverrideTemplateSource } from '../../../src/adapters/override-template-source';
+import { defaultTemplate } from '../../../src/adapters/templates/default-templates';
+import { OverrideTemplateSource } from '../../../src/adapters/templates/override-template-source';
 import { CorruptRowError, TEMPLATES_TABLE } from '../../../src/adapters/tables/table-client';
 import { TableTemplateStore } from '../../../src/adapters/tables/table-template-store';
 import { rawTable, useAzurite } from './store-fixtures';

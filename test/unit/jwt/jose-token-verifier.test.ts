@@ -1,5 +1,5 @@
 import { exportSPKI, SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
-import { hasRole, JoseTokenVerifier, notConfiguredVerifier, type JoseTokenVerifierOptions } from '../../../src/adapters/jose-token-verifier';
+import { hasRole, JoseTokenVerifier, notConfiguredVerifier, type JoseTokenVerifierOptions } from '../../../src/adapters/jose/token-verifier';
 import { signToken, startJwksServer, testKey, type JwksServer, type TestKey } from '../../support/jwks-server';
 
 const NOW = new Date('2026-06-01T12:00:00Z');

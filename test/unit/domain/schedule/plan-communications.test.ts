@@ -2,6 +2,7 @@ import {
   DEFAULT_SETTINGS, PLAN_REASONS, planCommunications, sendKey,
   type CommunicationPlan, type MeetingRecord, type PlannedCommunication, type Settings,
 } from '../../../../src/domain';
+import { channelModule } from '../../../../src/channels/registry';
 import { allOn, record } from '../fixtures';
 
 // The fixture meeting starts 2026-12-03 10:00 EST (15:00Z); booked 2026-11-01; contact in New York.
@@ -54,8 +55,8 @@ describe('planCommunications', () => {
   });
 
   test.each([
-    ['email', { email: null }, PLAN_REASONS.noEmail],
-    ['sms', { phone: null }, PLAN_REASONS.noPhone],
+    ['email', { email: null }, channelModule('email').noAddressReason],
+    ['sms', { phone: null }, channelModule('sms').noAddressReason],
   ] as const)('no address for %s → skipped', (channel, contact, reason) => {
     const meeting = record();
     const result = plan({ ...meeting, contact: { ...meeting.contact, ...contact } }, allOn());

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultTemplate, defaultTemplates, findTemplatesRoot } from '../../../../src/adapters/default-templates';
+import { defaultTemplate, defaultTemplates, findTemplatesRoot } from '../../../../src/adapters/templates/default-templates';
 import {
   COMMUNICATION_TYPES, MERGE_FIELD_NAMES, SAMPLE_MEETINGS, SAMPLE_ORGANISATION, SUPPORTED_LOCALES, buildMergeContext, compileEmailTemplate,
   compileSmsTemplate, minimalSampleMeeting, onlineSampleMeeting, renderEmail, renderSms, type CommunicationType, type Meeting, type SupportedLocale,

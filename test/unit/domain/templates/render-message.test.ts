@@ -1,5 +1,5 @@
 import {
-  buildMergeContext, compileEmailTemplate, compileSmsTemplate, compileTemplate, createTemplateCache, renderEmail, renderSms, renderTemplate,
+  buildMergeContext, compileEmailTemplate, compileSmsTemplate, compileTemplate, renderEmail, renderSms, renderTemplate,
   type CompiledEmailTemplate, type MergeContext,
 } from '../../../../src/domain';
 import { meeting } from '../fixtures';
@@ -82,22 +82,5 @@ describe('renderTemplate: failures are values', () => {
     const { contactFirstName: _omitted, ...broken } = ctx();
     const rendered = renderTemplate(compiled.value, broken as MergeContext);
     expect(rendered).toEqual({ ok: false, errors: [expect.objectContaining({ message: expect.stringMatching(/undefined variable: contactFirstName/), line: 1, col: 7 })] });
-  });
-});
-
-describe('createTemplateCache', () => {
-  test('returns the same compiled template for the same source, and evicts the oldest', () => {
-    const cache = createTemplateCache(2);
-    const a = cache.sms({ text: 'A {{ subject }}' });
-    expect(cache.sms({ text: 'A {{ subject }}' })).toBe(a);
-    cache.sms({ text: 'B' });
-    cache.sms({ text: 'C' });
-    expect(cache.sms({ text: 'A {{ subject }}' })).not.toBe(a);
-  });
-
-  test('caches failures too, and keeps email and sms apart', () => {
-    const cache = createTemplateCache();
-    expect(cache.sms({ text: '{{ bad }}' }).ok).toBe(false);
-    expect(cache.email({ subject: 'x', html: 'x', text: 'x' }).ok).toBe(true);
   });
 });

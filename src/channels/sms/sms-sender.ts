@@ -1,4 +1,5 @@
-import type { SendResult } from './send-result';
+import type { ChannelSender } from '../../ports/dispatch';
+import type { SendResult } from '../../ports/send-result';
 
 /** One text message to one recipient. */
 export interface SmsMessage {
@@ -25,4 +26,19 @@ export interface SmsSender {
    * @throws TransientProviderError when the provider stayed unavailable or throttled after bounded retries
    */
   send(message: SmsMessage, sendKey: string, firstSentAt: Date): Promise<SendResult>;
+}
+
+/**
+ * An {@link SmsSender} as the channel-free core sees it: it takes a dispatch of this channel and
+ * hands its text to the provider with the send key and the first attempt's time (ACS repeatability).
+ */
+export function smsDispatchSender(provider: string, sender: SmsSender): ChannelSender {
+  return {
+    provider,
+    send(dispatch) {
+      const { content } = dispatch;
+      if (content.channel !== 'sms') throw new Error(`SMS sender given a ${content.channel} dispatch (${dispatch.key})`);
+      return sender.send({ to: dispatch.to, text: content.text }, dispatch.key, new Date(dispatch.firstSentAt));
+    },
+  };
 }

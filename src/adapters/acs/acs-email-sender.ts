@@ -1,8 +1,8 @@
 import { EmailClient, type EmailMessage as AcsEmailMessage } from '@azure/communication-email';
-import { TransientProviderError, type SendResult } from '../ports/send-result';
-import type { EmailMessage, EmailSender } from '../ports/email-sender';
+import { TransientProviderError, type SendResult } from '../../ports/send-result';
+import type { EmailMessage, EmailSender } from '../../channels/email/email-sender';
 import { acsClientOptions, sendKeyUuid, type AdapterLogger } from './acs-common';
-import { defaultRetryPolicy, httpStatusOf, safeCode, transientFromSdkError, withRetries, type RetryPolicy } from './provider-errors';
+import { defaultRetryPolicy, httpStatusOf, safeCode, transientFromSdkError, withRetries, type RetryPolicy } from '../provider-errors';
 
 const PROVIDER = 'acs-email';
 

@@ -1,4 +1,5 @@
-import type { SendResult } from './send-result';
+import type { ChannelSender } from '../../ports/dispatch';
+import type { SendResult } from '../../ports/send-result';
 
 /** One email to one recipient; the sender address is the adapter's configuration. */
 export interface EmailMessage {
@@ -23,4 +24,19 @@ export interface EmailSender {
    * @throws TransientProviderError when the provider stayed unavailable or throttled after bounded retries
    */
   send(message: EmailMessage, sendKey: string): Promise<SendResult>;
+}
+
+/**
+ * An {@link EmailSender} as the channel-free core sees it: it takes a dispatch of this channel and
+ * hands its subject, text and HTML to the provider, the send key as the provider's operation ID.
+ */
+export function emailDispatchSender(provider: string, sender: EmailSender): ChannelSender {
+  return {
+    provider,
+    send(dispatch) {
+      const { content } = dispatch;
+      if (content.channel !== 'email') throw new Error(`email sender given a ${content.channel} dispatch (${dispatch.key})`);
+      return sender.send({ to: dispatch.to, subject: content.subject, text: content.text, html: content.html }, dispatch.key);
+    },
+  };
 }

@@ -1,9 +1,9 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
-import type { Config } from '../config';
-import type { Clock } from '../ports/clock';
-import type { TokenVerification, TokenVerifier, VerifiedClaims } from '../ports/token-verifier';
+import type { Config } from '../../config';
+import type { Clock } from '../../ports/clock';
+import type { TokenVerification, TokenVerifier, VerifiedClaims } from '../../ports/token-verifier';
 
-export { hasRole } from '../ports/token-verifier';
+export { hasRole } from '../../ports/token-verifier';
 
 /** Seconds of clock skew allowed on `exp` and `nbf`. */
 const CLOCK_TOLERANCE_SECONDS = 60;
@@ -23,7 +23,7 @@ export interface JoseTokenVerifierOptions {
   /** The claim holding the contactId (e.g. `contactId`, `extension_ContactId`). */
   contactClaim: string;
   /** Where "now" comes from for exp/nbf (the devhost's virtual clock locally). */
-  clock: Clock;
+  clock: Pick<Clock, 'now'>;
   /** Minimum time between two JWKS fetches caused by an unknown `kid` (default 30 s). */
   cooldownMs?: number;
   /** Keys older than this are refetched on the next verification (default 10 min). */
@@ -73,7 +73,7 @@ export const notConfiguredVerifier: TokenVerifier = {
 };
 
 /** The app's verifier from its configuration: jose over the configured JWKS, or `notConfiguredVerifier`. */
-export function tokenVerifierFromConfig(config: Config, clock: Clock): TokenVerifier {
+export function tokenVerifierFromConfig(config: Config, clock: Pick<Clock, 'now'>): TokenVerifier {
   if (!config.JWT_ISSUER || !config.JWT_JWKS_URI) return notConfiguredVerifier;
   return new JoseTokenVerifier({ issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, jwksUri: config.JWT_JWKS_URI, algorithms: config.JWT_ALGORITHMS, contactClaim: config.JWT_CONTACT_CLAIM, clock });
 }

@@ -1,4 +1,4 @@
-import type { TemplateSource } from '../ports/template-source';
+import type { TemplateSource } from '../../ports/template-source';
 import { defaultTemplate } from './default-templates';
 
 /** The shipped templates only; `OverrideTemplateSource` puts admins' overrides over them. */

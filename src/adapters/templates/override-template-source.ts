@@ -1,8 +1,9 @@
-import { createTemplateCache, type Channel, type CommunicationType, type MessageTemplateSources, type SupportedLocale } from '../domain';
-import type { TemplateSource } from '../ports/template-source';
-import { isEmailTemplate, type ChannelTemplate, type TemplateStore } from '../ports/template-store';
+import type { Channel, CommunicationType, MessageTemplateSources, SupportedLocale } from '../../domain';
+import { createTemplateCache } from '../../channels/templates';
+import type { TemplateSource } from '../../ports/template-source';
+import type { ChannelTemplate, TemplateStore } from '../../ports/template-store';
 import { defaultTemplate } from './default-templates';
-import { CorruptRowError } from './tables/table-client';
+import { CorruptRowError } from '../tables/table-client';
 
 /** Where the source reports an override it had to pass over (IDs only, never template text). */
 export interface OverrideSourceLog {
@@ -40,9 +41,7 @@ export class OverrideTemplateSource implements TemplateSource {
       return undefined;
     }
     if (stored === undefined) return undefined;
-    const template: ChannelTemplate<Channel> = stored.template;
-    const compiles = isEmailTemplate(template) ? this.compiled.email(template).ok : this.compiled.sms(template).ok;
-    if (compiles) return stored.template;
+    if (this.compiled.compile(channel, stored.template).ok) return stored.template;
     this.log.warn(`template ${name}: override version ${stored.version} no longer compiles; using the default`);
     return undefined;
   }

@@ -1,6 +1,6 @@
 import type { DurableClient } from 'durable-functions';
-import type { MeetingWorkflow } from '../ports/meeting-workflow';
-import { EVENT, meetingInstanceId, ORCHESTRATION } from '../workflows/names';
+import type { MeetingWorkflow } from '../../ports/meeting-workflow';
+import { EVENT, meetingInstanceId, ORCHESTRATION } from '../../workflows/names';
 
 const RUNNING = new Set(['Pending', 'Running', 'ContinuedAsNew']);
 

@@ -1,8 +1,8 @@
 import { SmsClient, type SmsClientOptions, type SmsSendResult } from '@azure/communication-sms';
-import { TransientProviderError, type SendResult } from '../ports/send-result';
-import type { SmsMessage, SmsSender } from '../ports/sms-sender';
+import { TransientProviderError, type SendResult } from '../../ports/send-result';
+import type { SmsMessage, SmsSender } from '../../channels/sms/sms-sender';
 import { acsClientOptions, sendKeyUuid, type AdapterLogger } from './acs-common';
-import { defaultRetryPolicy, httpStatusOf, isTransientStatus, safeCode, transientFromSdkError, withRetries, type RetryPolicy } from './provider-errors';
+import { defaultRetryPolicy, httpStatusOf, isTransientStatus, safeCode, transientFromSdkError, withRetries, type RetryPolicy } from '../provider-errors';
 
 const PROVIDER = 'acs-sms';
 const REQUEST_ID_HEADER = 'x-mc-repeatability-request-id';

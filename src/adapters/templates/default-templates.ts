@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
-  COMMUNICATION_TYPES, SUPPORTED_LOCALES, TEMPLATE_FILES,
+  COMMUNICATION_TYPES, SUPPORTED_LOCALES,
   type CommunicationType, type MessageTemplateSources, type SupportedLocale, type TemplateLibrary,
-} from '../domain';
+} from '../../domain';
+import { CHANNEL_MODULES } from '../../channels/registry';
 
 let cached: TemplateLibrary | undefined;
 
@@ -29,14 +30,9 @@ function read(root: string, type: CommunicationType, locale: SupportedLocale, fi
 /** Reads every default template from `root` (synchronously). Throws if any file is missing. */
 export function readTemplateLibrary(root: string): TemplateLibrary {
   const entries = COMMUNICATION_TYPES.map((type) => {
-    const byLocale = SUPPORTED_LOCALES.map((locale): [SupportedLocale, MessageTemplateSources] => [locale, {
-      email: {
-        subject: read(root, type, locale, TEMPLATE_FILES.email.subject),
-        html: read(root, type, locale, TEMPLATE_FILES.email.html),
-        text: read(root, type, locale, TEMPLATE_FILES.email.text),
-      },
-      sms: { text: read(root, type, locale, TEMPLATE_FILES.sms.text) },
-    }]);
+    const byLocale = SUPPORTED_LOCALES.map((locale): [SupportedLocale, MessageTemplateSources] => [locale, Object.fromEntries(
+      CHANNEL_MODULES.map((channel) => [channel.name, Object.fromEntries(Object.entries(channel.templateFiles).map(([part, file]) => [part, read(root, type, locale, file)]))]),
+    ) as unknown as MessageTemplateSources]);
     return [type, Object.fromEntries(byLocale) as Record<SupportedLocale, MessageTemplateSources>] as const;
   });
   return Object.fromEntries(entries) as TemplateLibrary;

@@ -1,0 +1,29 @@
+import type { AppDeps } from '../app/deps';
+import type { MeetingWorkflow } from '../ports/meeting-workflow';
+import type { BroadcastCursor, FailureRecord, MeetingRef, SendRequest } from '../workflows/steps';
+import { notifyScheduled } from './notify-scheduled';
+import { planMeetingStep } from './plan-meeting-step';
+import { recordSendFailure, sendDispatch } from './send-dispatch';
+
+/** What an activity may use of its invocation besides its input (built lazily, per invocation). */
+export interface ActivityInvocation {
+  /** The meeting orchestrations, through this invocation's durable client binding. */
+  readonly workflow: () => MeetingWorkflow;
+}
+
+/**
+ * Every activity, built over the app's dependencies. Orchestrators call them by key through
+ * `callActivity` (src/workflows/call-activity.ts), which infers each one's input and result from
+ * this factory; `functions/workflows.ts` registers them under the names in `ACTIVITY`.
+ */
+export function createActivities(deps: AppDeps) {
+  return {
+    planStep: (input: MeetingRef, _invocation?: ActivityInvocation) => planMeetingStep(deps, input),
+    send: (input: SendRequest, _invocation?: ActivityInvocation) => sendDispatch(deps, input),
+    recordFailure: (input: FailureRecord, _invocation?: ActivityInvocation) => recordSendFailure(deps, input),
+    notifyScheduled: (input: BroadcastCursor, invocation: ActivityInvocation) => notifyScheduled(deps, invocation.workflow(), input),
+  };
+}
+
+/** The activities, as the orchestrators see their types. */
+export type Activities = ReturnType<typeof createActivities>;

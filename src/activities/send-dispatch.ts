@@ -1,0 +1,37 @@
+import { isNothingToSend } from '../app/dispatch/pending-send';
+import { sendOnce, type SendOnceDeps } from '../app/dispatch/send-once';
+import type { SendOutcome } from '../app/dispatch/send-outcome';
+import { SEND_SOURCES, type SourceDeps } from '../app/dispatch/sources';
+import type { FailureRecord, SendRequest } from '../workflows/steps';
+
+export type SendActivityDeps = SendOnceDeps & SourceDeps;
+
+/**
+ * The one send activity: asks the producer of the request's subject what the key stands for, then
+ * claims, sends and records it (see sendOnce). It knows nothing of meetings.
+ */
+export async function sendDispatch(deps: SendActivityDeps, req: SendRequest): Promise<SendOutcome> {
+  const source = SEND_SOURCES[req.about.kind];
+  if (!source) return { status: 'skipped', reason: `nothing sends messages about a ${req.about.kind}` };
+  const pending = await source(deps, req.about.id, req.sendKey);
+  if (isNothingToSend(pending)) return { status: 'skipped', reason: pending.skip };
+  return sendOnce(deps, pending);
+}
+
+/**
+ * Records a send the orchestration gave up on (its activity kept failing) as `failed`, so that no
+ * reader sees it "planned" forever. A send already recorded keeps its record.
+ */
+export async function recordSendFailure(deps: SendActivityDeps, req: FailureRecord): Promise<void> {
+  const now = deps.clock.now();
+  const entry = await deps.ledger.get(req.about, req.sendKey);
+  if (entry && entry.status !== 'claimed') return;
+  if (!entry) {
+    const pending = SEND_SOURCES[req.about.kind] ? await SEND_SOURCES[req.about.kind]?.(deps, req.about.id, req.sendKey) : undefined;
+    if (!pending || isNothingToSend(pending)) return;
+    const claim = await deps.ledger.claim({ sendKey: req.sendKey, about: req.about, type: pending.type, channel: pending.channel, plannedFor: pending.plannedFor }, now);
+    if (!claim.claimed && claim.entry.status !== 'claimed') return;
+  }
+  await deps.ledger.markFailed(req.about, req.sendKey, req.reason, now);
+  deps.log.warn(`send ${req.sendKey}: given up (${req.reason})`);
+}

@@ -1,0 +1,85 @@
+import {
+  buildCancelLink, buildMergeContext, fail, hashLinkToken, newLinkToken, ok, parseSendKey, planCommunications,
+  type CommunicationType, type MeetingRecord, type Settings,
+} from '../../domain';
+import { channelModule, type Channel } from '../../channels/registry';
+import { createTemplateCache, renderMessage } from '../../channels/templates';
+import type { About } from '../../ports/dispatch';
+import type { AppDeps } from '../deps';
+import type { NothingToSend, PendingSend } from './pending-send';
+
+export type MeetingSendDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'linkTokens' | 'templates' | 'clock' | 'randomBytes' | 'config'>;
+
+const cache = createTemplateCache();
+
+/**
+ * The meeting planner as a producer of sends: what the send key `meetingId|version|type|channel`
+ * asks for, judged against the stored meeting, the settings in force and the ledger. Settings are
+ * read here, at send time: a channel switched off after planning sends nothing.
+ */
+export async function meetingSend(deps: MeetingSendDeps, meetingId: string, key: string): Promise<PendingSend | NothingToSend> {
+  const parts = parseSendKey(key);
+  if (!parts || parts.meetingId !== meetingId) return { skip: 'invalid send key' };
+  const { type, channel } = parts;
+  const stored = await deps.meetings.get(meetingId);
+  if (!stored) return { skip: 'meeting not found' };
+  const [{ settings }, ledger] = await Promise.all([deps.settings.get(), deps.ledger.list({ kind: 'meeting', id: meetingId })]);
+  const entry = ledger.find((e) => e.sendKey === key) ?? null;
+  const about: About = { kind: 'meeting', id: meetingId };
+  let notDue: string | undefined;
+  let plannedFor: string | null = null;
+  if (entry === null) {
+    const plan = planCommunications({ meeting: stored.record, settings, ledger: ledger.map((e) => e.sendKey), now: deps.clock.now() });
+    const planned = plan.find((p) => p.sendKey === key);
+    if (!planned || planned.status !== 'due') notDue = planned?.reason ?? 'no longer due';
+    plannedFor = planned?.dueAt ?? null;
+  }
+  return {
+    about, key, type, channel, plannedFor, entry, notDue,
+    recheck: () => stillWanted(deps, meetingId, type),
+    compose: () => compose(deps, stored.record, settings, type, channel),
+    onSent: type === 'reminder' ? () => deps.meetings.markReminderSent(meetingId, channel) : undefined,
+  };
+}
+
+/**
+ * After a claim (and before a deferred retry): a cancellation or the start saved meanwhile wins.
+ * (Cancelling saves first and then waits for claimed sends, so no reminder goes out after a cancel
+ * was acknowledged.) A cancellation notice is wanted whatever the status.
+ */
+async function stillWanted(deps: MeetingSendDeps, meetingId: string, type: CommunicationType): Promise<string | undefined> {
+  if (type === 'cancellation') return undefined;
+  const fresh = await deps.meetings.get(meetingId);
+  if (fresh?.record.status !== 'scheduled') return `the meeting is ${fresh?.record.status ?? 'gone'}`;
+  if (deps.clock.now().getTime() >= Date.parse(fresh.record.start)) return 'the meeting has started';
+  return undefined;
+}
+
+/**
+ * Renders one message for the meeting's contact in their locale and zone. Confirmations and
+ * reminders carry a fresh cancel link whose token is stored only as a hash, bound to the meeting,
+ * contact and version, and expiring at the start. A template that cannot render is a permanent
+ * failure of this message (an admin must fix the template), reported with the reason.
+ */
+async function compose(deps: MeetingSendDeps, meeting: MeetingRecord, settings: Settings, type: CommunicationType, channel: Channel) {
+  const module = channelModule(channel);
+  const to = module.address(meeting.contact);
+  if (to === null) return fail(module.noAddressReason);
+  let cancelLink: string | null = null;
+  if (type !== 'cancellation') {
+    const token = newLinkToken(deps.randomBytes(16));
+    const link = buildCancelLink({ publicBaseUrl: deps.config.PUBLIC_BASE_URL, token, meetingId: meeting.meetingId, cancelUrlTemplate: settings.portal.cancelUrlTemplate });
+    if (!link.ok) return fail(`cannot build the cancel link: ${link.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
+    await deps.linkTokens.put({ hash: hashLinkToken(token), meetingId: meeting.meetingId, contactId: meeting.contact.contactId, version: meeting.version, expiresAt: meeting.start });
+    cancelLink = link.value;
+  }
+  const locale = meeting.contact.locale;
+  const context = buildMergeContext({ meeting, locale, zone: meeting.contact.timeZone, cancelLink, organisationName: deps.config.ORGANISATION_NAME });
+  const rendered = renderMessage(cache, channel, await deps.templates.get(type, channel, locale), context);
+  if (!rendered.ok) {
+    const failure = rendered.errors[0];
+    const what = failure?.stage === 'compile' ? 'does not compile' : 'failed to render';
+    return fail(`the ${type} ${module.label} template (${locale}) ${what}: ${failure?.issues[0]?.message ?? 'unknown problem'}`);
+  }
+  return ok({ to, content: rendered.value.content });
+}

@@ -1,0 +1,43 @@
+import type { Channel, Result } from '../../domain';
+import type { About, MessageContent } from '../../ports/dispatch';
+import type { LedgerEntry } from '../../ports/ledger';
+
+/**
+ * One message a producer (the meeting planner, a test send, later callbacks and deflections) wants
+ * sent, described so that the channel-free send core can claim, send and record it without knowing
+ * what it is about.
+ */
+export interface PendingSend {
+  readonly about: About;
+  readonly key: string;
+  /** What kind of message (`confirmation`, `reminder`, `test`…): ledger, outbox and logs show it. */
+  readonly type: string;
+  readonly channel: Channel;
+  readonly plannedFor: string | null;
+  /** The ledger entry of `key` when the producer already read it (null: known to be absent). */
+  readonly entry?: LedgerEntry | null;
+  /** Why it is not to be sent now (not due, turned off…); consulted before a claim only. */
+  readonly notDue?: string;
+  /**
+   * Read again what may have changed since the producer looked (a cancellation saved meanwhile):
+   * the reason it must no longer go out, or undefined. Runs after the claim, and before a deferred
+   * send is retried.
+   */
+  recheck(): Promise<string | undefined>;
+  /** The recipient and the rendered content, or why there is none (recorded as `failed`). */
+  compose(): Promise<Result<{ readonly to: string; readonly content: MessageContent }, string>>;
+  /** After the provider accepted it (e.g. the meeting's reminder flag). */
+  onSent?(): Promise<void>;
+  /** False for sends nobody retries (a test send): a provider outage fails it at once. */
+  readonly deferrable?: boolean;
+}
+
+/** A producer's answer when there is nothing to send for a key. */
+export interface NothingToSend {
+  readonly skip: string;
+}
+
+/** Whether a producer found nothing to send. */
+export function isNothingToSend(value: PendingSend | NothingToSend): value is NothingToSend {
+  return 'skip' in value;
+}

@@ -1,0 +1,87 @@
+import { isTransientProviderError } from '../../ports/send-result';
+import type { LedgerEntry } from '../../ports/ledger';
+import type { AppDeps } from '../deps';
+import type { PendingSend } from './pending-send';
+import { DEFERRAL_POLICY, retryAtAfter, type SendOutcome } from './send-outcome';
+
+export type SendOnceDeps = Pick<AppDeps, 'ledger' | 'senders' | 'clock' | 'log'>;
+
+/**
+ * Sends one message exactly once, for any producer and channel: claim → send → record. The ledger
+ * row for the key is claimed before the provider is called; a send already recorded is never
+ * repeated. A claim left by a crashed attempt is resumed with the same key and first-sent time,
+ * which the provider deduplicates (ACS repeatability, the outbox's key), so a crash between
+ * "accepted" and "recorded" cannot double it. A provider that cannot take it now defers it (the
+ * claim keeps `retryAt`), until the attempts run out and it is recorded `failed`. Permanent
+ * failures are returned; other errors (storage) throw, so the host retries the activity.
+ */
+export async function sendOnce(deps: SendOnceDeps, pending: PendingSend): Promise<SendOutcome> {
+  const { about, key } = pending;
+  const now = deps.clock.now();
+  let entry = pending.entry === undefined ? await deps.ledger.get(about, key) : (pending.entry ?? undefined);
+  if (entry && entry.status !== 'claimed') return recorded(entry);
+  if (!entry) {
+    if (pending.notDue !== undefined) return { status: 'skipped', reason: pending.notDue };
+    const claim = await deps.ledger.claim({ sendKey: key, about, type: pending.type, channel: pending.channel, plannedFor: pending.plannedFor }, now);
+    if (!claim.claimed && claim.entry.status !== 'claimed') return recorded(claim.entry);
+    entry = claim.entry;
+    const unwanted = await pending.recheck();
+    if (unwanted !== undefined) return drop(deps, pending, unwanted);
+  } else if (entry.retryAt !== null) {
+    // A deferred send never reached the provider: whatever changed while it waited decides.
+    const unwanted = await pending.recheck();
+    if (unwanted !== undefined) return drop(deps, pending, unwanted);
+  } else {
+    // Interrupted mid-call: the provider may have taken it, so finish it with the same key.
+    deps.log.info(`send ${key}: resuming an interrupted send`);
+  }
+  const composed = await pending.compose();
+  if (!composed.ok) {
+    const reason = composed.errors[0] ?? 'nothing to send';
+    await deps.ledger.markFailed(about, key, reason, deps.clock.now());
+    return { status: 'failed', reason };
+  }
+  const { to, content } = composed.value;
+  let result;
+  try {
+    result = await deps.senders[pending.channel].send({ key, about, channel: pending.channel, to, content, firstSentAt: entry.firstSentAt, purpose: pending.type });
+  } catch (error) {
+    if (!isTransientProviderError(error)) throw error;
+    return defer(deps, pending, entry, error.message, error.retryAfterMs);
+  }
+  const done = deps.clock.now();
+  if (result.status === 'sent') {
+    await deps.ledger.markSent(about, key, result.providerMessageId, done);
+    await pending.onSent?.();
+    deps.log.info(`send ${key}: sent (${result.providerMessageId})`);
+    return { status: 'sent', providerMessageId: result.providerMessageId };
+  }
+  await deps.ledger.markFailed(about, key, result.reason, done);
+  deps.log.warn(`send ${key}: failed (${result.kind})`);
+  return { status: 'failed', reason: result.reason };
+}
+
+async function drop(deps: SendOnceDeps, pending: PendingSend, reason: string): Promise<SendOutcome> {
+  await deps.ledger.markFailed(pending.about, pending.key, reason, deps.clock.now());
+  return { status: 'skipped', reason };
+}
+
+async function defer(deps: SendOnceDeps, pending: PendingSend, entry: LedgerEntry, reason: string, retryAfterMs: number | undefined): Promise<SendOutcome> {
+  const now = deps.clock.now();
+  const attempts = entry.attempts + 1;
+  if (pending.deferrable === false || attempts >= DEFERRAL_POLICY.maxAttempts) {
+    const final = pending.deferrable === false ? reason : `${reason}; gave up after ${attempts} attempts`;
+    await deps.ledger.markFailed(pending.about, pending.key, final, now);
+    deps.log.warn(`send ${pending.key}: failed (${final})`);
+    return { status: 'failed', reason: final };
+  }
+  const retryAt = retryAtAfter(now, attempts, retryAfterMs);
+  await deps.ledger.markDeferred(pending.about, pending.key, { retryAt, reason }, now);
+  deps.log.warn(`send ${pending.key}: deferred to ${retryAt} (attempt ${attempts}: ${reason})`);
+  return { status: 'deferred', retryAt, reason };
+}
+
+function recorded(entry: LedgerEntry): SendOutcome {
+  if (entry.status === 'failed') return { status: 'failed', reason: entry.reason ?? 'failed' };
+  return { status: 'sent', providerMessageId: entry.providerMessageId ?? '' };
+}

@@ -1,0 +1,38 @@
+import { normalisePhone } from '../../domain/meeting/phone';
+import { fail, ok } from '../../domain/result';
+import { compileSmsTemplate } from '../../domain/templates/compile-template';
+import { renderSms } from '../../domain/templates/render-message';
+import type { CompiledSmsTemplate, SmsTemplateSource } from '../../domain/templates/template-types';
+import type { ChannelModule } from '../channel-module';
+import { SMS_TEMPLATE_FILES, smsTemplateSchema } from './sms-template';
+
+/** What the SMS provider gets: the text, already tidied (its encoding and parts are the preview's). */
+export interface SmsContent {
+  readonly channel: 'sms';
+  readonly text: string;
+}
+
+/** SMS: ACS SMS; the outbox without a provider. */
+export const smsChannel: ChannelModule<'sms', SmsTemplateSource, CompiledSmsTemplate, SmsContent> = {
+  name: 'sms',
+  label: 'SMS',
+  interaction: 'oneShot',
+  toggleRequired: true,
+  templateSchema: smsTemplateSchema,
+  templateFiles: SMS_TEMPLATE_FILES,
+  compile: compileSmsTemplate,
+  render(compiled, context) {
+    const out = renderSms(compiled, context);
+    if (!out.ok) return out;
+    const { text, sms } = out.value;
+    return ok({ content: { channel: 'sms', text }, preview: { subject: null, text, html: null, sms } });
+  },
+  address: (contact) => contact.phone,
+  noAddressReason: 'no phone number',
+  parseTestRecipient(input) {
+    const phone = normalisePhone(input, 'sendTo');
+    return phone.ok ? ok(phone.value) : fail('must be a phone number in E.164 format (e.g. +14255550123) for the sms channel');
+  },
+  // An SMS has no subject to mark; the admin asked for this number, so the text goes as it is.
+  asTest: (content) => content,
+};
