@@ -1,4 +1,4 @@
-import { startAzurite, type TableStorage } from '../../devhost/storage';
+import { startAzurite, type TableStorage } from '../../devhost/functions-host/storage';
 import { sendCommunication } from '../../src/activities/send-communication';
 import { listOutbox } from '../../src/adapters/outbox-sender';
 import { buildDeps } from '../../src/app/container';
