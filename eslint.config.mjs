@@ -54,7 +54,7 @@ export default tseslint.config(
     files: ['devhost/dev-services/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/src/**', '!**/src/adapters/devhost-hooks'], message: 'The dev services reach the product only through src/adapters/devhost-hooks.' }],
+        patterns: [{ regex: '(^|/)src/(?!adapters/devhost-hooks$)', message: 'The dev services reach the product only through src/adapters/devhost-hooks.' }],
       }],
     },
   },
