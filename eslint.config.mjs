@@ -41,6 +41,24 @@ export default tseslint.config(
     },
   },
   {
+    // The devhost's clean room: the generic host and the Durable extension know nothing of the
+    // product; only devhost/dev-services may, through src/adapters/devhost-hooks.
+    files: ['devhost/{functions-host,durable}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/src/**', '**/dev-services/**', '**/dev-services'], message: 'devhost/functions-host and devhost/durable are product-agnostic: only devhost/dev-services may use the product (through src/adapters/devhost-hooks).' }],
+      }],
+    },
+  },
+  {
+    files: ['devhost/dev-services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '(^|/)src/(?!adapters/devhost-hooks$)', message: 'The dev services reach the product only through src/adapters/devhost-hooks.' }],
+      }],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

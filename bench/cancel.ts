@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { startDevhost } from '../devhost/host';
-import { consoleLogger } from '../devhost/logger';
+import { startDevhost } from '../devhost/start-devhost';
+import { consoleLogger } from '../devhost/functions-host/logger';
 import { fmt } from './support';
 
 // autocannon ships no types; this is the part of its API used here.

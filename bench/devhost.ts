@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TableClient } from '@azure/data-tables';
-import { startDevhost } from '../devhost/host';
-import { consoleLogger } from '../devhost/logger';
-import { startAzurite } from '../devhost/storage';
+import { startDevhost } from '../devhost/start-devhost';
+import { consoleLogger } from '../devhost/functions-host/logger';
+import { startAzurite } from '../devhost/functions-host/storage';
 import { fmt, memorySampler, pool } from './support';
 
 const CONCURRENCY = 10;

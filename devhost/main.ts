@@ -1,6 +1,8 @@
 import path from 'node:path';
-import { startDevhost } from './host';
-import { consoleLogger } from './logger';
+import { productSections, DEVHOST_TITLE } from './dev-services/dev-services';
+import { hostBanner } from './functions-host/banner';
+import { consoleLogger } from './functions-host/logger';
+import { startDevhost } from './start-devhost';
 
 /**
  * `npm start`: runs the compiled app on the devhost.
@@ -28,32 +30,7 @@ async function main(): Promise<void> {
   const log = consoleLogger({ quiet: args.quiet, verbose: process.env.DEVHOST_VERBOSE === '1' });
   const started = Date.now();
   const host = await startDevhost({ appDir: args.appDir, port: args.port, dataDir: args.dataDir, log });
-  const lines = [
-    '',
-    `Meeting Communications devhost — ready in ${Date.now() - started} ms`,
-    `  Settings: ${host.settingsFile}`,
-    `  Storage:  ${host.storage}`,
-    `  API:      ${host.url}${host.routePrefix}`,
-    '',
-    '  Functions:',
-    ...[...host.core.registrations.values()].map((r) => {
-      const route = host.httpRoutes.find((h) => h.reg === r);
-      return route
-        ? `    ${r.metadata.name.padEnd(28)} [${route.methods.join(',')}] ${host.url}${host.routePrefix}/${route.route.template}`
-        : `    ${r.metadata.name.padEnd(28)} ${r.trigger.type}${r.trigger.type === 'timerTrigger' ? ` (${String(r.trigger.schedule)})` : ''}`;
-    }),
-    '',
-    ...(host.httpRoutes.some((h) => h.route.template === 'manage') ? ['  Admin page:', `    ${host.url}${host.routePrefix}/manage   (sign in with a token: POST ${host.url}/dev/token {"roles":["Communications.Admin"]})`, ''] : []),
-    '  Dev pages:',
-    `    outbox      ${host.url}/dev/outbox         (messages the local outbox channel recorded)`,
-    `    clock       ${host.url}/dev/clock          (GET; POST {"advance":"P1D"} to move time forward)`,
-    `    token       ${host.url}/dev/token          (POST {"contactId":"C-77"} or {"roles":["Meetings.Cancel"]}: a bearer token)`,
-    `    durable     ${host.url}/runtime/webhooks/durabletask/instances`,
-    '',
-    'Press Ctrl+C to stop.',
-    '',
-  ];
-  console.log(lines.join('\n'));
+  console.log(hostBanner(host, { title: DEVHOST_TITLE, readyMs: Date.now() - started, sections: productSections(host) }));
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) return;

@@ -1,38 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import type { FunctionsCore } from '../functions-core';
-import type { RpcTypedData } from '../core-types';
-import { invokeFunction, toError } from '../invoke';
-import type { Logger } from '../logger';
-import type { VirtualClock } from '../clock';
-import { EventType, toResult, type HistoryEvent } from './history';
-import { KeyedMutex } from './keyed-mutex';
+import type { RpcTypedData } from '../functions-host/core-types';
+import { invokeFunction, toError } from '../functions-host/invoke';
+import type { EngineOptions, EpisodeHost, Pending } from './engine-types';
 import { runEpisode } from './episode';
-import { activityKey, msgKey, type DurableStore, type InstanceState, type StoredActivity, type StoredMessage, type StoredTimer } from './store';
-import { newShimState, type TimerSettings } from './shim';
+import { toResult, type HistoryEvent } from './history';
+import { KeyedMutex } from './keyed-mutex';
+import { EventType, TaskNumbering, isActive, isClient } from './protocol';
+import { msgKey, type InstanceState, type StoredActivity, type StoredMessage } from './store';
+import { newShimState } from './shim';
 import { TimerIndex } from './timer-index';
 
-/** A message waiting for an instance's next episode; persisted ones carry their row key. */
-export interface Pending { event: HistoryEvent; executionId?: string; rowKey?: string; activity?: StoredActivity; timer?: StoredTimer }
+export type { EngineOptions, Pending } from './engine-types';
 
-export interface EngineOptions {
-  store: DurableStore;
-  core: FunctionsCore;
-  clock: VirtualClock;
-  log: Logger;
-  maxConcurrentActivities: number;
-  maxConcurrentOrchestrations: number;
-  timers: TimerSettings;
-  /** Binding data for durableClient inputs of activities. */
-  clientInput: () => RpcTypedData;
-}
-
-const ACTIVE = new Set(['Pending', 'Running', 'ContinuedAsNew']);
+/** How long a failed episode's messages wait before the instance is tried again. */
+const EPISODE_RETRY_MS = 1000;
+/** Real-time wake-ups are capped, so a clock advanced meanwhile is noticed within this. */
+const MAX_TIMER_WAIT_MS = 60_000;
 
 /**
  * The durable backend of the devhost: runs orchestrations through durable-functions' own replay
  * engine, one episode at a time per instance, with history, inbox and work items in Table storage.
  */
-export class Engine {
+export class Engine implements EpisodeHost {
   readonly timerIndex: TimerIndex;
   readonly mutex = new KeyedMutex();
   private readonly pending = new Map<string, Pending[]>();
@@ -95,7 +84,7 @@ export class Engine {
       this.retrying.delete(instanceId);
       this.enqueue(instanceId);
       this.pump();
-    }, 1000).unref();
+    }, EPISODE_RETRY_MS).unref();
   }
 
   enqueueActivity(a: StoredActivity): void {
@@ -152,7 +141,7 @@ export class Engine {
   private async runActivity(a: StoredActivity): Promise<void> {
     const reg = this.opts.core.registrations.get(a.name);
     let event: HistoryEvent;
-    const base = { EventId: -1, Timestamp: this.opts.clock.now().toISOString(), TaskScheduledId: a.taskId };
+    const base = { EventId: TaskNumbering.NO_EVENT_ID, Timestamp: this.opts.clock.now().toISOString(), TaskScheduledId: a.taskId };
     try {
       if (!reg || reg.trigger.type !== 'activityTrigger') throw new Error(`The activity function '${a.name}' doesn't exist, is disabled, or is not an activity function.`);
       const triggerData: RpcTypedData = a.input === undefined ? {} : { string: a.input };
@@ -171,7 +160,7 @@ export class Engine {
     let fired = 0;
     for (let t = await this.timerIndex.next(); t && t.at <= now; t = await this.timerIndex.next()) {
       this.timerIndex.remove(t);
-      this.deliver(t.instanceId, { event: { EventType: EventType.TimerFired, EventId: -1, Timestamp: new Date(now).toISOString(), TimerId: t.taskId, FireAt: new Date(t.at).toISOString() }, executionId: t.executionId, timer: t }, false);
+      this.deliver(t.instanceId, { event: { EventType: EventType.TimerFired, EventId: TaskNumbering.NO_EVENT_ID, Timestamp: new Date(now).toISOString(), TimerId: t.taskId, FireAt: new Date(t.at).toISOString() }, executionId: t.executionId, timer: t }, false);
       fired++;
     }
     this.pump();
@@ -191,7 +180,7 @@ export class Engine {
     if (this.paused || this.stopped) return;
     void this.timerIndex.next().then((t) => {
       if (!t || this.paused || this.stopped) return;
-      const delay = Math.min(Math.max(0, t.at - this.opts.clock.now().getTime()), 60_000);
+      const delay = Math.min(Math.max(0, t.at - this.opts.clock.now().getTime()), MAX_TIMER_WAIT_MS);
       if (this.timerHandle) clearTimeout(this.timerHandle);
       this.timerHandle = setTimeout(() => {
         void this.fireDueTimers(this.opts.clock.now().getTime()).finally(() => this.armTimers());
@@ -207,7 +196,7 @@ export class Engine {
     const id = instanceId ?? randomUUID().replace(/-/g, '');
     return this.mutex.run(id, async () => {
       const existing = await this.opts.store.getState(id);
-      if (existing && ACTIVE.has(existing.status)) return { error: 409 as const, message: `An orchestration instance with ID '${id}' and status ${existing.status} already exists.` };
+      if (existing && isActive(existing.status)) return { error: 409 as const, message: `An orchestration instance with ID '${id}' and status ${existing.status} already exists.` };
       await this.createInstance({ instanceId: id, name, input });
       return { id };
     });
@@ -218,7 +207,7 @@ export class Engine {
     const now = this.opts.clock.now().toISOString();
     const executionId = randomUUID().replace(/-/g, '');
     const state: InstanceState = { instanceId: args.instanceId, name: args.name, status: 'Pending', executionId, input: args.input, createdTime: now, lastUpdatedTime: now, episode: 0, shim: newShimState(), parent: args.parent };
-    const msg: StoredMessage = { instanceId: args.instanceId, rowKey: msgKey(`start|${executionId}`), executionId, enq: Date.now(), event: { EventType: EventType.ExecutionStarted, EventId: -1, Timestamp: now, Name: args.name, Input: args.input } };
+    const msg: StoredMessage = { instanceId: args.instanceId, rowKey: msgKey(`start|${executionId}`), executionId, enq: Date.now(), event: { EventType: EventType.ExecutionStarted, EventId: TaskNumbering.NO_EVENT_ID, Timestamp: now, Name: args.name, Input: args.input } };
     await this.opts.store.commit([this.opts.store.messageOp(msg), this.opts.store.stateOp(state)]);
     this.deliver(args.instanceId, { event: msg.event, executionId, rowKey: msg.rowKey });
   }
@@ -226,8 +215,8 @@ export class Engine {
   async raiseEvent(instanceId: string, name: string, data: string | undefined): Promise<202 | 404 | 410> {
     const state = await this.opts.store.getState(instanceId);
     if (!state) return 404;
-    if (!ACTIVE.has(state.status)) return 410;
-    const event: HistoryEvent = { EventType: EventType.EventRaised, EventId: -1, Timestamp: this.opts.clock.now().toISOString(), Name: name, Input: data || undefined };
+    if (!isActive(state.status)) return 410;
+    const event: HistoryEvent = { EventType: EventType.EventRaised, EventId: TaskNumbering.NO_EVENT_ID, Timestamp: this.opts.clock.now().toISOString(), Name: name, Input: data || undefined };
     await this.persistAndDeliver(instanceId, `event|${randomUUID()}`, event);
     return 202;
   }
@@ -235,8 +224,8 @@ export class Engine {
   async terminate(instanceId: string, reason: string): Promise<202 | 404 | 410> {
     const state = await this.opts.store.getState(instanceId);
     if (!state) return 404;
-    if (!ACTIVE.has(state.status)) return 410;
-    const event: HistoryEvent = { EventType: EventType.ExecutionTerminated, EventId: -1, Timestamp: this.opts.clock.now().toISOString(), Input: JSON.stringify(reason) };
+    if (!isActive(state.status)) return 410;
+    const event: HistoryEvent = { EventType: EventType.ExecutionTerminated, EventId: TaskNumbering.NO_EVENT_ID, Timestamp: this.opts.clock.now().toISOString(), Input: JSON.stringify(reason) };
     await this.persistAndDeliver(instanceId, `terminate|${randomUUID()}`, event);
     return 202;
   }
@@ -246,12 +235,4 @@ export class Engine {
     await this.opts.store.commit([this.opts.store.messageOp(msg)]);
     this.deliver(instanceId, { event, executionId, rowKey: msg.rowKey });
   }
-
-  /** The row key of an activity's work item (deleted when its completion is committed). */
-  static activityRow(a: StoredActivity): string {
-    return activityKey(a.executionId, a.taskId);
-  }
 }
-
-export const isClient = (type: string): boolean => type === 'durableClient' || type === 'orchestrationClient';
-export const isActive = (status: string): boolean => ACTIVE.has(status);

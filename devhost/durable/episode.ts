@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { invokeFunction, toError } from '../invoke';
-import { EventType, completedTaskId, toResult, type HistoryEvent } from './history';
+import { invokeFunction, toError } from '../functions-host/invoke';
+import type { EpisodeHost, Pending } from './engine-types';
+import { completedTaskId, toResult, type HistoryEvent } from './history';
+import { ActionType, DEFAULT_HTTP_ASYNC_SLEEP_MS, EventType, MAX_EVENTS_PER_EPISODE, OUT_OF_PROC_DATA_MARKER, TaskNumbering, UPPER_SCHEMA_VERSION, isActive, isClient, timeSpan } from './protocol';
 import { applyEpisode, flattenActions, isHostDriven, newShimState, openItem, serialiseInput, type Work } from './shim';
-import { msgKey, type InstanceState, type Op, type StoredMessage } from './store';
-import { Engine, isActive, isClient, type Pending } from './engine';
+import { activityKey, msgKey, type InstanceState, type Op, type StoredMessage } from './store';
 
 interface OrchestratorReply { isDone: boolean; actions: unknown; output?: unknown; customStatus?: unknown }
 type Outcome =
@@ -31,14 +32,14 @@ function selectBatch(state: InstanceState, inbox: Pending[]): { batch: Pending[]
     else {
       batch.push(m);
       completing.add(taskId);
-      if (isHostDriven(state.shim, e) || batch.length >= 50) return { batch, dropped, rest: inbox.slice(i + 1) };
+      if (isHostDriven(state.shim, e) || batch.length >= MAX_EVENTS_PER_EPISODE) return { batch, dropped, rest: inbox.slice(i + 1) };
     }
   }
   return { batch, dropped, rest: [] };
 }
 
 /** Runs one episode of an instance: replay, apply the orchestrator's decisions, commit atomically. */
-export async function runEpisode(engine: Engine, instanceId: string): Promise<void> {
+export async function runEpisode(engine: EpisodeHost, instanceId: string): Promise<void> {
   const inbox = engine.takePending(instanceId);
   if (inbox.length === 0) return;
   try {
@@ -50,7 +51,7 @@ export async function runEpisode(engine: Engine, instanceId: string): Promise<vo
   }
 }
 
-async function episode(engine: Engine, instanceId: string, inbox: Pending[]): Promise<void> {
+async function episode(engine: EpisodeHost, instanceId: string, inbox: Pending[]): Promise<void> {
   const { store, clock, log, timers } = engine.opts;
   const state = await store.getState(instanceId);
   if (!state) {
@@ -68,8 +69,8 @@ async function episode(engine: Engine, instanceId: string, inbox: Pending[]): Pr
     return;
   }
   const past = state.status === 'Pending' ? [] : await store.loadHistory(instanceId, state.executionId);
-  const fresh: HistoryEvent[] = [{ EventType: EventType.OrchestratorStarted, EventId: -1, Timestamp: ts }];
-  if (state.status === 'Pending') fresh.push({ EventType: EventType.ExecutionStarted, EventId: -1, Timestamp: ts, Name: state.name, Input: state.input });
+  const fresh: HistoryEvent[] = [{ EventType: EventType.OrchestratorStarted, EventId: TaskNumbering.NO_EVENT_ID, Timestamp: ts }];
+  if (state.status === 'Pending') fresh.push({ EventType: EventType.ExecutionStarted, EventId: TaskNumbering.NO_EVENT_ID, Timestamp: ts, Name: state.name, Input: state.input });
   fresh.push(...batch.map((m) => m.event));
   let outcome: Outcome;
   let work: Work[] = [];
@@ -98,7 +99,7 @@ async function episode(engine: Engine, instanceId: string, inbox: Pending[]): Pr
   const next: InstanceState = { ...state, shim, customStatus: custom, episode: state.episode + 1, lastUpdatedTime: ts, status: outcome.kind === 'done' ? outcome.status : 'Running' };
   if (outcome.kind === 'done') {
     next.output = outcome.output;
-    added.push({ EventType: EventType.ExecutionCompleted, EventId: -1, Timestamp: ts, OrchestrationStatus: outcome.status, Result: outcome.output });
+    added.push({ EventType: EventType.ExecutionCompleted, EventId: TaskNumbering.NO_EVENT_ID, Timestamp: ts, OrchestrationStatus: outcome.status, Result: outcome.output });
   }
   // Effects on other partitions first, idempotently; this instance's commit makes them count.
   const timerWork = work.filter((w): w is Extract<Work, { type: 'timer' }> => w.type === 'timer').map((w) => ({ at: w.fireAt, instanceId, executionId: state.executionId, taskId: w.taskId }));
@@ -116,7 +117,7 @@ async function episode(engine: Engine, instanceId: string, inbox: Pending[]): Pr
   if (timerWork.length > 0) engine.onTimersChanged();
 }
 
-async function invokeOrchestrator(engine: Engine, state: InstanceState, past: HistoryEvent[], fresh: HistoryEvent[]): Promise<OrchestratorReply | { failure: string }> {
+async function invokeOrchestrator(engine: EpisodeHost, state: InstanceState, past: HistoryEvent[], fresh: HistoryEvent[]): Promise<OrchestratorReply | { failure: string }> {
   const { core, log, timers } = engine.opts;
   const reg = core.registrations.get(state.name);
   if (!reg || reg.trigger.type !== 'orchestrationTrigger') return { failure: `The orchestrator function '${state.name}' doesn't exist, is disabled, or is not an orchestrator function.` };
@@ -126,10 +127,10 @@ async function invokeOrchestrator(engine: Engine, state: InstanceState, past: Hi
     instanceId: state.instanceId,
     isReplaying: past.length > 0,
     parentInstanceId: state.parent?.instanceId,
-    upperSchemaVersion: 2,
+    upperSchemaVersion: UPPER_SCHEMA_VERSION,
     maximumShortTimerDuration: timeSpan(timers.maximumShortTimerMs),
     longRunningTimerIntervalDuration: timeSpan(timers.longRunningTimerIntervalMs),
-    defaultHttpAsyncRequestSleepTimeMillseconds: 30000,
+    defaultHttpAsyncRequestSleepTimeMillseconds: DEFAULT_HTTP_ASYNC_SLEEP_MS,
   };
   try {
     const { result } = await invokeFunction(core, reg, { triggerData: { string: JSON.stringify(trigger) }, extraInputs: ({ type }) => (isClient(type) ? engine.opts.clientInput() : undefined) }, log);
@@ -146,7 +147,7 @@ async function invokeOrchestrator(engine: Engine, state: InstanceState, past: Hi
  * holds the real message (the text before the marker can be just "false").
  */
 function failureMessage(err: Error): string {
-  const [head, data] = err.message.split('\n\n$OutOfProcData$:');
+  const [head, data] = err.message.split(OUT_OF_PROC_DATA_MARKER);
   if (data) {
     try {
       const state = JSON.parse(data) as { error?: string };
@@ -163,43 +164,43 @@ function fail(name: string, message: string): Outcome {
 }
 
 function hasContinueAsNew(reply: OrchestratorReply): boolean {
-  return flattenActions(reply.actions).some((a) => a.actionType === 4);
+  return flattenActions(reply.actions).some((a) => a.actionType === ActionType.ContinueAsNew);
 }
 
-async function continueAsNew(engine: Engine, state: InstanceState, reply: OrchestratorReply, events: HistoryEvent[], consumed: Pending[]): Promise<void> {
+async function continueAsNew(engine: EpisodeHost, state: InstanceState, reply: OrchestratorReply, events: HistoryEvent[], consumed: Pending[]): Promise<void> {
   const { store, clock } = engine.opts;
   const ts = clock.now().toISOString();
-  const action = flattenActions(reply.actions).find((a) => a.actionType === 4);
+  const action = flattenActions(reply.actions).find((a) => a.actionType === ActionType.ContinueAsNew);
   const input = serialiseInput(action?.input, true);
   const executionId = randomUUID().replace(/-/g, '');
-  const msg: StoredMessage = { instanceId: state.instanceId, rowKey: msgKey(`start|${executionId}`), executionId, enq: Date.now(), event: { EventType: EventType.ExecutionStarted, EventId: -1, Timestamp: ts, Name: state.name, Input: input } };
+  const msg: StoredMessage = { instanceId: state.instanceId, rowKey: msgKey(`start|${executionId}`), executionId, enq: Date.now(), event: { EventType: EventType.ExecutionStarted, EventId: TaskNumbering.NO_EVENT_ID, Timestamp: ts, Name: state.name, Input: input } };
   const next: InstanceState = { ...state, executionId, input, status: 'Pending', episode: 0, shim: newShimState(), lastUpdatedTime: ts, customStatus: reply.customStatus === undefined ? state.customStatus : JSON.stringify(reply.customStatus) };
-  const closing: HistoryEvent = { EventType: EventType.ExecutionCompleted, EventId: -1, Timestamp: ts, OrchestrationStatus: 'ContinuedAsNew', Result: input };
+  const closing: HistoryEvent = { EventType: EventType.ExecutionCompleted, EventId: TaskNumbering.NO_EVENT_ID, Timestamp: ts, OrchestrationStatus: 'ContinuedAsNew', Result: input };
   await store.commit([store.historyOp(state.instanceId, state.executionId, state.episode, [...events, closing]), store.messageOp(msg), ...deletes(engine, state.instanceId, consumed), store.stateOp(next)]);
   await afterCommit(engine, consumed);
   engine.deliver(state.instanceId, { event: msg.event, executionId, rowKey: msg.rowKey }, false);
 }
 
-function deletes(engine: Engine, instanceId: string, consumed: Pending[]): Op[] {
+function deletes(engine: EpisodeHost, instanceId: string, consumed: Pending[]): Op[] {
   const { store } = engine.opts;
   return consumed.flatMap((m) => [
     ...(m.rowKey ? [store.deleteOp(instanceId, m.rowKey)] : []),
-    ...(m.activity ? [store.deleteOp(instanceId, Engine.activityRow(m.activity))] : []),
+    ...(m.activity ? [store.deleteOp(instanceId, activityKey(m.activity.executionId, m.activity.taskId))] : []),
   ]);
 }
 
-async function afterCommit(engine: Engine, consumed: Pending[]): Promise<void> {
+async function afterCommit(engine: EpisodeHost, consumed: Pending[]): Promise<void> {
   for (const m of consumed) if (m.timer) await engine.opts.store.deleteTimer(m.timer);
 }
 
 /** Deletes what an episode consumed without running the orchestrator (stale or dropped messages). */
-async function cleanup(engine: Engine, instanceId: string, consumed: Pending[]): Promise<void> {
+async function cleanup(engine: EpisodeHost, instanceId: string, consumed: Pending[]): Promise<void> {
   const ops = deletes(engine, instanceId, consumed);
   if (ops.length > 0) await engine.opts.store.commit(ops);
   await afterCommit(engine, consumed);
 }
 
-async function createChild(engine: Engine, parent: InstanceState, w: Extract<Work, { type: 'sub' }>): Promise<void> {
+async function createChild(engine: EpisodeHost, parent: InstanceState, w: Extract<Work, { type: 'sub' }>): Promise<void> {
   const existing = await engine.opts.store.getState(w.instanceId);
   const link = { instanceId: parent.instanceId, executionId: parent.executionId, taskId: w.taskId };
   if (existing && existing.parent && existing.parent.executionId === link.executionId && existing.parent.taskId === link.taskId) return;
@@ -210,19 +211,12 @@ async function createChild(engine: Engine, parent: InstanceState, w: Extract<Wor
   await engine.createInstance({ instanceId: w.instanceId, name: w.name, input: w.input, parent: link });
 }
 
-async function notifyParent(engine: Engine, parent: NonNullable<InstanceState['parent']>, outcome: Extract<Outcome, { kind: 'done' }>): Promise<void> {
+async function notifyParent(engine: EpisodeHost, parent: NonNullable<InstanceState['parent']>, outcome: Extract<Outcome, { kind: 'done' }>): Promise<void> {
   const ts = engine.opts.clock.now().toISOString();
   const event: HistoryEvent = outcome.status === 'Completed'
-    ? { EventType: EventType.SubOrchestrationInstanceCompleted, EventId: -1, Timestamp: ts, TaskScheduledId: parent.taskId, Result: outcome.output }
-    : { EventType: EventType.SubOrchestrationInstanceFailed, EventId: -1, Timestamp: ts, TaskScheduledId: parent.taskId, Reason: outcome.reason ?? outcome.status, Details: outcome.details ?? '' };
+    ? { EventType: EventType.SubOrchestrationInstanceCompleted, EventId: TaskNumbering.NO_EVENT_ID, Timestamp: ts, TaskScheduledId: parent.taskId, Result: outcome.output }
+    : { EventType: EventType.SubOrchestrationInstanceFailed, EventId: TaskNumbering.NO_EVENT_ID, Timestamp: ts, TaskScheduledId: parent.taskId, Reason: outcome.reason ?? outcome.status, Details: outcome.details ?? '' };
   const msg: StoredMessage = { instanceId: parent.instanceId, rowKey: msgKey(`sub|${parent.executionId}|${parent.taskId}`), executionId: parent.executionId, enq: Date.now(), event };
   await engine.opts.store.commit([engine.opts.store.messageOp(msg)]);
   engine.deliver(parent.instanceId, { event, executionId: parent.executionId, rowKey: msg.rowKey }, false);
-}
-
-/** A .NET TimeSpan string ("d.hh:mm:ss"), the form the extension passes timer limits in. */
-function timeSpan(ms: number): string {
-  const d = Math.floor(ms / 86_400_000);
-  const rest = new Date(ms % 86_400_000).toISOString().slice(11, 19);
-  return `${d}.${rest}`;
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson } from '../http-bridge';
+import { sendJson } from '../functions-host/http-bridge';
 import type { Engine } from './engine';
 import type { InstanceState } from './store';
 

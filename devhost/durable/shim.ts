@@ -1,4 +1,5 @@
-import { ActionType, EventType, completedTaskId, type HistoryEvent } from './history';
+import { completedTaskId, type HistoryEvent } from './history';
+import { ActionType, EventType, Retry, TaskNumbering, subInstanceId } from './protocol';
 
 /** Retry options as durable-functions' RetryOptions carries them. */
 export interface RetryOptions {
@@ -13,7 +14,7 @@ export type Item =
   | { kind: 'activity'; name: string; current: number; done: boolean; retry?: RetryState; fireAt?: undefined }
   | { kind: 'sub'; name: string; instanceId?: string; current: number; done: boolean; retry?: RetryState; fireAt?: undefined }
   | { kind: 'timer'; finalAt: number; fireAt: number; long: boolean; canceled: boolean; current: number; done: boolean }
-  | { kind: 'event' | 'continue'; current: -1; done: true };
+  | { kind: 'event' | 'continue'; current: typeof TaskNumbering.UNNUMBERED; done: true };
 
 /** What the host remembers of one execution to number tasks exactly as the SDK does. */
 export interface ShimState { nextSeq: number; items: Item[]; owner: Record<number, number> }
@@ -25,7 +26,7 @@ export type Work =
 
 export interface TimerSettings { maximumShortTimerMs: number; longRunningTimerIntervalMs: number }
 
-export const newShimState = (): ShimState => ({ nextSeq: 0, items: [], owner: {} });
+export const newShimState = (): ShimState => ({ nextSeq: TaskNumbering.FIRST_TASK_ID, items: [], owner: {} });
 
 /** The item an event is addressed to, if that item is waiting for exactly this event. */
 export function openItem(state: ShimState, e: HistoryEvent): Item | undefined {
@@ -108,7 +109,7 @@ export function applyEpisode(prev: ShimState, args: { instanceId: string; action
       work.push({ type: 'activity', taskId: item.current, name: item.name, input: serialiseInput(a.input, true) });
       history.push({ EventType: EventType.TaskScheduled, EventId: item.current, Timestamp: ts, Name: item.name });
     } else if (item.kind === 'sub') {
-      const instanceId = a.instanceId || `${args.instanceId}:${item.current.toString(16).padStart(4, '0')}`;
+      const instanceId = a.instanceId || subInstanceId(args.instanceId, item.current);
       work.push({ type: 'sub', taskId: item.current, name: item.name, instanceId, input: serialiseInput(a.input, false) });
       history.push({ EventType: EventType.SubOrchestrationInstanceCreated, EventId: item.current, Timestamp: ts, Name: item.name, InstanceId: instanceId });
     } else if (item.kind === 'timer' && !item.canceled) {
@@ -144,10 +145,10 @@ export function applyEpisode(prev: ShimState, args: { instanceId: string; action
         break;
       }
       case ActionType.WaitForExternalEvent:
-        item = { kind: 'event', current: -1, done: true };
+        item = { kind: 'event', current: TaskNumbering.UNNUMBERED, done: true };
         break;
       case ActionType.ContinueAsNew:
-        item = { kind: 'continue', current: -1, done: true };
+        item = { kind: 'continue', current: TaskNumbering.UNNUMBERED, done: true };
         break;
       default:
         return { state: prev, work: [], history: [], unsupported: `Action type ${a.actionType} (${actionName(a.actionType)}) is not supported by the devhost.` };
@@ -192,14 +193,14 @@ function followUp(
   retry.failures++;
   retry.waitingTimer = true;
   item.current = take(index);
-  const delay = retry.failures < retry.options.maxNumberOfAttempts ? retryDelay(retry.options, retry.failures) : 0;
+  const delay = retry.failures < retry.options.maxNumberOfAttempts ? retryDelay(retry.options, retry.failures) : Retry.AFTER_LAST_ATTEMPT_MS;
   const timer: Item = { kind: 'timer', finalAt: now + delay, fireAt: now + delay, long: false, canceled: false, current: item.current, done: false };
   schedule(timer, { actionType: ActionType.CreateTimer });
 }
 
 /** The host's back-off before retry number `attempt` (1-based), as Durable Task computes it. */
 export function retryDelay(o: RetryOptions, attempt: number): number {
-  const delay = o.firstRetryIntervalInMilliseconds * Math.pow(o.backoffCoefficient ?? 1, attempt - 1);
+  const delay = o.firstRetryIntervalInMilliseconds * Math.pow(o.backoffCoefficient ?? Retry.DEFAULT_BACKOFF_COEFFICIENT, attempt - 1);
   return Math.min(delay, o.maxRetryIntervalInMilliseconds ?? Number.MAX_SAFE_INTEGER);
 }
 

@@ -1,7 +1,7 @@
 import { TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 import type { HistoryEvent } from './history';
 import { getLarge, setLarge } from './large-values';
-import type { ShimState } from './shim';
+import { newShimState, type ShimState } from './shim';
 
 export type RuntimeStatus = 'Pending' | 'Running' | 'Completed' | 'ContinuedAsNew' | 'Failed' | 'Terminated';
 
@@ -29,11 +29,18 @@ type Entity = Record<string, unknown> & { partitionKey: string; rowKey: string }
 export type Op = { upsert: Entity } | { delete: { partitionKey: string; rowKey: string } };
 
 const STATE = 'state';
+/** Table storage's limit on operations in one entity-group transaction. */
+const MAX_TRANSACTION_OPS = 100;
+const DEFAULT_CACHE_SIZE = 2000;
+/** Zero-padded numbers in row keys, so they sort numerically (6 digits: a million episodes or tasks). */
+const pad = (n: number, width = 6): string => String(n).padStart(width, '0');
+/** History rows: one per episode, `h|<executionId>|<episode>`, in the instance's partition. */
+export const HISTORY_ROW_PREFIX = 'h|';
 export const msgKey = (key: string): string => `m|${key}`;
-export const activityKey = (executionId: string, taskId: number): string => `a|${executionId}|${String(taskId).padStart(6, '0')}`;
-const historyKey = (executionId: string, episode: number): string => `h|${executionId}|${String(episode).padStart(6, '0')}`;
+export const activityKey = (executionId: string, taskId: number): string => `a|${executionId}|${pad(taskId)}`;
+const historyKey = (executionId: string, episode: number): string => `${HISTORY_ROW_PREFIX}${executionId}|${pad(episode)}`;
 export const timerBucket = (at: number): string => new Date(at).toISOString().slice(0, 10).replace(/-/g, '');
-const timerRow = (t: StoredTimer): string => `${String(t.at).padStart(15, '0')}|${t.instanceId}|${t.executionId}|${t.taskId}`;
+const timerRow = (t: StoredTimer): string => `${pad(t.at, 15)}|${t.instanceId}|${t.executionId}|${t.taskId}`;
 
 const clientOptions = (cs: string): { allowInsecureConnection: boolean } => ({ allowInsecureConnection: /TableEndpoint=http:|UseDevelopmentStorage/i.test(cs) });
 
@@ -49,17 +56,15 @@ export class DurableStore {
   private readonly cacheSize: number;
   private readonly instances: TableClient;
   private readonly timers: TableClient;
-  private readonly meta: TableClient;
 
   constructor(connectionString: string, hub: string, options: { cacheSize?: number } = {}) {
-    this.cacheSize = options.cacheSize ?? 2000;
+    this.cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
     this.instances = TableClient.fromConnectionString(connectionString, `${hub}Instances`, clientOptions(connectionString));
     this.timers = TableClient.fromConnectionString(connectionString, `${hub}Timers`, clientOptions(connectionString));
-    this.meta = TableClient.fromConnectionString(connectionString, `${hub}Meta`, clientOptions(connectionString));
   }
 
   async init(): Promise<void> {
-    await Promise.all([this.instances.createTable(), this.timers.createTable(), this.meta.createTable()]);
+    await Promise.all([this.instances.createTable(), this.timers.createTable()]);
   }
 
   async getState(instanceId: string): Promise<InstanceState | undefined> {
@@ -90,7 +95,7 @@ export class DurableStore {
   }
 
   private async readHistory(instanceId: string, executionId: string): Promise<HistoryEvent[]> {
-    const prefix = `h|${executionId}|`;
+    const prefix = `${HISTORY_ROW_PREFIX}${executionId}|`;
     const rows = this.instances.listEntities({ queryOptions: { filter: `PartitionKey eq '${esc(instanceId)}' and RowKey ge '${esc(prefix)}' and RowKey lt '${esc(prefix)}~'` } });
     const events: HistoryEvent[] = [];
     for await (const row of rows) events.push(...(JSON.parse(getLarge(row, 'events') ?? '[]') as HistoryEvent[]));
@@ -132,7 +137,7 @@ export class DurableStore {
    */
   async commit(ops: Op[]): Promise<void> {
     try {
-      for (let start = 0; start < ops.length; start += 100) await this.transact(ops.slice(start, start + 100));
+      for (let start = 0; start < ops.length; start += MAX_TRANSACTION_OPS) await this.transact(ops.slice(start, start + MAX_TRANSACTION_OPS));
     } catch (err) {
       for (const op of ops) if ('upsert' in op) this.cache.delete(op.upsert.partitionKey);
       throw err;
@@ -214,18 +219,6 @@ export class DurableStore {
     for await (const r of this.timers.listEntities({ queryOptions: { filter: `PartitionKey eq '${bucket}'` } })) out.push({ at: Number(r.at), instanceId: String(r.instanceId), executionId: String(r.executionId), taskId: Number(r.taskId) });
     return out;
   }
-
-  async getMeta(key: string): Promise<string | undefined> {
-    try {
-      return String((await this.meta.getEntity('meta', key)).value);
-    } catch (err) {
-      if (isStatus(err, 404)) return undefined;
-      throw err;
-    }
-  }
-  async setMeta(key: string, value: string): Promise<void> {
-    await this.meta.upsertEntity({ partitionKey: 'meta', rowKey: key, value }, 'Replace');
-  }
 }
 
 function fromStateEntity(e: TableEntityResult<Record<string, unknown>>): InstanceState {
@@ -233,7 +226,7 @@ function fromStateEntity(e: TableEntityResult<Record<string, unknown>>): Instanc
     instanceId: String(e.partitionKey), name: String(e.name), status: e.status as RuntimeStatus, executionId: String(e.executionId),
     input: getLarge(e, 'input'), output: getLarge(e, 'output'), customStatus: getLarge(e, 'customStatus'),
     createdTime: String(e.createdTime), lastUpdatedTime: String(e.lastUpdatedTime), episode: Number(e.episode ?? 0),
-    shim: JSON.parse(getLarge(e, 'shim') ?? '{"nextSeq":0,"items":[],"owner":{}}') as ShimState,
+    shim: JSON.parse(getLarge(e, 'shim') ?? JSON.stringify(newShimState())) as ShimState,
     parent: typeof e.parent === 'string' && e.parent ? (JSON.parse(e.parent) as InstanceState['parent']) : undefined,
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { ChannelSender } from '../ports/dispatch';
 
+export type { ChannelSender, Dispatch } from '../ports/dispatch';
 export type { OutboxMessage } from '../ports/outbox';
 export { listOutbox } from './outbox/outbox-sender';
 
@@ -22,4 +23,15 @@ export function installSenderDecorator(decorator: SenderDecorator): void {
 /** The sender with every installed decorator applied (the container calls this once per channel). */
 export function decorateSender(channel: string, sender: ChannelSender): ChannelSender {
   return decorators.reduce((wrapped, decorate) => decorate(channel, wrapped), sender);
+}
+
+/** The devhost's dev token endpoint answers bad requests in the product's field-error format. */
+export { parseWith } from '../domain/zod-errors';
+
+/** The key `system-clock.ts` reads: while set, the app's clock is the devhost's virtual clock. */
+export const DEVHOST_CLOCK = Symbol.for('meeting-communications.devhost.now');
+
+/** Makes the app's system clock follow `now` (the devhost calls this before loading the app). */
+export function followDevhostClock(now: () => Date): void {
+  (globalThis as Record<symbol, unknown>)[DEVHOST_CLOCK] = now;
 }

@@ -1,7 +1,6 @@
 import type { Clock } from '../ports/clock';
 
-/** Set by the devhost (only there) so the app follows its virtual clock. */
-const DEVHOST_CLOCK = Symbol.for('meeting-communications.devhost.now');
+import { DEVHOST_CLOCK } from './devhost-hooks';
 
 /** The real clock on Azure; the devhost's virtual clock when running locally. */
 export const systemClock: Clock = {

@@ -9,7 +9,7 @@ describe('exactly once', () => {
   test('killed right after the provider accepted a message and before the ledger recorded it: no second message after the restart, the ledger ends sent', async () => {
     const dataDir = tempDir('exactly-once-kill');
     // The outbox (our local provider) kills the process right after it records this send.
-    const first = await AppHost.start({ dataDir, env: { OUTBOX_CRASH_AFTER_ACCEPT: '\\|confirmation\\|sms$' } });
+    const first = await AppHost.start({ dataDir, env: { DEVHOST_CRASH_AFTER_SEND: '\\|confirmation\\|sms$' } });
     await first.enableAll();
     const now = await first.now();
     expect((await first.schedule(meetingBody('KILL-1', now, 10))).status).toBe(202);

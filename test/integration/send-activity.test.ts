@@ -1,4 +1,4 @@
-import { startAzurite, type TableStorage } from '../../devhost/storage';
+import { startAzurite, type TableStorage } from '../../devhost/functions-host/storage';
 import { sendDispatch } from '../../src/activities/send-dispatch';
 import { listOutbox } from '../../src/adapters/outbox/outbox-sender';
 import { buildDeps } from '../../src/app/container';

@@ -1,5 +1,5 @@
 import { TableClient } from '@azure/data-tables';
-import { startAzurite, type TableStorage } from '../../../devhost/storage';
+import { startAzurite, type TableStorage } from '../../../devhost/functions-host/storage';
 import { startDevhost, tempDir, waitFor, type DevhostProcess } from '../../support/devhost-process';
 
 /** With AzureWebJobsStorage set to a real connection string, the devhost uses it and starts no Azurite. */

@@ -1,6 +1,6 @@
 import { TableClient } from '@azure/data-tables';
 import { normaliseMeeting, type MeetingRecord } from '../../../src/domain';
-import { startAzurite, type TableStorage } from '../../../devhost/storage';
+import { startAzurite, type TableStorage } from '../../../devhost/functions-host/storage';
 import { scheduleBody as apiExample } from '../../unit/domain/fixtures';
 
 /**

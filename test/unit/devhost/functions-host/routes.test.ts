@@ -1,4 +1,4 @@
-import { compareRoutes, matchRoute, parseRoute } from '../../../devhost/routes';
+import { compareRoutes, matchRoute, parseRoute } from '../../../../devhost/functions-host/routes';
 
 describe('route templates', () => {
   test.each([

@@ -1,6 +1,6 @@
-import type { VirtualClock } from './clock';
-import type { Engine } from './durable/engine';
-import type { TimerTriggers } from './timer-triggers';
+import type { VirtualClock } from '../functions-host/clock';
+import type { TimerTriggers } from '../functions-host/timer-triggers';
+import type { Engine } from '../durable/engine';
 
 /**
  * Moves the virtual clock forward in steps: to each due timer in order, firing it and letting the
@@ -9,7 +9,12 @@ import type { TimerTriggers } from './timer-triggers';
 export class ClockController {
   private running: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly clock: VirtualClock, private readonly engine: Engine, private readonly triggers: TimerTriggers, private readonly persist: (offsetMs: number) => Promise<void>) {}
+  /** `durable.engine` is read at each step: the durable extension may start after this controller is made. */
+  constructor(private readonly clock: VirtualClock, private readonly durable: { readonly engine: Engine }, private readonly triggers: TimerTriggers, private readonly persist: () => Promise<void>) {}
+
+  private get engine(): Engine {
+    return this.durable.engine;
+  }
 
   advance(ms: number): Promise<{ now: string; timersFired: number }> {
     const run = this.running.then(() => this.step(this.clock.now().getTime() + ms));
@@ -30,14 +35,14 @@ export class ClockController {
         if (next > target) break;
         this.clock.moveTo(next);
         // Saved at every step: after a kill, the app's time must not go back before what it saw.
-        await this.persist(this.clock.offset);
+        await this.persist();
         const now = Math.max(next, this.clock.now().getTime());
         if (durable !== undefined && durable <= now) fired += await this.engine.fireDueTimers(now);
         if (trigger !== undefined && trigger <= now) await this.triggers.fireDue(now, target);
       }
       this.clock.moveTo(target);
       await this.engine.idle();
-      await this.persist(this.clock.offset);
+      await this.persist();
       return { now: this.clock.now().toISOString(), timersFired: fired };
     } finally {
       this.engine.setPaused(false);

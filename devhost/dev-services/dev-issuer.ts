@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
 import { z } from 'zod';
-import { parseWith } from '../src/domain/zod-errors';
-import { sendJson } from './http-bridge';
+import { parseWith } from '../../src/adapters/devhost-hooks';
+import { sendJson } from '../functions-host/http-bridge';
 
 /** The literal in JWT_ISSUER / JWT_JWKS_URI that stands for this local issuer. */
 export const DEVHOST_LITERAL = 'devhost';

@@ -1,5 +1,6 @@
-import { ActionType, EventType, type HistoryEvent } from '../../../devhost/durable/history';
-import { applyEpisode, flattenActions, isHostDriven, newShimState, retryDelay } from '../../../devhost/durable/shim';
+import type { HistoryEvent } from '../../../../devhost/durable/history';
+import { ActionType, EventType } from '../../../../devhost/durable/protocol';
+import { applyEpisode, flattenActions, isHostDriven, newShimState, retryDelay } from '../../../../devhost/durable/shim';
 
 const DAY = 86_400_000;
 const timers = { maximumShortTimerMs: 6 * DAY, longRunningTimerIntervalMs: 3 * DAY };

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { resolveEntryPoints } from '../../../devhost/app-loader';
-import { loadLocalSettings, readHostJson } from '../../../devhost/settings';
-import { nextOccurrence, resolveSchedule } from '../../../devhost/timer-triggers';
+import { resolveEntryPoints } from '../../../../devhost/functions-host/app-loader';
+import { loadLocalSettings, readHostJson } from '../../../../devhost/functions-host/settings';
+import { nextOccurrence, resolveSchedule } from '../../../../devhost/functions-host/timer-triggers';
 
 function appDir(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devhost-app-'));

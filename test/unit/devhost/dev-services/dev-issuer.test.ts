@@ -1,4 +1,4 @@
-import { createDevIssuer, useDevIssuer } from '../../../devhost/dev-issuer';
+import { createDevIssuer, useDevIssuer } from '../../../../devhost/dev-services/dev-issuer';
 
 describe('useDevIssuer', () => {
   test('replaces the "devhost" literal with the local issuer URLs and leaves real settings alone', async () => {

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { listOutbox } from '../src/adapters/devhost-hooks';
-import type { OutboxMessage } from '../src/adapters/devhost-hooks';
-import { sendJson } from './http-bridge';
+import { listOutbox, type OutboxMessage } from '../../src/adapters/devhost-hooks';
+import { sendJson } from '../functions-host/http-bridge';
 
 const esc = (s: string | null): string => (s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
+/** The Azurite version whose in-process API (deep imports, constructor arguments) this file was written against. */
+export const TESTED_STORAGE_VERSIONS = { azurite: '3.37.0' } as const;
+
 /** Azurite's well-known development account (public, documented by Microsoft). */
 export const DEV_ACCOUNT = 'devstoreaccount1';
 const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';

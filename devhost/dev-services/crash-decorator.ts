@@ -1,0 +1,38 @@
+import type { ChannelSender, SenderDecorator } from '../../src/adapters/devhost-hooks';
+
+/** The devhost's own setting: a regular expression of send keys after which the process dies. */
+export const CRASH_AFTER_SEND = 'DEVHOST_CRASH_AFTER_SEND';
+
+/** Kills this process at once, as a power cut would: no shutdown code, no pending writes. */
+export const hardKill = (): void => {
+  process.kill(process.pid, 'SIGKILL');
+};
+
+/**
+ * A sender decorator for the exactly-once test: after the inner sender reports `sent` for a key the
+ * pattern matches, the process is killed, i.e. the provider has accepted the message and the ledger
+ * has not recorded it yet. A failed or thrown send never kills (nothing was accepted).
+ */
+export function crashAfterSend(pattern: RegExp, kill: () => void = hardKill): SenderDecorator {
+  return (_channel: string, inner: ChannelSender): ChannelSender => ({
+    provider: inner.provider,
+    send: async (dispatch) => {
+      const result = await inner.send(dispatch);
+      if (result.status === 'sent' && pattern.test(dispatch.key)) kill();
+      return result;
+    },
+  });
+}
+
+/** The decorator DEVHOST_CRASH_AFTER_SEND asks for, or undefined when it is unset. */
+export function crashDecoratorFromEnv(env: NodeJS.ProcessEnv, kill?: () => void): SenderDecorator | undefined {
+  const source = env[CRASH_AFTER_SEND];
+  if (!source) return undefined;
+  let pattern: RegExp;
+  try {
+    pattern = new RegExp(source);
+  } catch (err) {
+    throw new Error(`${CRASH_AFTER_SEND} is not a valid regular expression: ${(err as Error).message}`);
+  }
+  return crashAfterSend(pattern, kill);
+}

@@ -1,0 +1,63 @@
+import { followDevhostClock, installSenderDecorator } from '../../src/adapters/devhost-hooks';
+import type { Engine } from '../durable/engine';
+import type { HostExtension, HostServices } from '../functions-host/extension';
+import type { FunctionsHost } from '../functions-host/host';
+import { ClockController } from './clock-controller';
+import { clockRoute } from './clock-route';
+import { crashDecoratorFromEnv } from './crash-decorator';
+import { createDevIssuer, DEVHOST_LITERAL, useDevIssuer, type DevIssuer } from './dev-issuer';
+import { outboxRoute } from './outbox-page';
+
+/** The banner's title. */
+export const DEVHOST_TITLE = 'Meeting Communications devhost';
+
+/**
+ * The pages and settings that exist only on the devhost and know the product: the virtual clock
+ * (the app follows it), the local token issuer, the outbox page, the crash decorator. Everything
+ * of the product they use comes through src/adapters/devhost-hooks.
+ */
+export function devServices(durable: { readonly engine: Engine }): HostExtension {
+  let issuer: DevIssuer | undefined;
+  let controller: ClockController | undefined;
+  let services: HostServices | undefined;
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The dev services have not started yet.');
+    return value;
+  };
+  return {
+    async beforeAppLoad(h) {
+      services = h;
+      followDevhostClock(() => h.clock.now());
+      // Before the app reads its config: JWT_ISSUER / JWT_JWKS_URI = "devhost" become the local issuer's URLs.
+      issuer = await createDevIssuer(h.url, h.clock);
+      useDevIssuer(issuer, process.env);
+      // Links in messages point at this devhost, whatever port it got.
+      if (process.env.PUBLIC_BASE_URL === DEVHOST_LITERAL) process.env.PUBLIC_BASE_URL = h.url;
+      const crash = crashDecoratorFromEnv(process.env);
+      if (crash) installSenderDecorator(crash);
+    },
+    async start(h) {
+      controller = new ClockController(h.clock, durable, h.triggers, h.persistClock);
+    },
+    routes: () => [
+      { path: '/dev/clock', handle: (req, res, _url, body) => clockRoute(ready(controller), ready(services).clock, req, res, body) },
+      { path: '/dev/token', handle: (req, res, url, body) => ready(issuer).route(req, res, url.pathname, body) },
+      { path: '/dev/jwks', handle: (req, res, url, body) => ready(issuer).route(req, res, url.pathname, body) },
+      { path: '/dev/outbox', handle: (req, res) => outboxRoute(req, res) },
+    ],
+    pages: () => [
+      { name: 'outbox', path: '/dev/outbox', note: '(messages the local outbox channel recorded)' },
+      { name: 'clock', path: '/dev/clock', note: '(GET; POST {"advance":"P1D"} to move time forward)' },
+      { name: 'token', path: '/dev/token', note: '(POST {"contactId":"C-77"} or {"roles":["Meetings.Cancel"]}: a bearer token)' },
+    ],
+  };
+}
+
+/** Deep-link URLs carry a token: error logs show the path with it masked. */
+export const redactPath = (path: string): string => path.replace(/\/links\/[^/?]+/, '/links/…');
+
+/** The banner's product block: how to reach the admin page, when the app has one. */
+export function productSections(host: FunctionsHost): string[][] {
+  if (!host.httpRoutes.some((h) => h.route.template === 'manage')) return [];
+  return [['  Admin page:', `    ${host.url}${host.routePrefix}/manage   (sign in with a token: POST ${host.url}/dev/token {"roles":["Communications.Admin"]})`]];
+}
