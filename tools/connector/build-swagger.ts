@@ -1,5 +1,5 @@
-import { channelSchema, communicationTypeSchema, supportedLocaleSchema } from '../domain';
-import { meetingIdSchema } from '../domain/meeting/meeting-fields';
+import { channelSchema, communicationTypeSchema, supportedLocaleSchema } from '../../src/domain';
+import { meetingIdSchema } from '../../src/domain/meeting/meeting-fields';
 import { CONNECTOR } from './connector-identity';
 import { DEFINITIONS, definitionSchema, parameterSchema } from './definitions';
 import { OPERATIONS, type Operation, type ParameterName, type ResponseSpec } from './route-catalogue';
