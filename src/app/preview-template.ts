@@ -1,5 +1,5 @@
 import {
-  buildMergeContext, createTemplateCache, fail, ok, renderEmail, renderSms, SAMPLE_MEETINGS,
+  buildMergeContext, createTemplateCache, fail, linkPageUrl, ok, renderEmail, renderSms, SAMPLE_MEETINGS,
   type Channel, type Meeting, type Result, type SmsEncodingInfo, type TemplateIssue,
 } from '../domain';
 import { isEmailTemplate, type ChannelTemplate } from '../ports/template-store';
@@ -38,7 +38,7 @@ export function previewCancelLink(publicBaseUrl: string, cancelUrlTemplate: stri
   if (cancelUrlTemplate !== null) {
     return cancelUrlTemplate.replace(/\{meetingId\}/g, encodeURIComponent(meetingId)).replace(/\{token\}/g, PREVIEW_TOKEN);
   }
-  return `${publicBaseUrl.replace(/\/+$/, '')}/api/links/${PREVIEW_TOKEN}`;
+  return linkPageUrl(publicBaseUrl, PREVIEW_TOKEN);
 }
 
 /**

@@ -1,7 +1,7 @@
 // The same schemas the connector's swagger is generated from (one declaration, no drift).
 import { emailTemplateSchema, smsTemplateSchema } from './template-schemas';
 import {
-  buildMergeContext, compileEmailTemplate, compileSmsTemplate, fail, minimalSampleMeeting, ok, onlineSampleMeeting, renderEmail, renderSms,
+  buildMergeContext, compileEmailTemplate, compileSmsTemplate, fail, linkPageUrl, minimalSampleMeeting, ok, onlineSampleMeeting, renderEmail, renderSms,
   SAMPLE_MEETINGS, SAMPLE_ORGANISATION, type Channel, type CommunicationType, type Result, type SupportedLocale, type TemplateIssue,
 } from '../domain';
 import { parseWith } from '../domain/zod-errors';
@@ -25,7 +25,7 @@ export interface TemplateFieldError {
 }
 
 
-const SAMPLE_LINK = 'https://comms.example.com/api/links/q1w2e3r4t5y6u7i8o9p0aZ';
+const SAMPLE_LINK = linkPageUrl('https://comms.example.com', 'q1w2e3r4t5y6u7i8o9p0aZ');
 
 const joinPath = (prefix: string, path: string): string => [prefix, path].filter((p) => p !== '').join('.');
 

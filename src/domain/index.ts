@@ -42,5 +42,6 @@ export {
 export { smsEncodingInfo, isGsm7, type SmsEncodingInfo } from './sms/sms-encoding';
 export { newLinkToken, hashLinkToken, hashesEqual, verifyLinkToken, isLinkTokenFormat, LINK_TOKEN_MIN_BYTES, LINK_TOKEN_MAX_BYTES } from './links/link-token';
 export { buildCancelLink, checkCancelUrlTemplate, checkPublicBaseUrl, type CancelLinkInput } from './links/cancel-link';
+export { API_ROUTE_PREFIX, LINK_ROUTE_SEGMENT, LINK_PAGE_ROUTE, LINK_CANCEL_ROUTE, linkPageUrl, maskLinkTokens } from './links/link-route';
 export { classifyReply, normaliseReply } from './replies/classify-reply';
 export { type ReplyIntent } from './replies/reply-keywords';
