@@ -5,7 +5,7 @@
  */
 export { ok, fail, type FieldError, type Result } from './result';
 export { COMMUNICATION_TYPES, CHANNELS, communicationTypeSchema, channelSchema, type CommunicationType, type Channel } from './communication';
-export { SUPPORTED_LOCALES, supportedLocaleSchema, resolveLocale, isSupportedLocale, localeLanguage, type SupportedLocale } from './locale';
+export { SUPPORTED_LOCALES, LOCALE_NAMES, supportedLocaleSchema, resolveLocale, isSupportedLocale, localeLanguage, type SupportedLocale } from './locale';
 export { isValidTimeZone, canonicalTimeZone } from './time-zone';
 
 export {

@@ -1,3 +1,4 @@
+import { LOCALE_NAMES, SUPPORTED_LOCALES } from '../../domain';
 import { html } from '../pages/render-page';
 import { ADMIN_ENTRY_MODULE } from './admin-modules';
 
@@ -9,7 +10,7 @@ const toggle = (type: string, label: string): string => `
 
 const options = (pairs: Array<[string, string]>): string => pairs.map(([value, label]) => `<option value="${value}">${label}</option>`).join('');
 const TYPES = options([['confirmation', 'Confirmation'], ['reminder', 'Reminder'], ['cancellation', 'Cancellation']]);
-const LOCALES = options([['en-US', 'English (United States)'], ['es-ES', 'Español (España)']]);
+const LOCALES = options(SUPPORTED_LOCALES.map((locale) => [locale, LOCALE_NAMES[locale]]));
 
 const SIGN_IN = `
 <section id="sign-in" class="card" aria-labelledby="sign-in-title">
