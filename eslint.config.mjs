@@ -4,6 +4,9 @@ import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
 const builtins = builtinModules.flatMap((m) => [m, `node:${m}`]);
+// The deployed server never imports the admin page's browser code (it serves it compiled) or the build tools.
+const notBrowserOrTools = { group: ['**/web/**', '**/tools/**'], message: 'src/ is the deployed server: web/ is browser code and tools/ build-time code.' };
+const nodeGlobals = ['process', 'require', 'module', 'exports', 'Buffer', '__dirname', '__filename', 'global', 'setImmediate'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', '*.config.js'] },
@@ -16,13 +19,18 @@ export default tseslint.config(
     },
   },
   {
+    // Blocks below that set no-restricted-imports replace this one for their files, so they repeat it.
+    files: ['src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [notBrowserOrTools] }] },
+  },
+  {
     // The domain is pure: no I/O, no clock, no randomness. Hashing is computation, so node:crypto's
     // createHash is the one built-in it may use; random bytes arrive as arguments.
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: builtins.filter((m) => m !== 'crypto' && m !== 'node:crypto'),
-        patterns: [{ group: ['@azure/*', '**/adapters/**', '**/activities/**', '**/http/**'], message: 'src/domain is pure: no I/O or SDKs.' }],
+        patterns: [{ group: ['@azure/*', '**/adapters/**', '**/activities/**', '**/http/**'], message: 'src/domain is pure: no I/O or SDKs.' }, notBrowserOrTools],
       }],
       'no-restricted-globals': ['error', { name: 'fetch', message: 'No I/O in the domain.' }, { name: 'process', message: 'No env in the domain.' }],
       'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` in.' }, { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass `now` in.' }, { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Pass randomness in.' }],
@@ -34,7 +42,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: builtins,
-        patterns: [{ group: ['@azure/data-tables', '@azure/communication-*', '**/adapters/**', '**/http/**', '**/config/**'], message: 'Workflows are deterministic: no I/O, no env.' }],
+        patterns: [{ group: ['@azure/data-tables', '@azure/communication-*', '**/adapters/**', '**/http/**', '**/config/**'], message: 'Workflows are deterministic: no I/O, no env.' }, notBrowserOrTools],
       }],
       'no-restricted-globals': ['error', { name: 'fetch', message: 'No I/O in orchestrators.' }, { name: 'process', message: 'No env in orchestrators.' }, { name: 'setTimeout', message: 'Use durable timers.' }],
       'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use context.df.currentUtcDateTime.' }, { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Use context.df.currentUtcDateTime.' }, { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Orchestrators are deterministic.' }],
@@ -56,6 +64,17 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [{ regex: '(^|/)src/(?!adapters/devhost-hooks$)', message: 'The dev services reach the product only through src/adapters/devhost-hooks.' }],
       }],
+    },
+  },
+  {
+    // The admin page's browser code: ES modules served side by side, so it imports only its siblings,
+    // by compiled name (`./ui.js`, which the browser resolves): no Node built-in, package or server
+    // code. Browser globals come from the DOM lib of web/admin/tsconfig.json, which has no Node types
+    // (TypeScript checks names: no-undef is off for TS files); the Node globals are banned by name.
+    files: ['web/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: builtins, patterns: [{ regex: '^(?!\\./[a-z][a-z0-9-]*\\.js$)', message: 'Browser code imports only its sibling modules, by compiled name (./name.js).' }] }],
+      'no-restricted-globals': ['error', ...nodeGlobals.map((name) => ({ name, message: 'Browser code: no Node globals.' }))],
     },
   },
   {

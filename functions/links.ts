@@ -1,6 +1,7 @@
 import { app } from '@azure/functions';
 import * as df from 'durable-functions';
+import { LINK_CANCEL_ROUTE, LINK_PAGE_ROUTE } from '../src/domain';
 import { linkCancelHandler, linkPageHandler } from '../src/http/links';
 
-app.http('LinkPage', { route: 'links/{token}', methods: ['GET', 'HEAD'], authLevel: 'anonymous', handler: linkPageHandler });
-app.http('LinkCancel', { route: 'links/{token}/cancel', methods: ['POST'], authLevel: 'anonymous', extraInputs: [df.input.durableClient()], handler: linkCancelHandler });
+app.http('LinkPage', { route: LINK_PAGE_ROUTE, methods: ['GET', 'HEAD'], authLevel: 'anonymous', handler: linkPageHandler });
+app.http('LinkCancel', { route: LINK_CANCEL_ROUTE, methods: ['POST'], authLevel: 'anonymous', extraInputs: [df.input.durableClient()], handler: linkCancelHandler });

@@ -1,4 +1,4 @@
-import { followDevhostClock, installSenderDecorator } from '../../src/adapters/devhost-hooks';
+import { followDevhostClock, installSenderDecorator, maskLinkTokens } from '../../src/adapters/devhost-hooks';
 import type { Engine } from '../durable/engine';
 import type { HostExtension, HostServices } from '../functions-host/extension';
 import type { FunctionsHost } from '../functions-host/host';
@@ -54,7 +54,7 @@ export function devServices(durable: { readonly engine: Engine }): HostExtension
 }
 
 /** Deep-link URLs carry a token: error logs show the path with it masked. */
-export const redactPath = (path: string): string => path.replace(/\/links\/[^/?]+/, '/links/…');
+export const redactPath = (path: string): string => maskLinkTokens(path);
 
 /** The banner's product block: how to reach the admin page, when the app has one. */
 export function productSections(host: FunctionsHost): string[][] {

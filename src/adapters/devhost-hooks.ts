@@ -25,6 +25,9 @@ export function decorateSender(channel: string, sender: ChannelSender): ChannelS
   return decorators.reduce((wrapped, decorate) => decorate(channel, wrapped), sender);
 }
 
+/** Error logs mask deep-link tokens in request paths the way the product's own logs do. */
+export { maskLinkTokens } from '../domain/links/link-route';
+
 /** The devhost's dev token endpoint answers bad requests in the product's field-error format. */
 export { parseWith } from '../domain/zod-errors';
 

@@ -1,4 +1,4 @@
-import { buildMergeContext, fail, ok, SAMPLE_MEETINGS, type Channel, type Meeting, type Result } from '../domain';
+import { buildMergeContext, fail, linkPageUrl, ok, SAMPLE_MEETINGS, type Channel, type Meeting, type Result } from '../domain';
 import type { ChannelPreview, Rendered } from '../channels/channel-module';
 import type { MessageContent } from '../channels/registry';
 import { createTemplateCache, renderMessage } from '../channels/templates';
@@ -36,7 +36,7 @@ export function previewCancelLink(publicBaseUrl: string, cancelUrlTemplate: stri
   if (cancelUrlTemplate !== null) {
     return cancelUrlTemplate.replace(/\{meetingId\}/g, encodeURIComponent(meetingId)).replace(/\{token\}/g, PREVIEW_TOKEN);
   }
-  return `${publicBaseUrl.replace(/\/+$/, '')}/api/links/${PREVIEW_TOKEN}`;
+  return linkPageUrl(publicBaseUrl, PREVIEW_TOKEN);
 }
 
 /**

@@ -1,5 +1,5 @@
 import {
-  buildMergeContext, fail, minimalSampleMeeting, ok, onlineSampleMeeting, SAMPLE_MEETINGS, SAMPLE_ORGANISATION,
+  buildMergeContext, fail, linkPageUrl, minimalSampleMeeting, ok, onlineSampleMeeting, SAMPLE_MEETINGS, SAMPLE_ORGANISATION,
   type Channel, type CommunicationType, type Result, type SupportedLocale, type TemplateIssue,
 } from '../domain';
 import { parseWith } from '../domain/zod-errors';
@@ -25,7 +25,7 @@ export interface TemplateFieldError {
 }
 
 
-const SAMPLE_LINK = 'https://comms.example.com/api/links/q1w2e3r4t5y6u7i8o9p0aZ';
+const SAMPLE_LINK = linkPageUrl('https://comms.example.com', 'q1w2e3r4t5y6u7i8o9p0aZ');
 
 const joinPath = (prefix: string, path: string): string => [prefix, path].filter((p) => p !== '').join('.');
 

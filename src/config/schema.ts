@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { supportedLocaleSchema } from '../domain/locale';
 
 const optionalText = z.string().trim().min(1).optional();
 
@@ -25,7 +26,7 @@ export const configSchema = z.preprocess(
   /** Deep-link page rate limit (token lookups), requests per minute: "<per client>/<global>". */
   LINK_RATE_LIMIT: z.string().regex(/^\d{1,7}\/\d{1,7}$/, 'must look like 30/600 (per client / global, per minute)').default('30/600'),
   /** Language of customer pages that know no meeting (an invalid link), when the browser asks for none we have. */
-  DEFAULT_PAGE_LOCALE: z.enum(['en-US', 'es-ES']).default('en-US'),
+  DEFAULT_PAGE_LOCALE: supportedLocaleSchema.default('en-US'),
   /** Azure Communication Services connection string (endpoint=…;accesskey=…); absent → outbox. */
   ACS_CONNECTION_STRING: optionalText,
   ACS_EMAIL_SENDER: z.email({ error: 'must be an email address' }).optional(),

@@ -5,7 +5,7 @@
  */
 export { ok, fail, type FieldError, type Result } from './result';
 export { COMMUNICATION_TYPES, CHANNELS, communicationTypeSchema, channelSchema, type CommunicationType, type Channel } from './communication';
-export { SUPPORTED_LOCALES, supportedLocaleSchema, resolveLocale, isSupportedLocale, localeLanguage, type SupportedLocale } from './locale';
+export { SUPPORTED_LOCALES, LOCALE_NAMES, supportedLocaleSchema, resolveLocale, isSupportedLocale, localeLanguage, type SupportedLocale } from './locale';
 export { isValidTimeZone, canonicalTimeZone } from './time-zone';
 
 export {
@@ -41,5 +41,6 @@ export {
 export { smsEncodingInfo, isGsm7, type SmsEncodingInfo } from './sms/sms-encoding';
 export { newLinkToken, hashLinkToken, hashesEqual, verifyLinkToken, isLinkTokenFormat, LINK_TOKEN_MIN_BYTES, LINK_TOKEN_MAX_BYTES } from './links/link-token';
 export { buildCancelLink, checkCancelUrlTemplate, checkPublicBaseUrl, type CancelLinkInput } from './links/cancel-link';
+export { API_ROUTE_PREFIX, LINK_ROUTE_SEGMENT, LINK_PAGE_ROUTE, LINK_CANCEL_ROUTE, linkPageUrl, maskLinkTokens } from './links/link-route';
 export { classifyReply, normaliseReply } from './replies/classify-reply';
 export { type ReplyIntent } from './replies/reply-keywords';

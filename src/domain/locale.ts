@@ -6,6 +6,9 @@ export const SUPPORTED_LOCALES = ['en-US', 'es-ES'] as const;
 /** A locale this product can write messages in. */
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
 
+/** Each supported locale's name in its own language, for pickers (the admin page's language lists). */
+export const LOCALE_NAMES: Readonly<Record<SupportedLocale, string>> = { 'en-US': 'English (United States)', 'es-ES': 'Español (España)' };
+
 /** Schema for a setting that must name a supported locale exactly. */
 export const supportedLocaleSchema = z.enum(SUPPORTED_LOCALES);
 

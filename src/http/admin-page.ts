@@ -1,6 +1,6 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { APP_CSS } from './admin/app-css';
-import { APP_JS } from './admin/app-script';
+import { adminModules } from './admin/admin-modules';
 import { adminPageHtml } from './admin/page-html';
 import { problem } from './problem';
 
@@ -50,14 +50,13 @@ export function adminPageHandler(req: HttpRequest): HttpResponseInit {
   return respond('text/html; charset=utf-8', adminPageHtml({ assets: path, api: path.slice(0, path.lastIndexOf('/')) }));
 }
 
-const ASSETS: Readonly<Record<string, { type: string; body: string }>> = {
-  'app.js': { type: 'text/javascript; charset=utf-8', body: APP_JS },
-  'app.css': { type: 'text/css; charset=utf-8', body: APP_CSS },
-};
-
-/** GET /api/manage/{asset} — the page's script and stylesheet (no credentials: they hold no data). */
+/**
+ * GET /api/manage/{asset} — the page's stylesheet and its ES modules, compiled from web/admin (no
+ * credentials: they hold no data). `asset` is looked up by exact name, never joined to a path.
+ */
 export function adminAssetHandler(req: HttpRequest): HttpResponseInit {
   const name = req.params.asset ?? '';
-  const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
-  return asset ? respond(asset.type, asset.body) : problem(404, 'Not found', 'The admin page has no such file.');
+  if (name === 'app.css') return respond('text/css; charset=utf-8', APP_CSS);
+  const script = adminModules().get(name);
+  return script !== undefined ? respond('text/javascript; charset=utf-8', script) : problem(404, 'Not found', 'The admin page has no such file.');
 }

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { SchemaObject } from '../../src/connector/to-swagger-schema';
-import { packSolution, solutionEntries } from '../../src/solution/pack-solution';
-import { CONNECTION_REFERENCES, ENVIRONMENT_VARIABLES, SOLUTION, SOLUTION_CONNECTOR, SOLUTION_DIR } from '../../src/solution/solution-identity';
+import type { SchemaObject } from '../../tools/connector/to-swagger-schema';
+import { packSolution, solutionEntries } from '../../tools/solution/pack-solution';
+import { CONNECTION_REFERENCES, ENVIRONMENT_VARIABLES, SOLUTION, SOLUTION_CONNECTOR, SOLUTION_DIR } from '../../tools/solution/solution-identity';
 
 const DIR = path.resolve(__dirname, '../..', SOLUTION_DIR);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -84,7 +84,7 @@ describe('solution/ source (pac solution unpack layout)', () => {
     expect(workflowRoots.sort()).toEqual(ids.map((id) => `{${id}}`).sort());
   });
 
-  test('GUIDs are well-formed and unique; the connector\'s is the one src/solution declares', () => {
+  test('GUIDs are well-formed and unique; the connector\'s is the one tools/solution declares', () => {
     const ids = rootComponents.filter((c) => c['@id'] !== undefined).map((c) => String(c['@id']).replace(/[{}]/g, ''));
     for (const id of ids) expect(id).toMatch(GUID);
     expect(new Set(ids).size).toBe(ids.length);

@@ -1,5 +1,6 @@
 import { fail, ok, type FieldError, type Result } from '../result';
 import { isLinkTokenFormat } from './link-token';
+import { linkPageUrl } from './link-route';
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 const KNOWN_PLACEHOLDERS = new Set(['meetingId', 'token']);
@@ -45,7 +46,7 @@ export interface CancelLinkInput {
 }
 
 /**
- * Builds the cancel link for a message: `${publicBaseUrl}/api/links/${token}`, or the institution's
+ * Builds the cancel link for a message: the link page ({@link linkPageUrl}), or the institution's
  * portal template with `{meetingId}` and `{token}` URL-encoded. Any missing or invalid input is an
  * error naming it, so a link can never contain "undefined" or "null".
  */
@@ -65,5 +66,5 @@ export function buildCancelLink(input: CancelLinkInput): Result<string> {
     const values: Record<string, string> = { meetingId, token: token ?? '' };
     return ok(cancelUrlTemplate.replace(PLACEHOLDER, (_match, name: string) => encodeURIComponent(values[name] ?? '')));
   }
-  return ok(`${publicBaseUrl.replace(/\/+$/, '')}/api/links/${encodeURIComponent(token ?? '')}`);
+  return ok(linkPageUrl(publicBaseUrl, token ?? ''));
 }

@@ -1,3 +1,5 @@
+import { linkPageUrl } from '../links/link-route';
+
 /** The value kinds a merge field can have; `optional-text` is `null` when the meeting has no value. */
 export type MergeFieldKind = 'text' | 'optional-text' | 'number' | 'boolean';
 
@@ -38,7 +40,7 @@ export const MERGE_FIELDS = {
   contactLastName: { kind: 'optional-text', description: 'Customer’s last name', example: 'Smith' },
   adminInstructions: { kind: 'optional-text', description: 'Instructions from the institution', example: 'Bring a photo ID.' },
   customerNotes: { kind: 'optional-text', description: 'The customer’s own notes', example: 'I would like to discuss fixed rates.' },
-  cancelLink: { kind: 'optional-text', description: 'Link to cancel (null in cancellation notices)', example: 'https://comms.contoso.com/api/links/q1w2e3r4t5y6u7i8o9p0aZ' },
+  cancelLink: { kind: 'optional-text', description: 'Link to cancel (null in cancellation notices)', example: linkPageUrl('https://comms.contoso.com', 'q1w2e3r4t5y6u7i8o9p0aZ') },
 } as const satisfies Record<string, MergeFieldSpec>;
 
 /** The name of a merge field. */

@@ -1,4 +1,6 @@
+import { LOCALE_NAMES, SUPPORTED_LOCALES } from '../../domain';
 import { html } from '../pages/render-page';
+import { ADMIN_ENTRY_MODULE } from './admin-modules';
 
 const toggle = (type: string, label: string): string => `
 <fieldset><legend>${label}</legend>
@@ -8,7 +10,7 @@ const toggle = (type: string, label: string): string => `
 
 const options = (pairs: Array<[string, string]>): string => pairs.map(([value, label]) => `<option value="${value}">${label}</option>`).join('');
 const TYPES = options([['confirmation', 'Confirmation'], ['reminder', 'Reminder'], ['cancellation', 'Cancellation']]);
-const LOCALES = options([['en-US', 'English (United States)'], ['es-ES', 'Español (España)']]);
+const LOCALES = options(SUPPORTED_LOCALES.map((locale) => [locale, LOCALE_NAMES[locale]]));
 
 const SIGN_IN = `
 <section id="sign-in" class="card" aria-labelledby="sign-in-title">
@@ -79,7 +81,7 @@ export function adminPageHtml(paths: { assets: string; api: string }): string {
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><link rel="icon" href="data:,">
 <title>Meeting Communications — admin</title>
-<link rel="stylesheet" href="${paths.assets}/app.css"><script src="${paths.assets}/app.js" defer></script></head>
+<link rel="stylesheet" href="${paths.assets}/app.css"><script type="module" src="${paths.assets}/${ADMIN_ENTRY_MODULE}"></script></head>
 <body data-api="${paths.api}">
 <header><h1>Meeting Communications</h1><p>Admin</p><button type="button" id="sign-out" class="secondary" hidden>Sign out</button></header>
 <main>

@@ -1,5 +1,5 @@
-import { describeSchema, FieldTextError, withoutRequired } from '../../../src/connector/field-texts';
-import { SwaggerSchemaError, toSwaggerSchema, type Json } from '../../../src/connector/to-swagger-schema';
+import { describeSchema, FieldTextError, withoutRequired } from '../../../tools/connector/field-texts';
+import { SwaggerSchemaError, toSwaggerSchema, type Json } from '../../../tools/connector/to-swagger-schema';
 
 describe('toSwaggerSchema: JSON Schema (zod) → Swagger 2.0', () => {
   test.each<[string, Json, Json]>([
@@ -53,7 +53,7 @@ describe('describeSchema: texts from the metadata map', () => {
   });
 
   test('a property without texts, or texts without a property, is an error naming it', () => {
-    expect(() => describeSchema(schema, { tags: texts.tags }, 'X')).toThrow(new FieldTextError('X.contact: no x-ms-summary/description in the connector texts (src/connector/texts-*.ts)'));
+    expect(() => describeSchema(schema, { tags: texts.tags }, 'X')).toThrow(new FieldTextError('X.contact: no x-ms-summary/description in the connector texts (tools/connector/texts-*.ts)'));
     expect(() => describeSchema(schema, { ...texts, gone: { summary: 'Gone', description: 'Old.' } }, 'X')).toThrow(/X\.gone: described in the connector texts but not in the schema/);
   });
 

@@ -43,7 +43,7 @@ export function describeSchema(schema: SchemaObject, texts: FieldTexts, where: s
   const described: SchemaObject = {};
   for (const [name, property] of Object.entries(properties)) {
     const text = texts[name];
-    if (!text) throw new FieldTextError(`${where}.${name}: no x-ms-summary/description in the connector texts (src/connector/texts-*.ts)`);
+    if (!text) throw new FieldTextError(`${where}.${name}: no x-ms-summary/description in the connector texts (tools/connector/texts-*.ts)`);
     if (!isObject(property)) throw new FieldTextError(`${where}.${name}: not a schema object`);
     described[name] = describeField(property, text, `${where}.${name}`);
   }

@@ -1,5 +1,5 @@
-/* Browser code, sent as source text: self-contained (see ./api.ts). */
-import type { ApiReply } from './api';
+/* Browser code: an ES module of the admin page (see ./api.ts). */
+import type { ApiReply } from './api.js';
 
 /** A field error from a problem body (`errors[]`); template errors also carry a position. */
 export interface FieldError {

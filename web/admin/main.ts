@@ -1,29 +1,21 @@
-/* Browser code, sent as source text: self-contained (see ./api.ts). */
-import type { adminApi, ApiReply } from './api';
-import type { settingsForm } from './settings-form';
-import type { templateEditor } from './template-editor';
-import type { pageUi } from './ui';
-
-/** The page's parts, passed in by the assembled script (../app-script.ts). */
-export interface AdminPageParts {
-  readonly adminApi: typeof adminApi;
-  readonly pageUi: typeof pageUi;
-  readonly settingsForm: typeof settingsForm;
-  readonly templateEditor: typeof templateEditor;
-}
+/* Browser code: an ES module of the admin page (see ./api.ts). */
+import { adminApi, type ApiReply } from './api.js';
+import { settingsForm } from './settings-form.js';
+import { templateEditor } from './template-editor.js';
+import { pageUi } from './ui.js';
 
 /**
  * Wires the page: sign-in (a pasted bearer token, kept in sessionStorage), then the settings form
  * and the template editor. A 401 or 403 from any call signs out and says why.
  */
-export function startAdminPage(parts: AdminPageParts, win: Window): void {
+export function startAdminPage(win: Window): void {
   const doc = win.document;
-  const ui = parts.pageUi(doc);
+  const ui = pageUi(doc);
   const signInView = ui.el('sign-in');
   const appView = ui.el('app');
   const signOutButton = ui.el('sign-out');
   const tokenBox = ui.el<HTMLTextAreaElement>('token');
-  const api = parts.adminApi(win.sessionStorage, doc.body.dataset.api ?? '/api');
+  const api = adminApi(win.sessionStorage, doc.body.dataset.api ?? '/api');
 
   const show = (signedIn: boolean): void => {
     signInView.hidden = signedIn;
@@ -47,8 +39,8 @@ export function startAdminPage(parts: AdminPageParts, win: Window): void {
       return reply;
     },
   };
-  const settings = parts.settingsForm(guarded, ui);
-  const templates = parts.templateEditor(guarded, ui, win);
+  const settings = settingsForm(guarded, ui);
+  const templates = templateEditor(guarded, ui, win);
 
   const enter = async (): Promise<void> => {
     const reply = await settings.load();

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { scheduleMeetingBodySchema, settingsSchema } from '../domain';
-import { externalCancelSchema, portalCancelSchema } from '../http/meetings';
+import { scheduleMeetingBodySchema, settingsSchema } from '../../src/domain';
+import { externalCancelSchema, portalCancelSchema } from '../../src/http/meetings';
 import { describeSchema, withoutRequired, type FieldTexts } from './field-texts';
 import {
   cancelResultSchema, healthSchema, meetingAcceptedSchema, meetingViewSchema, problemSchema, settingsDocumentSchema,
 } from './response-schemas';
-import { previewRequestSchema, previewSchema, templateHistorySchema, templateSourcesSchema, templateViewSchema } from '../app/template-schemas';
+import { previewRequestSchema, previewSchema, templateHistorySchema, templateSourcesSchema, templateViewSchema } from '../../src/app/template-schemas';
 import { toSwaggerSchema, type Json, type SchemaObject } from './to-swagger-schema';
 import {
   CANCEL_REQUEST_FIELDS, CANCEL_RESULT_FIELDS, MEETING_ACCEPTED_FIELDS, MEETING_FIELDS, MEETING_UPDATE_FIELDS, MEETING_VIEW_FIELDS,

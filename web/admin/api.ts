@@ -1,8 +1,7 @@
 /*
- * Browser code. Each exported factory in src/http/admin/client/ is sent to the browser as its own
- * source text (see ../app-script.ts), so it must be self-contained: it may use its parameters,
- * browser globals and type-only imports, never a value from another module or from this file's
- * top level.
+ * Browser code: the admin page's ES modules, compiled by web/admin/tsconfig.json (DOM lib, no Node)
+ * and served as-is from /api/manage/{module}.js. Relative imports name the compiled file (`./api.js`)
+ * because the browser resolves them against the page's URL, with no bundler in between.
  */
 
 /** A reply from the API: status, ETag and the parsed JSON body (or the raw text, or null). */

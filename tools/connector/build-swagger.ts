@@ -1,8 +1,9 @@
-import { channelSchema, communicationTypeSchema, supportedLocaleSchema } from '../domain';
-import { meetingIdSchema } from '../domain/meeting/meeting-fields';
+import { channelSchema, communicationTypeSchema, supportedLocaleSchema } from '../../src/domain';
+import { meetingIdSchema } from '../../src/domain/meeting/meeting-fields';
 import { CONNECTOR } from './connector-identity';
 import { DEFINITIONS, definitionSchema, parameterSchema } from './definitions';
 import { OPERATIONS, type Operation, type ParameterName, type ResponseSpec } from './route-catalogue';
+import { LOCALES_TEXT } from './texts-common';
 import type { Json, SchemaObject } from './to-swagger-schema';
 
 const path = (name: string, summary: string, description: string, schema: SchemaObject): SchemaObject =>
@@ -17,7 +18,7 @@ const PARAMETERS: Readonly<Record<ParameterName, () => SchemaObject>> = {
   }),
   templateType: () => path('type', 'Message type', 'confirmation, reminder or cancellation.', parameterSchema(communicationTypeSchema)),
   templateChannel: () => path('channel', 'Channel', 'email or sms.', parameterSchema(channelSchema)),
-  templateLocale: () => path('locale', 'Language', 'en-US or es-ES.', parameterSchema(supportedLocaleSchema)),
+  templateLocale: () => path('locale', 'Language', `${LOCALES_TEXT}.`, parameterSchema(supportedLocaleSchema)),
 };
 
 function response(spec: ResponseSpec): SchemaObject {

@@ -1,3 +1,4 @@
+import { LINK_ROUTE_SEGMENT } from '../../src/domain';
 import type { Visibility } from './field-texts';
 
 /** An HTTP method as Swagger spells it. */
@@ -161,7 +162,7 @@ export const OPERATIONS: readonly Operation[] = [
 
 /** Routes functions/*.ts registers under /api that are deliberately not connector operations. */
 export const NOT_CONNECTOR_ROUTES: readonly { readonly route: RegExp; readonly reason: string }[] = [
-  { route: /^links\//, reason: 'customer deep-link pages (HTML), reached from messages' },
+  { route: new RegExp(`^${LINK_ROUTE_SEGMENT}/`), reason: 'customer deep-link pages (HTML), reached from messages' },
   { route: /^manage(\/|$)/, reason: 'the admin page and its assets (HTML, CSS, JS)' },
   { route: /^events\//, reason: 'the Event Grid webhook of Azure Communication Services' },
 ];

@@ -1,4 +1,11 @@
+import { SUPPORTED_LOCALES } from '../../src/domain';
 import type { FieldTexts } from './field-texts';
+
+/** `a, b or c`: the allowed values of a field, as its help text lists them. */
+export const oneOf = (values: readonly string[]): string => (values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`);
+
+/** The supported locales as help texts name them (`en-US or es-ES`), from the domain's one list. */
+export const LOCALES_TEXT = oneOf(SUPPORTED_LOCALES);
 
 /** Texts of GetHealth's answer. */
 export const HEALTH_FIELDS: FieldTexts = {

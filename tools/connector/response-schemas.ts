@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, COMMUNICATION_TYPES, cancellationSchema, meetingSchema, meetingStatusSchema, settingsSchema } from '../domain';
+import { CHANNELS, COMMUNICATION_TYPES, cancellationSchema, meetingSchema, meetingStatusSchema, settingsSchema } from '../../src/domain';
 
 /**
  * Shapes of the JSON the handlers answer with, for the connector's response schemas. The handlers

@@ -1,4 +1,5 @@
 import type { FieldText, FieldTexts } from './field-texts';
+import { LOCALES_TEXT } from './texts-common';
 
 const START: FieldText = { summary: 'Start', description: '', visibility: 'important', format: 'date-time' };
 const END: FieldText = { summary: 'End', description: '', visibility: 'important', format: 'date-time' };
@@ -63,7 +64,7 @@ export const MEETING_FIELDS: FieldTexts = {
       phone: { summary: 'Contact mobile', description: 'Where SMS messages go: a mobile number in international format, e.g. +14255550123.', visibility: 'important' },
       locale: {
         summary: 'Contact language',
-        description: 'The language of the customer\'s messages, e.g. en-US or es-ES. Defaults to the settings\' default language.',
+        description: `The language of the customer's messages, e.g. ${LOCALES_TEXT}. Defaults to the settings' default language.`,
         visibility: 'advanced',
       },
       timeZone: {

@@ -1,6 +1,6 @@
-/* Browser code, sent as source text: self-contained (see ./api.ts). */
-import type { AdminApi, ApiReply } from './api';
-import type { PageUi } from './ui';
+/* Browser code: an ES module of the admin page (see ./api.ts). */
+import type { AdminApi, ApiReply } from './api.js';
+import type { PageUi } from './ui.js';
 
 /** The settings form: GET /api/settings into the controls, PUT them back with If-Match. */
 export interface SettingsForm {

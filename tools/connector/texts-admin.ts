@@ -1,4 +1,5 @@
 import type { FieldText, FieldTexts } from './field-texts';
+import { LOCALES_TEXT } from './texts-common';
 import { MEETING_FIELDS } from './texts-meeting';
 
 const toggles = (what: string): FieldTexts => ({
@@ -28,7 +29,7 @@ export const SETTINGS_FIELDS: FieldTexts = {
     },
   },
   cancellation: { summary: 'Cancellation notice', description: 'Which channels send the notice when a meeting is cancelled through this service.', fields: toggles('Cancellation notice') },
-  defaultLocale: { summary: 'Default language', description: 'The language of customers whose language is not given or not supported: en-US or es-ES.' },
+  defaultLocale: { summary: 'Default language', description: `The language of customers whose language is not given or not supported: ${LOCALES_TEXT}.` },
   portal: {
     summary: 'Portal',
     description: 'Where the cancel links in messages point.',
@@ -82,7 +83,7 @@ export const TEMPLATE_HISTORY_FIELDS: FieldTexts = {
 const TEMPLATE_REF: FieldTexts = {
   type: { summary: 'Message type', description: 'confirmation, reminder or cancellation.', visibility: 'important' },
   channel: { summary: 'Channel', description: 'email or sms.', visibility: 'important' },
-  locale: { summary: 'Language', description: 'en-US or es-ES.', visibility: 'important' },
+  locale: { summary: 'Language', description: `${LOCALES_TEXT}.`, visibility: 'important' },
 };
 
 /** Texts of the PreviewTemplate body. */

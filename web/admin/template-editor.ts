@@ -1,6 +1,6 @@
-/* Browser code, sent as source text: self-contained (see ./api.ts). */
-import type { AdminApi, ApiReply } from './api';
-import type { PageUi } from './ui';
+/* Browser code: an ES module of the admin page (see ./api.ts). */
+import type { AdminApi, ApiReply } from './api.js';
+import type { PageUi } from './ui.js';
 
 /** The template editor: GET/PUT/DELETE /api/templates/{type}/{channel}/{locale}, live preview. */
 export interface TemplateEditor {
