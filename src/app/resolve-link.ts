@@ -1,6 +1,8 @@
 import { hashLinkToken, isLinkTokenFormat, type MeetingRecord } from '../domain';
 import type { AppDeps } from './deps';
 
+export type ResolveLinkDeps = Pick<AppDeps, 'linkTokens' | 'meetings' | 'clock'>;
+
 export type LinkResolution = { readonly ok: true; readonly meeting: MeetingRecord } | { readonly ok: false };
 
 /**
@@ -8,7 +10,7 @@ export type LinkResolution = { readonly ok: true; readonly meeting: MeetingRecor
  * hash), before the meeting's start, for the meeting's current version and contact, and while the
  * meeting is still scheduled. Every other case is the same answer, so a link reveals nothing.
  */
-export async function resolveLink(deps: AppDeps, token: string): Promise<LinkResolution> {
+export async function resolveLink(deps: ResolveLinkDeps, token: string): Promise<LinkResolution> {
   if (!isLinkTokenFormat(token)) return { ok: false };
   const record = await deps.linkTokens.get(hashLinkToken(token));
   if (!record) return { ok: false };

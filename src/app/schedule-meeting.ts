@@ -2,6 +2,8 @@ import { compareMeetings, type Meeting, type MeetingRecord } from '../domain';
 import type { MeetingWorkflow } from '../ports/meeting-workflow';
 import type { AppDeps } from './deps';
 
+export type ScheduleMeetingDeps = Pick<AppDeps, 'meetings' | 'clock' | 'log'>;
+
 export type ScheduleOutcome =
   | { readonly kind: 'accepted'; readonly meetingId: string; readonly status: MeetingRecord['status']; readonly version: number }
   | { readonly kind: 'notFound' }
@@ -16,7 +18,7 @@ const MAX_TRIES = 5;
  * again and the reminder re-planned; other changes are stored without a new version. Writes are
  * conditional (ETag), so concurrent identical requests store one meeting and start one orchestration.
  */
-export async function scheduleMeeting(deps: AppDeps, workflow: MeetingWorkflow, meeting: Meeting, mode: 'create' | 'update'): Promise<ScheduleOutcome> {
+export async function scheduleMeeting(deps: ScheduleMeetingDeps, workflow: MeetingWorkflow, meeting: Meeting, mode: 'create' | 'update'): Promise<ScheduleOutcome> {
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
     const now = deps.clock.now();
     const existing = await deps.meetings.get(meeting.meetingId);

@@ -3,6 +3,8 @@ import type { MeetingWorkflow } from '../ports/meeting-workflow';
 import type { StoredSettings } from '../ports/settings-store';
 import type { AppDeps } from './deps';
 
+export type UpdateSettingsDeps = Pick<AppDeps, 'settings' | 'clock' | 'log'>;
+
 export type SettingsOutcome =
   | { readonly kind: 'saved'; readonly stored: StoredSettings }
   | { readonly kind: 'invalid'; readonly errors: readonly FieldError[] }
@@ -12,7 +14,7 @@ export type SettingsOutcome =
  * PUT (replace) or PATCH (RFC 7396 merge patch) of the settings, conditional on the ETag the admin
  * read. A saved change reaches every meeting still pending: a broadcast tells each to re-plan.
  */
-export async function updateSettings(deps: AppDeps, workflow: MeetingWorkflow, request: { mode: 'put' | 'patch'; body: unknown; ifMatch: string; by: string | null }): Promise<SettingsOutcome> {
+export async function updateSettings(deps: UpdateSettingsDeps, workflow: MeetingWorkflow, request: { mode: 'put' | 'patch'; body: unknown; ifMatch: string; by: string | null }): Promise<SettingsOutcome> {
   const current = await deps.settings.get();
   if (current.etag !== request.ifMatch) return { kind: 'stale' };
   const parsed = request.mode === 'put' ? parseSettings(request.body) : patchSettings(current.settings, request.body);
