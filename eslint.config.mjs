@@ -24,16 +24,36 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [notBrowserOrTools] }] },
   },
   {
-    // The domain is pure: no I/O, no clock, no randomness. Hashing is computation, so node:crypto's
-    // createHash is the one built-in it may use; random bytes arrive as arguments.
-    files: ['src/domain/**/*.ts'],
+    // The domain and the channel modules are pure: no I/O, no clock, no randomness. Hashing is
+    // computation, so node:crypto's createHash is the one built-in they may use; random bytes arrive
+    // as arguments.
+    files: ['src/{domain,channels}/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: builtins.filter((m) => m !== 'crypto' && m !== 'node:crypto'),
-        patterns: [{ group: ['@azure/*', '**/adapters/**', '**/activities/**', '**/http/**'], message: 'src/domain is pure: no I/O or SDKs.' }, notBrowserOrTools],
+        patterns: [{ group: ['@azure/*', 'durable-functions', '**/adapters/**', '**/activities/**', '**/app/**', '**/http/**', '**/wiring/**', '**/config/**'], message: 'src/domain and src/channels are pure: no I/O, SDKs or app layers.' }, notBrowserOrTools],
       }],
       'no-restricted-globals': ['error', { name: 'fetch', message: 'No I/O in the domain.' }, { name: 'process', message: 'No env in the domain.' }],
       'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` in.' }, { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass `now` in.' }, { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Pass randomness in.' }],
+    },
+  },
+  {
+    // Use cases and activities work through ports: no SDK, no adapter, no composition root. Their
+    // dependencies arrive as arguments (see src/wiring).
+    files: ['src/{app,activities}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['@azure/*', 'durable-functions', '**/adapters/**', '**/http/**', '**/wiring/**'], message: 'Use cases and activities depend on ports only; src/wiring builds them.' }, notBrowserOrTools],
+      }],
+    },
+  },
+  {
+    // HTTP handlers are built by factories over a HandlerEnv (src/wiring makes the production one).
+    files: ['src/http/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['durable-functions', '@azure/data-tables', '@azure/communication-*', '**/wiring/**', '**/adapters/{acs,outbox,tables,durable,jose,templates}/**'], message: 'Handlers get their dependencies from the HandlerEnv, not from adapters or the container.' }, notBrowserOrTools],
+      }],
     },
   },
   {

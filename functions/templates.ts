@@ -1,11 +1,13 @@
 import { app } from '@azure/functions';
-import { deleteTemplateHandler, getTemplateHandler, putTemplateHandler, templateHistoryHandler } from '../src/http/templates';
-import { previewTemplateHandler } from '../src/http/template-preview';
+import { previewHandler } from '../src/http/template-preview';
+import { templateHandlers } from '../src/http/templates';
+import { handlerEnv } from '../src/wiring/handler-env';
 
 const route = 'templates/{type}/{channel}/{locale}';
+const templates = templateHandlers(handlerEnv);
 
-app.http('GetTemplate', { route, methods: ['GET'], authLevel: 'anonymous', handler: getTemplateHandler });
-app.http('UpdateTemplate', { route, methods: ['PUT'], authLevel: 'anonymous', handler: putTemplateHandler });
-app.http('ResetTemplate', { route, methods: ['DELETE'], authLevel: 'anonymous', handler: deleteTemplateHandler });
-app.http('GetTemplateHistory', { route: `${route}/history`, methods: ['GET'], authLevel: 'anonymous', handler: templateHistoryHandler });
-app.http('PreviewTemplate', { route: 'templates/preview', methods: ['POST'], authLevel: 'anonymous', handler: previewTemplateHandler });
+app.http('GetTemplate', { route, methods: ['GET'], authLevel: 'anonymous', handler: templates.get });
+app.http('UpdateTemplate', { route, methods: ['PUT'], authLevel: 'anonymous', handler: templates.put });
+app.http('ResetTemplate', { route, methods: ['DELETE'], authLevel: 'anonymous', handler: templates.reset });
+app.http('GetTemplateHistory', { route: `${route}/history`, methods: ['GET'], authLevel: 'anonymous', handler: templates.history });
+app.http('PreviewTemplate', { route: 'templates/preview', methods: ['POST'], authLevel: 'anonymous', handler: previewHandler(handlerEnv) });

@@ -37,8 +37,10 @@ export interface Rendered<Content> {
  */
 export interface ChannelModule<N extends string = string, Source = unknown, Compiled = unknown, Content extends { readonly channel: N } = { readonly channel: N }> {
   readonly name: N;
-  /** How messages and errors name it: `email`, `SMS`. */
+  /** How messages and errors name it mid-sentence: `email`, `SMS`. */
   readonly label: string;
+  /** How pages title it: `Email`, `SMS`. */
+  readonly displayName: string;
   /** A one-shot send (email, SMS, WhatsApp) or a conversation the provider calls back about (voice). */
   readonly interaction: 'oneShot' | 'conversation';
   /**

@@ -2,8 +2,15 @@ import { timingSafeEqual } from 'node:crypto';
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { AppDeps } from '../app/deps';
 import type { Config } from '../config';
-import { hasRole } from '../ports/token-verifier';
+import { hasRole, type VerifiedClaims } from '../ports/token-verifier';
 import { problem } from './problem';
+
+/**
+ * Who may call what (API.md "Who may call what"), decided here for every route, with one wording:
+ * 401 "A valid bearer token is required (<reason>)." when no acceptable credential came, 403 "The
+ * token lacks <what>." when a valid token does not allow the call.
+ */
+export type AuthDeps = Pick<AppDeps, 'config' | 'tokens'>;
 
 function keyMatches(req: HttpRequest, config: Config): boolean {
   const expected = config.API_KEY;
@@ -11,10 +18,15 @@ function keyMatches(req: HttpRequest, config: Config): boolean {
   return Boolean(expected) && given.length === (expected as string).length && timingSafeEqual(Buffer.from(given), Buffer.from(expected as string));
 }
 
-function unauthorized(detail: string): HttpResponseInit {
+function unauthorized(detail: string, challenge: string): HttpResponseInit {
   const response = problem(401, 'Unauthorized', detail);
-  return { ...response, headers: { ...(response.headers as Record<string, string>), 'www-authenticate': 'Bearer, ApiKey header="x-api-key"' } };
+  return { ...response, headers: { ...(response.headers as Record<string, string>), 'www-authenticate': challenge } };
 }
+
+const ADMIN_CHALLENGE = 'Bearer, ApiKey header="x-api-key"';
+const TOKEN_CHALLENGE = 'Bearer error="invalid_token"';
+const invalidToken = (reason: string, challenge: string): HttpResponseInit => unauthorized(`A valid bearer token is required (${reason}).`, challenge);
+const forbidden = (lacks: string): HttpResponseInit => problem(403, 'Forbidden', `The token lacks ${lacks}.`);
 
 export type AdminCheck = { readonly ok: true; readonly by: string } | { readonly ok: false; readonly response: HttpResponseInit };
 
@@ -24,12 +36,29 @@ export type AdminCheck = { readonly ok: true; readonly by: string } | { readonly
  * option; without a configured key, only tokens are accepted). `by` is the token's subject,
  * or "api-key", for audit fields.
  */
-export async function requireAdmin(req: HttpRequest, deps: AppDeps): Promise<AdminCheck> {
+export async function requireAdmin(req: HttpRequest, deps: AuthDeps): Promise<AdminCheck> {
   if (keyMatches(req, deps.config)) return { ok: true, by: 'api-key' };
   const authorization = req.headers.get('authorization');
-  if (!authorization) return { ok: false, response: unauthorized('Send a bearer token with the admin role, or the API key in x-api-key.') };
+  if (!authorization) return { ok: false, response: unauthorized('Send a bearer token with the admin role, or the API key in x-api-key.', ADMIN_CHALLENGE) };
   const verified = await deps.tokens.verify(authorization);
-  if (!verified.ok) return { ok: false, response: unauthorized(`A valid bearer token is required (${verified.reason}).`) };
-  if (!hasRole(verified.claims, deps.config.JWT_ADMIN_ROLE)) return { ok: false, response: problem(403, 'Forbidden', `The token lacks the ${deps.config.JWT_ADMIN_ROLE} role.`) };
+  if (!verified.ok) return { ok: false, response: invalidToken(verified.reason, ADMIN_CHALLENGE) };
+  if (!hasRole(verified.claims, deps.config.JWT_ADMIN_ROLE)) return { ok: false, response: forbidden(`the ${deps.config.JWT_ADMIN_ROLE} role`) };
   return { ok: true, by: verified.claims.subject };
+}
+
+export type ContactCheck = { readonly ok: true; readonly claims: VerifiedClaims } | { readonly ok: false; readonly response: HttpResponseInit };
+
+/**
+ * Customer routes acting for one contact (CancelMeeting from a portal): a bearer token whose contact
+ * claim (JWT_CONTACT_CLAIM) is that contact, or that carries the portal's app role (JWT_CANCEL_ROLE,
+ * a portal acting for a signed-in contact). Ownership of the meeting is the use case's check.
+ */
+export async function requireContact(req: HttpRequest, deps: AuthDeps, contactId: string): Promise<ContactCheck> {
+  const verified = await deps.tokens.verify(req.headers.get('authorization'));
+  if (!verified.ok) return { ok: false, response: invalidToken(verified.reason, TOKEN_CHALLENGE) };
+  const { claims } = verified;
+  if (claims.contactId !== contactId && !hasRole(claims, deps.config.JWT_CANCEL_ROLE)) {
+    return { ok: false, response: forbidden(`this contact (or the ${deps.config.JWT_CANCEL_ROLE} role)`) };
+  }
+  return { ok: true, claims };
 }

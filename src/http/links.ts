@@ -1,16 +1,13 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
-import * as df from 'durable-functions';
 import { buildMergeContext, resolveLocale, type MeetingRecord, type SupportedLocale } from '../domain';
-import { durableMeetingWorkflow } from '../adapters/durable/meeting-workflow';
 import { cancelMeeting } from '../app/cancel-meeting';
-import { appDeps } from '../app/container';
 import type { AppDeps } from '../app/deps';
 import { resolveLink } from '../app/resolve-link';
+import type { HandlerEnv } from './handler-env';
 import { PAGE_TEXTS, type PageTexts } from './pages/page-texts';
 import { html, page } from './pages/render-page';
 import { clientKey, lazily, linkLookupLimiter, parsePerMinute } from './rate-limit';
 
-const limiter = lazily(() => linkLookupLimiter(undefined, parsePerMinute(appDeps().config.LINK_RATE_LIMIT)));
 
 /** The visitor's language from Accept-Language, for pages that know no meeting. */
 function visitorLocale(req: HttpRequest, deps: AppDeps): SupportedLocale {
@@ -31,32 +28,38 @@ function details(deps: AppDeps, meeting: MeetingRecord, t: PageTexts): ReturnTyp
   return html`<p><strong>${c.subject}</strong></p><dl><dt>${t.when}</dt><dd>${c.startDate}, ${c.startTime}–${c.endTime} (${c.timeZoneName})</dd>${place ? html`<dt>${t.where}</dt><dd>${place}</dd>` : html``}</dl>`;
 }
 
-/**
- * GET/HEAD /api/links/{token}: shows the meeting and a Cancel button (a form that POSTs). It never
- * changes anything: mail scanners fetch every link in a message.
- */
-export async function linkPageHandler(req: HttpRequest): Promise<HttpResponseInit> {
-  const deps = appDeps();
-  const head = req.method === 'HEAD';
-  const limited = limiter().take(clientKey(req));
-  if (!limited.ok) { const t = PAGE_TEXTS[visitorLocale(req, deps)]; return message(429, t, t.tooManyTitle, t.tooManyBody, head, { 'retry-after': String(limited.retryAfterSeconds) }); }
-  const link = await resolveLink(deps, req.params.token ?? '');
-  if (!link.ok) return invalid(PAGE_TEXTS[visitorLocale(req, deps)], head);
-  const t = PAGE_TEXTS[link.meeting.contact.locale];
-  const action = `${encodeURIComponent(req.params.token ?? '')}/cancel`;
-  return page(200, t.lang, t.confirmTitle, html`<h1>${t.confirmTitle}</h1><p>${t.confirmIntro}</p>${details(deps, link.meeting, t)}<form method="post" action="${action}"><button type="submit">${t.cancelButton}</button></form><p class="hint">${t.cancelHint}</p>`, head);
-}
+/** The customer deep-link pages (API.md "Deep-link pages"), built over the handler environment. */
+export function linkHandlers(env: HandlerEnv) {
+  const limiter = lazily(() => linkLookupLimiter(undefined, parsePerMinute(env.deps().config.LINK_RATE_LIMIT)));
+  return {
+    /**
+     * GET/HEAD /api/links/{token}: shows the meeting and a Cancel button (a form that POSTs). It never
+     * changes anything: mail scanners fetch every link in a message.
+     */
+    async show(req: HttpRequest): Promise<HttpResponseInit> {
+      const deps = env.deps();
+      const head = req.method === 'HEAD';
+      const limited = limiter().take(clientKey(req));
+      if (!limited.ok) { const t = PAGE_TEXTS[visitorLocale(req, deps)]; return message(429, t, t.tooManyTitle, t.tooManyBody, head, { 'retry-after': String(limited.retryAfterSeconds) }); }
+      const link = await resolveLink(deps, req.params.token ?? '');
+      if (!link.ok) return invalid(PAGE_TEXTS[visitorLocale(req, deps)], head);
+      const t = PAGE_TEXTS[link.meeting.contact.locale];
+      const action = `${encodeURIComponent(req.params.token ?? '')}/cancel`;
+      return page(200, t.lang, t.confirmTitle, html`<h1>${t.confirmTitle}</h1><p>${t.confirmIntro}</p>${details(deps, link.meeting, t)}<form method="post" action="${action}"><button type="submit">${t.cancelButton}</button></form><p class="hint">${t.cancelHint}</p>`, head);
+    },
 
-/** POST /api/links/{token}/cancel: cancels like CancelMeeting (a notice follows if enabled). */
-export async function linkCancelHandler(req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  const deps = appDeps();
-  const limited = limiter().take(clientKey(req));
-  if (!limited.ok) { const t = PAGE_TEXTS[visitorLocale(req, deps)]; return message(429, t, t.tooManyTitle, t.tooManyBody, false, { 'retry-after': String(limited.retryAfterSeconds) }); }
-  const link = await resolveLink(deps, req.params.token ?? '');
-  if (!link.ok) return invalid(PAGE_TEXTS[visitorLocale(req, deps)], false);
-  const t = PAGE_TEXTS[link.meeting.contact.locale];
-  const outcome = await cancelMeeting(deps, durableMeetingWorkflow(df.getClient(context)), link.meeting.meetingId, { source: 'link' });
-  if (outcome.kind === 'started') return message(422, t, t.startedTitle, t.startedBody, false);
-  if (outcome.kind !== 'cancelled') return invalid(t, false);
-  return page(200, t.lang, t.cancelledTitle, html`<h1>${t.cancelledTitle}</h1>${details(deps, link.meeting, t)}<p>${t.cancelledBody}</p>`);
+    /** POST /api/links/{token}/cancel: cancels like CancelMeeting (a notice follows if enabled). */
+    async cancel(req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+      const deps = env.deps();
+      const limited = limiter().take(clientKey(req));
+      if (!limited.ok) { const t = PAGE_TEXTS[visitorLocale(req, deps)]; return message(429, t, t.tooManyTitle, t.tooManyBody, false, { 'retry-after': String(limited.retryAfterSeconds) }); }
+      const link = await resolveLink(deps, req.params.token ?? '');
+      if (!link.ok) return invalid(PAGE_TEXTS[visitorLocale(req, deps)], false);
+      const t = PAGE_TEXTS[link.meeting.contact.locale];
+      const outcome = await cancelMeeting(deps, env.workflow(context), link.meeting.meetingId, { source: 'link' });
+      if (outcome.kind === 'started') return message(422, t, t.startedTitle, t.startedBody, false);
+      if (outcome.kind !== 'cancelled') return invalid(t, false);
+      return page(200, t.lang, t.cancelledTitle, html`<h1>${t.cancelledTitle}</h1>${details(deps, link.meeting, t)}<p>${t.cancelledBody}</p>`);
+    },
+  };
 }

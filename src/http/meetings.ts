@@ -1,91 +1,86 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
-import * as df from 'durable-functions';
 import { z } from 'zod';
 import { normaliseMeeting } from '../domain';
-import { durableMeetingWorkflow } from '../adapters/durable/meeting-workflow';
 import { cancelMeeting } from '../app/cancel-meeting';
-import { appDeps } from '../app/container';
 import { meetingView } from '../app/meeting-view';
 import { scheduleMeeting } from '../app/schedule-meeting';
-import { hasRole } from '../ports/token-verifier';
-import { requireAdmin } from './auth';
+import { requireAdmin, requireContact } from './auth';
+import type { HandlerEnv } from './handler-env';
 import { cancelLimiter, lazily, parsePerMinute, rateLimit } from './rate-limit';
 import { problem } from './problem';
 import { readJson } from './read-json';
 
 const notFound = (): HttpResponseInit => problem(404, 'Not found', 'No such meeting.');
 
-async function upsert(req: HttpRequest, context: InvocationContext, mode: 'create' | 'update'): Promise<HttpResponseInit> {
-  const deps = appDeps();
-  const caller = await requireAdmin(req, deps);
-  if (!caller.ok) return caller.response;
-  const body = await readJson(req);
-  if (!body.ok) return body.response;
-  const { settings } = await deps.settings.get();
-  const meeting = normaliseMeeting(body.value, { defaultLocale: settings.defaultLocale, pathMeetingId: mode === 'update' ? req.params.meetingId : undefined });
-  if (!meeting.ok) return problem(400, 'Invalid meeting', 'One or more fields are invalid; nothing was stored.', [...meeting.errors]);
-  const outcome = await scheduleMeeting(deps, durableMeetingWorkflow(df.getClient(context)), meeting.value, mode);
-  if (outcome.kind === 'notFound') return notFound();
-  if (outcome.kind === 'conflict') return problem(409, 'Conflict', outcome.detail);
-  return { status: 202, jsonBody: { meetingId: outcome.meetingId, status: outcome.status, version: outcome.version } };
-}
-
-/** POST /api/meetings — ScheduleMeeting. */
-export const scheduleMeetingHandler = (req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => upsert(req, context, 'create');
-
-/** PUT /api/meetings/{meetingId} — UpdateMeeting. */
-export const updateMeetingHandler = (req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => upsert(req, context, 'update');
-
-/** GET /api/meetings/{meetingId} — GetMeeting. */
-export async function getMeetingHandler(req: HttpRequest): Promise<HttpResponseInit> {
-  const deps = appDeps();
-  const caller = await requireAdmin(req, deps);
-  if (!caller.ok) return caller.response;
-  const view = await meetingView(deps, req.params.meetingId ?? '');
-  return view ? { status: 200, headers: { 'cache-control': 'no-store' }, jsonBody: view } : notFound();
-}
-
 /** CancelMeeting body for a cancellation made in another system (API key; no notice is sent). */
 export const externalCancelSchema = z.strictObject({ source: z.literal('external'), reason: z.string().trim().max(500).optional(), contactId: z.string().optional() });
 /** CancelMeeting body from a portal acting for a signed-in contact (bearer token). */
 export const portalCancelSchema = z.strictObject({ contactId: z.string().min(1).max(100), reason: z.string().trim().max(500).optional(), source: z.literal('api').optional() });
-const cancelLimit = lazily(() => cancelLimiter(undefined, parsePerMinute(appDeps().config.CANCEL_RATE_LIMIT)));
 const fieldErrors = (issues: z.core.$ZodIssue[]): Array<{ path: string; message: string }> => issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
 
-/**
- * POST /api/meetings/{meetingId}/cancel — CancelMeeting.
- * - A portal, for a signed-in contact: `{ contactId, reason? }` with `Authorization: Bearer <JWT>`;
- *   the token's contact claim must be that contact, or the token carries the cancel app role.
- *   A notice follows if enabled. Unknown meeting or another contact's → the same 404.
- * - A cancellation made elsewhere: `{ "source": "external" }` with the API key; no notice.
- */
-export async function cancelMeetingHandler(req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  const deps = appDeps();
-  const limited = rateLimit(cancelLimit(), req);
-  if (limited) return limited;
-  const body = await readJson(req, 4 * 1024);
-  if (!body.ok) return body.response;
-  const meetingId = req.params.meetingId ?? '';
-  const external = typeof body.value === 'object' && body.value !== null && (body.value as { source?: unknown }).source === 'external';
-  if (external) {
+/** The meeting routes (API.md "Meetings"), built over the handler environment. */
+export function meetingHandlers(env: HandlerEnv) {
+  const cancelLimit = lazily(() => cancelLimiter(undefined, parsePerMinute(env.deps().config.CANCEL_RATE_LIMIT)));
+
+  async function upsert(req: HttpRequest, context: InvocationContext, mode: 'create' | 'update'): Promise<HttpResponseInit> {
+    const deps = env.deps();
     const caller = await requireAdmin(req, deps);
     if (!caller.ok) return caller.response;
-    const parsed = externalCancelSchema.safeParse(body.value);
+    const body = await readJson(req);
+    if (!body.ok) return body.response;
+    const { settings } = await deps.settings.get();
+    const meeting = normaliseMeeting(body.value, { defaultLocale: settings.defaultLocale, pathMeetingId: mode === 'update' ? req.params.meetingId : undefined });
+    if (!meeting.ok) return problem(400, 'Invalid meeting', 'One or more fields are invalid; nothing was stored.', [...meeting.errors]);
+    const outcome = await scheduleMeeting(deps, env.workflow(context), meeting.value, mode);
+    if (outcome.kind === 'notFound') return notFound();
+    if (outcome.kind === 'conflict') return problem(409, 'Conflict', outcome.detail);
+    return { status: 202, jsonBody: { meetingId: outcome.meetingId, status: outcome.status, version: outcome.version } };
+  }
+
+  /**
+   * POST /api/meetings/{meetingId}/cancel — CancelMeeting.
+   * - A portal, for a signed-in contact: `{ contactId, reason? }` with `Authorization: Bearer <JWT>`;
+   *   the token's contact claim must be that contact, or the token carries the cancel app role.
+   *   A notice follows if enabled. Unknown meeting or another contact's → the same 404.
+   * - A cancellation made elsewhere: `{ "source": "external" }` with the API key; no notice.
+   */
+  async function cancel(req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+    const deps = env.deps();
+    const limited = rateLimit(cancelLimit(), req);
+    if (limited) return limited;
+    const body = await readJson(req, 4 * 1024);
+    if (!body.ok) return body.response;
+    const meetingId = req.params.meetingId ?? '';
+    const external = typeof body.value === 'object' && body.value !== null && (body.value as { source?: unknown }).source === 'external';
+    if (external) {
+      const caller = await requireAdmin(req, deps);
+      if (!caller.ok) return caller.response;
+      const parsed = externalCancelSchema.safeParse(body.value);
+      if (!parsed.success) return problem(400, 'Invalid cancellation', 'The body is invalid; nothing was changed.', fieldErrors(parsed.error.issues));
+      return answer(await cancelMeeting(deps, env.workflow(context), meetingId, { source: 'external', reason: parsed.data.reason }));
+    }
+    const parsed = portalCancelSchema.safeParse(body.value);
     if (!parsed.success) return problem(400, 'Invalid cancellation', 'The body is invalid; nothing was changed.', fieldErrors(parsed.error.issues));
-    return answer(await cancelMeeting(deps, durableMeetingWorkflow(df.getClient(context)), meetingId, { source: 'external', reason: parsed.data.reason }));
+    const caller = await requireContact(req, deps, parsed.data.contactId);
+    if (!caller.ok) return caller.response;
+    return answer(await cancelMeeting(deps, env.workflow(context), meetingId, { source: 'api', reason: parsed.data.reason, contactId: parsed.data.contactId }));
   }
-  const parsed = portalCancelSchema.safeParse(body.value);
-  if (!parsed.success) return problem(400, 'Invalid cancellation', 'The body is invalid; nothing was changed.', fieldErrors(parsed.error.issues));
-  const verified = await deps.tokens.verify(req.headers.get('authorization'));
-  if (!verified.ok) {
-    const response = problem(401, 'Unauthorized', `A valid bearer token is required (${verified.reason}).`);
-    return { ...response, headers: { ...(response.headers as Record<string, string>), 'www-authenticate': 'Bearer error="invalid_token"' } };
-  }
-  const { claims } = verified;
-  if (claims.contactId !== parsed.data.contactId && !hasRole(claims, deps.config.JWT_CANCEL_ROLE)) {
-    return problem(403, 'Forbidden', 'The token does not allow cancelling for this contact.');
-  }
-  return answer(await cancelMeeting(deps, durableMeetingWorkflow(df.getClient(context)), meetingId, { source: 'api', reason: parsed.data.reason, contactId: parsed.data.contactId }));
+
+  return {
+    /** POST /api/meetings — ScheduleMeeting. */
+    schedule: (req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => upsert(req, context, 'create'),
+    /** PUT /api/meetings/{meetingId} — UpdateMeeting. */
+    update: (req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => upsert(req, context, 'update'),
+    /** GET /api/meetings/{meetingId} — GetMeeting. */
+    async get(req: HttpRequest): Promise<HttpResponseInit> {
+      const deps = env.deps();
+      const caller = await requireAdmin(req, deps);
+      if (!caller.ok) return caller.response;
+      const view = await meetingView(deps, req.params.meetingId ?? '');
+      return view ? { status: 200, headers: { 'cache-control': 'no-store' }, jsonBody: view } : notFound();
+    },
+    cancel,
+  };
 }
 
 function answer(outcome: Awaited<ReturnType<typeof cancelMeeting>>): HttpResponseInit {

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { normaliseMeeting, type FieldError, type Meeting } from '../domain';
 import { channelModule } from '../channels/registry';
 import { parseWith } from '../domain/zod-errors';
-import { appDeps } from '../app/container';
 import { previewTemplate } from '../app/preview-template';
 import { sendTestMessage } from '../app/send-test-message';
 import { checkTemplate, type TemplateFieldError, type TemplateRef } from '../app/template-input';
 import { absentIfNull, previewRequestSchema } from '../app/template-schemas';
 import type { ChannelTemplate } from '../ports/template-store';
 import { requireAdmin } from './auth';
+import type { HandlerEnv } from './handler-env';
 import { problem } from './problem';
 import { testSendLimiter, tooManyRequests } from './rate-limit';
 import { readJson } from './read-json';
@@ -25,7 +25,6 @@ const previewSchema = previewRequestSchema.extend({
   template: absentIfNull(z.unknown()),
 });
 
-const limiter = testSendLimiter();
 
 interface PreviewInput { ref: TemplateRef; meeting: Meeting | undefined; template: ChannelTemplate<TemplateRef['channel']> | undefined; sendTo: string | undefined }
 
@@ -60,8 +59,13 @@ function parseInput(body: unknown): { ok: true; value: PreviewInput } | { ok: fa
  * `sms: { encoding, segments, characters }`). With `sendTo`, also sends it as a test message
  * (`testSend`), rate-limited per admin and overall (429 with Retry-After). Stores nothing.
  */
-export async function previewTemplateHandler(req: HttpRequest): Promise<HttpResponseInit> {
-  const deps = appDeps();
+export function previewHandler(env: HandlerEnv): (req: HttpRequest) => Promise<HttpResponseInit> {
+  const limiter = testSendLimiter();
+  return (req) => preview(env, limiter, req);
+}
+
+async function preview(env: HandlerEnv, limiter: ReturnType<typeof testSendLimiter>, req: HttpRequest): Promise<HttpResponseInit> {
+  const deps = env.deps();
   const admin = await requireAdmin(req, deps);
   if (!admin.ok) return admin.response;
   const body = await readJson(req, MAX_TEMPLATE_BODY_BYTES);

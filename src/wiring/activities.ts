@@ -2,7 +2,7 @@ import type { InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
 import { createActivities, type Activities, type ActivityInvocation } from '../activities';
 import { durableMeetingWorkflow } from '../adapters/durable/meeting-workflow';
-import { appDeps } from '../app/container';
+import { appDeps } from './container';
 
 let activities: Activities | undefined;
 

@@ -1,7 +1,7 @@
 import { startAzurite, type TableStorage } from '../../devhost/functions-host/storage';
 import { sendDispatch } from '../../src/activities/send-dispatch';
 import { listOutbox } from '../../src/adapters/outbox/outbox-sender';
-import { buildDeps } from '../../src/app/container';
+import { buildDeps } from '../../src/wiring/container';
 import type { AppDeps } from '../../src/app/deps';
 import { parseConfig } from '../../src/config';
 import { normaliseMeeting } from '../../src/domain';

@@ -23,6 +23,7 @@ const address = z.email();
 export const emailChannel: ChannelModule<'email', EmailTemplateSource, CompiledEmailTemplate, EmailContent> = {
   name: 'email',
   label: 'email',
+  displayName: 'Email',
   interaction: 'oneShot',
   toggleRequired: true,
   templateSchema: emailTemplateSchema,

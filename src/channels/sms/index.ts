@@ -16,6 +16,7 @@ export interface SmsContent {
 export const smsChannel: ChannelModule<'sms', SmsTemplateSource, CompiledSmsTemplate, SmsContent> = {
   name: 'sms',
   label: 'SMS',
+  displayName: 'SMS',
   interaction: 'oneShot',
   toggleRequired: true,
   templateSchema: smsTemplateSchema,

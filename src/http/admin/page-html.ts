@@ -1,11 +1,11 @@
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from '../../domain';
+import { CHANNEL_MODULES } from '../../channels/registry';
 import { html } from '../pages/render-page';
 import { ADMIN_ENTRY_MODULE } from './admin-modules';
 
 const toggle = (type: string, label: string): string => `
 <fieldset><legend>${label}</legend>
-<div class="check"><input type="checkbox" id="s-${type}-email" name="${type}.email"><label for="s-${type}-email">Email</label></div>
-<div class="check"><input type="checkbox" id="s-${type}-sms" name="${type}.sms"><label for="s-${type}-sms">SMS</label></div>
+${CHANNEL_MODULES.map(({ name, displayName }) => `<div class="check"><input type="checkbox" id="s-${type}-${name}" name="${type}.${name}"><label for="s-${type}-${name}">${displayName}</label></div>`).join('\n')}
 </fieldset>`;
 
 const options = (pairs: Array<[string, string]>): string => pairs.map(([value, label]) => `<option value="${value}">${label}</option>`).join('');
@@ -51,7 +51,7 @@ const TEMPLATES = `
 <form id="template-form" novalidate>
 <fieldset class="row"><legend>Template to edit</legend>
 <div class="field"><label for="t-type">Message</label><select id="t-type" name="type">${TYPES}</select></div>
-<div class="field"><label for="t-channel">Channel</label><select id="t-channel" name="channel">${options([['email', 'Email'], ['sms', 'SMS']])}</select></div>
+<div class="field"><label for="t-channel">Channel</label><select id="t-channel" name="channel">${options(CHANNEL_MODULES.map(({ name, displayName }): [string, string] => [name, displayName]))}</select></div>
 <div class="field"><label for="t-locale">Language</label><select id="t-locale" name="locale">${LOCALES}</select></div>
 </fieldset>
 <p id="template-source" class="hint"></p>

@@ -13,7 +13,7 @@ import { TableSettingsStore } from '../adapters/tables/table-settings-store';
 import { TableTemplateStore } from '../adapters/tables/table-template-store';
 import type { AdapterLogger } from '../adapters/acs/acs-common';
 import type { Channel } from '../domain';
-import type { AppDeps, Log, Senders } from './deps';
+import type { AppDeps, Log, Senders } from '../app/deps';
 
 const consoleLog: Log = { info: (m) => console.log(m), warn: (m) => console.warn(m) };
 
