@@ -1,4 +1,5 @@
 import type { ChannelSender } from '../../ports/dispatch';
+import { channelSender } from '../channel-sender';
 import type { SendResult } from '../../ports/send-result';
 
 /** One email to one recipient; the sender address is the adapter's configuration. */
@@ -31,12 +32,5 @@ export interface EmailSender {
  * hands its subject, text and HTML to the provider, the send key as the provider's operation ID.
  */
 export function emailDispatchSender(provider: string, sender: EmailSender): ChannelSender {
-  return {
-    provider,
-    send(dispatch) {
-      const { content } = dispatch;
-      if (content.channel !== 'email') throw new Error(`email sender given a ${content.channel} dispatch (${dispatch.key})`);
-      return sender.send({ to: dispatch.to, subject: content.subject, text: content.text, html: content.html }, dispatch.key);
-    },
-  };
+  return channelSender(provider, 'email', (dispatch, content) => sender.send({ to: dispatch.to, subject: content.subject, text: content.text, html: content.html }, dispatch.key));
 }

@@ -1,4 +1,5 @@
 import type { ChannelSender } from '../../ports/dispatch';
+import { channelSender } from '../channel-sender';
 import type { SendResult } from '../../ports/send-result';
 
 /** One text message to one recipient. */
@@ -33,12 +34,5 @@ export interface SmsSender {
  * hands its text to the provider with the send key and the first attempt's time (ACS repeatability).
  */
 export function smsDispatchSender(provider: string, sender: SmsSender): ChannelSender {
-  return {
-    provider,
-    send(dispatch) {
-      const { content } = dispatch;
-      if (content.channel !== 'sms') throw new Error(`SMS sender given a ${content.channel} dispatch (${dispatch.key})`);
-      return sender.send({ to: dispatch.to, text: content.text }, dispatch.key, new Date(dispatch.firstSentAt));
-    },
-  };
+  return channelSender(provider, 'sms', (dispatch, content) => sender.send({ to: dispatch.to, text: content.text }, dispatch.key, new Date(dispatch.firstSentAt)));
 }
