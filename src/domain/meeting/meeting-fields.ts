@@ -1,5 +1,6 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { acceptedInstant } from '../instant';
+import { normaliseLineEnds, textProblem } from '../safe-text';
 import { isValidTimeZone } from '../time-zone';
 import { normalisePhone } from './phone';
 
@@ -9,11 +10,24 @@ export const LIMITS = { subject: 200, name: 100, placeName: 200, address: 500, l
 /** Identifiers are exact: not trimmed, letters, digits, `-`, `_`, `.` only. */
 export const meetingIdSchema = z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be 1–100 characters of A-Z a-z 0-9 - _ .');
 
-/** A contact ID is compared to a token claim, so it is kept exactly as given. */
-export const contactIdSchema = z.string().min(1).max(LIMITS.id).refine((s) => s.trim() === s, 'must not start or end with spaces');
+/**
+ * Text of a person or a system, checked for characters no field may carry (controls, bidi overrides,
+ * zero-width characters, lone surrogates: see safe-text.ts). Single-line unless `multiLine`, whose
+ * line ends become `\n`.
+ */
+export const checkedText = (multiLine = false) =>
+  z.string().transform((value, ctx) => {
+    const problem = textProblem(value, multiLine);
+    if (problem === undefined) return multiLine ? normaliseLineEnds(value) : value;
+    ctx.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
+  });
 
-/** A required string, trimmed, non-empty after trimming. */
-export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+/** A contact ID is compared to a token claim, so it is kept exactly as given. */
+export const contactIdSchema = z.string().min(1).max(LIMITS.id).refine((s) => s.trim() === s, 'must not start or end with spaces').pipe(checkedText());
+
+/** A required single-line string, trimmed, non-empty after trimming. */
+export const requiredText = (max: number) => z.string().trim().min(1).max(max).pipe(checkedText());
 
 /**
  * An optional value where JSON `null`, `""` or whitespace mean "absent" (Power Automate sends empty
@@ -22,8 +36,8 @@ export const requiredText = (max: number) => z.string().trim().min(1).max(max);
 export const absentIfBlank = <S extends z.ZodType>(schema: S) =>
   z.preprocess((value) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value), schema.optional());
 
-/** An optional trimmed string of at most `max` characters. */
-export const optionalText = (max: number) => absentIfBlank(z.string().trim().max(max));
+/** An optional trimmed string of at most `max` characters; single-line unless `multiLine`. */
+export const optionalText = (max: number, multiLine = false) => absentIfBlank(z.string().trim().max(max).pipe(checkedText(multiLine)));
 
 /** An optional e-mail address, trimmed. */
 export const optionalEmail = absentIfBlank(z.string().trim().max(LIMITS.email).pipe(z.email('must be a valid e-mail address')));
@@ -43,17 +57,8 @@ export const optionalPhone = absentIfBlank(
   }),
 );
 
-const OFFSET_SUFFIX = /T.*(Z|[+-]\d{2}(:?\d{2})?)$/i;
-
-/** An ISO 8601 date-time with a time and an explicit offset (`Z` or `±hh:mm`); normalised to UTC `…Z`. */
-export const isoInstant = z.string().trim().transform((value, ctx) => {
-  const parsed = OFFSET_SUFFIX.test(value) ? DateTime.fromISO(value, { setZone: true }) : undefined;
-  if (!parsed?.isValid) {
-    ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 date-time with an offset, e.g. 2026-12-03T15:00:00Z' });
-    return z.NEVER;
-  }
-  return new Date(parsed.toMillis()).toISOString();
-});
+/** An ISO 8601 date-time with a time and an explicit offset; normalised to UTC `…Z` (see instant.ts). */
+export const isoInstant = acceptedInstant;
 
 /** An IANA time zone name (`Europe/Madrid`). */
 export const timeZoneSchema = z.string().trim().refine(isValidTimeZone, 'must be an IANA time zone, e.g. Europe/Madrid');

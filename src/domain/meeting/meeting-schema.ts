@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedInstant } from '../instant';
 import { supportedLocaleSchema } from '../locale';
 import {
   absentIfBlank, contactIdSchema, isoInstant, LIMITS, meetingIdSchema, optionalEmail, optionalHttpsUrl,
@@ -15,7 +16,7 @@ export const scheduleMeetingBodySchema = z.object({
   start: isoInstant,
   end: isoInstant,
   timeZone: timeZoneSchema,
-  location: absentIfBlank(z.object({ name: optionalText(LIMITS.placeName), address: optionalText(LIMITS.address) })),
+  location: absentIfBlank(z.object({ name: optionalText(LIMITS.placeName), address: optionalText(LIMITS.address, true) })),
   online: absentIfBlank(z.object({ joinUrl: optionalHttpsUrl, createTeamsMeeting: absentIfBlank(z.boolean()) })),
   advisor: z.object({ name: requiredText(LIMITS.name), email: optionalEmail, phone: optionalPhone }),
   contact: z.object({
@@ -24,17 +25,17 @@ export const scheduleMeetingBodySchema = z.object({
     lastName: optionalText(LIMITS.name),
     email: optionalEmail,
     phone: optionalPhone,
-    locale: optionalText(35),
+    locale: absentIfBlank(z.string().trim().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en-US or es-ES')),
     timeZone: absentIfBlank(timeZoneSchema),
   }),
-  adminInstructions: optionalText(LIMITS.longText),
-  customerNotes: optionalText(LIMITS.longText),
+  adminInstructions: optionalText(LIMITS.longText, true),
+  customerNotes: optionalText(LIMITS.longText, true),
 });
 
 /** The request body after parsing (strings trimmed, phones in E.164, instants in UTC). */
 export type ScheduleMeetingBody = z.output<typeof scheduleMeetingBodySchema>;
 
-const utcInstant = z.iso.datetime();
+const utcInstant = storedInstant;
 const nullableText = z.string().nullable();
 
 /** A normalised meeting as stored: every optional value is present as `null`, locale and zone resolved. */

@@ -14,6 +14,8 @@ export function normalisePhone(input: string, path: string): Result<string> {
   if (!text.startsWith('+')) return fail({ path, message: INTERNATIONAL_HINT });
   const parsed = parsePhoneNumberFromString(text);
   if (!parsed?.isValid()) return fail({ path, message: INTERNATIONAL_HINT });
+  // An extension cannot be dialled by an SMS or a call: refused rather than silently dropped.
+  if (parsed.ext !== undefined) return fail({ path, message: 'must not carry an extension (messages and calls cannot dial one)' });
   return ok(parsed.number);
 }
 
