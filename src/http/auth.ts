@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { AppDeps } from '../app/deps';
 import type { Config } from '../config';
@@ -12,10 +12,16 @@ import { problem } from './problem';
  */
 export type AuthDeps = Pick<AppDeps, 'config' | 'tokens'>;
 
+/**
+ * Compares digests, not the keys: equal-length buffers whatever the given key holds (a non-ASCII key
+ * of the right length in characters is longer in bytes), and a comparison whose time says nothing of
+ * the expected key's length or content.
+ */
 function keyMatches(req: HttpRequest, config: Config): boolean {
   const expected = config.API_KEY;
-  const given = req.headers.get('x-api-key') ?? '';
-  return Boolean(expected) && given.length === (expected as string).length && timingSafeEqual(Buffer.from(given), Buffer.from(expected as string));
+  if (!expected) return false;
+  const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
+  return timingSafeEqual(digest(req.headers.get('x-api-key') ?? ''), digest(expected));
 }
 
 function unauthorized(detail: string, challenge: string): HttpResponseInit {

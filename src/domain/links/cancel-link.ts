@@ -5,18 +5,31 @@ import { linkPageUrl } from './link-route';
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 const KNOWN_PLACEHOLDERS = new Set(['meetingId', 'token']);
 
+/** Printable ASCII without space, quotes, `<>`, backslash, `^` or backtick: what a URL may hold unescaped. */
+const URL_CHARACTERS = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%{}]+$/;
+
 /**
  * Checks a portal cancel-URL template: an https URL (at most 2000 characters) containing `{meetingId}`,
- * optionally `{token}`, and no other `{…}` placeholder. Returns the problem, or undefined when valid.
+ * optionally `{token}`, and no other `{…}` placeholder. It is copied into every message, an email's
+ * `href` included, so it must be exactly one URL: no spaces or line breaks (nothing can follow it),
+ * no backslashes (browsers read them as `/`), no credentials, placeholders in the path, query or
+ * fragment only (a token in the host name would leak to DNS), and `{` `}` only around a placeholder.
+ * Returns the problem, or undefined when valid.
  */
 export function checkCancelUrlTemplate(template: string): string | undefined {
   if (template.length > 2000) return 'must be at most 2000 characters';
+  if (!URL_CHARACTERS.test(template)) return 'must be one URL of printable characters: no spaces, line breaks, quotes, <, >, backslashes or non-ASCII (percent-encode them)';
   const names = [...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '');
   const unknown = names.find((name) => !KNOWN_PLACEHOLDERS.has(name));
   if (unknown !== undefined) return `has an unknown placeholder {${unknown}} (allowed: {meetingId}, {token})`;
+  if (/[{}]/.test(template.replace(PLACEHOLDER, ''))) return 'may use { and } only around {meetingId} and {token}';
   if (!names.includes('meetingId')) return 'must contain {meetingId}';
   const sample = template.replace(PLACEHOLDER, 'x');
   if (!URL.canParse(sample) || new URL(sample).protocol !== 'https:') return 'must be an https URL';
+  const url = new URL(sample);
+  if (url.username !== '' || url.password !== '' || /^https:\/\/[^/?#]*@/i.test(sample)) return 'must not carry credentials';
+  const authority = /^https:\/\/([^/?#]*)/i.exec(template)?.[1] ?? '';
+  if (/\{[^{}]*\}/.test(authority)) return 'may use {meetingId} and {token} only in the path, query or fragment, never in the host';
   return undefined;
 }
 

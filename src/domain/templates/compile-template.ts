@@ -1,18 +1,25 @@
 import { LiquidError, type Variable } from 'liquidjs';
 import { fail, ok, type Result } from '../result';
-import { ENGINES, MAX_TEMPLATE_LENGTH } from './liquid-engine';
+import { ENGINES, MAX_TEMPLATE_LENGTH, MEMORY_LIMIT, RENDER_LIMIT_MS } from './liquid-engine';
 import { isMergeField } from './merge-fields';
 import type { CompiledEmailTemplate, CompiledSmsTemplate, CompiledTemplate, EmailTemplateSource, RenderMode, SmsTemplateSource, TemplateIssue, TemplatePart } from './template-types';
 
 /** Properties a template may read from a merge field (`{{ subject.size }}`). */
 const ALLOWED_PROPERTIES = new Set(['size']);
 
+/** LiquidJS's limit messages, said so that an admin knows which limit and what to do. */
+const LIMIT_MESSAGES: Readonly<Record<string, string>> = {
+  'template render limit exceeded': `exceeds the render limit: it takes longer than ${RENDER_LIMIT_MS} ms to render; use fewer or smaller loops`,
+  'memory alloc limit exceeded': `exceeds the memory limit: it creates more than ${MEMORY_LIMIT} items (split, ranges, appends); use smaller lists`,
+  'parse length limit exceeded': `exceeds the parse limit of ${MAX_TEMPLATE_LENGTH} characters`,
+};
+
 /** Turns a Liquid parse error into an issue with line and column (the message without its position suffix). */
 export function liquidIssue(error: unknown): TemplateIssue {
   if (error instanceof LiquidError) {
     const [line = 1, col = 1] = error.token.getPosition();
-    const message = (error.originalError?.message ?? error.message).replace(/, line:\d+, col:\d+$/, '');
-    return { message, line, col };
+    const raw = (error.originalError?.message ?? error.message).replace(/, line:\d+, col:\d+$/, '');
+    return { message: LIMIT_MESSAGES[raw] ?? raw, line, col };
   }
   return { message: error instanceof Error ? error.message : String(error), line: 1, col: 1 };
 }
