@@ -60,6 +60,13 @@ export const configSchema = z.preprocess(
     ),
   /** App role letting a caller (a portal acting for a signed-in contact) cancel any contact's meeting. */
   JWT_CANCEL_ROLE: z.string().trim().min(1).default('Meetings.Cancel'),
+  /** Longest lifetime a bearer token may claim (exp − iat): `24h`, `90m`, `3600s`, or seconds. Default 24 h. */
+  JWT_MAX_LIFETIME: z
+    .string()
+    .regex(/^\d{1,7}[smhd]?$/, 'must be a duration such as 24h, 90m or 3600s')
+    .default('24h')
+    .transform((v) => Number(v.replace(/[smhd]$/, '')) * ({ s: 1, m: 60, h: 3600, d: 86_400 }[v.slice(-1)] ?? 1))
+    .pipe(z.number().int().min(60, 'must be at least 60 seconds').max(30 * 86_400, 'must be at most 30 days')),
   /** App role of administrators (settings, templates, external cancellations). */
   JWT_ADMIN_ROLE: z.string().trim().min(1).default('Communications.Admin'),
   }).superRefine((c, ctx) => {

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
 import type { Config } from '../../config';
 import type { Clock } from '../../ports/clock';
 import type { TokenVerification, TokenVerifier, VerifiedClaims } from '../../ports/token-verifier';
@@ -7,6 +7,8 @@ export { hasRole } from '../../ports/token-verifier';
 
 /** Seconds of clock skew allowed on `exp` and `nbf`. */
 const CLOCK_TOLERANCE_SECONDS = 60;
+/** Tokens that claim to live longer are refused (JWT_MAX_LIFETIME): Entra access tokens live 1–24 h. */
+export const DEFAULT_MAX_LIFETIME_SECONDS = 24 * 3600;
 /** Longer headers are refused unread: real access tokens are a few KB. */
 const MAX_HEADER_LENGTH = 16 * 1024;
 const BEARER = /^bearer +([A-Za-z0-9_.~+/=-]+)$/i;
@@ -24,6 +26,8 @@ export interface JoseTokenVerifierOptions {
   contactClaim: string;
   /** Where "now" comes from for exp/nbf (the devhost's virtual clock locally). */
   clock: Pick<Clock, 'now'>;
+  /** Longest lifetime a token may claim (`exp` − `iat`, or `exp` − now without `iat`), in seconds (default 24 h). */
+  maxLifetimeSeconds?: number;
   /** Minimum time between two JWKS fetches caused by an unknown `kid` (default 30 s). */
   cooldownMs?: number;
   /** Keys older than this are refetched on the next verification (default 10 min). */
@@ -51,6 +55,8 @@ export class JoseTokenVerifier implements TokenVerifier {
   async verify(authorization: string | null): Promise<TokenVerification> {
     const token = bearerToken(authorization);
     if (!token.ok) return token;
+    const header = criticalHeader(token.value);
+    if (header !== undefined) return { ok: false, reason: header };
     try {
       const { payload } = await jwtVerify(token.value, this.keys, {
         issuer: this.options.issuer,
@@ -60,6 +66,8 @@ export class JoseTokenVerifier implements TokenVerifier {
         requiredClaims: ['exp'],
         currentDate: this.options.clock.now(),
       });
+      const lifetime = lifetimeProblem(payload, this.options.clock.now(), this.options.maxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_SECONDS);
+      if (lifetime !== undefined) return { ok: false, reason: lifetime };
       return toClaims(payload, this.options.contactClaim);
     } catch (err) {
       return { ok: false, reason: refusal(err) };
@@ -75,7 +83,9 @@ export const notConfiguredVerifier: TokenVerifier = {
 /** The app's verifier from its configuration: jose over the configured JWKS, or `notConfiguredVerifier`. */
 export function tokenVerifierFromConfig(config: Config, clock: Pick<Clock, 'now'>): TokenVerifier {
   if (!config.JWT_ISSUER || !config.JWT_JWKS_URI) return notConfiguredVerifier;
-  return new JoseTokenVerifier({ issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, jwksUri: config.JWT_JWKS_URI, algorithms: config.JWT_ALGORITHMS, contactClaim: config.JWT_CONTACT_CLAIM, clock });
+  return new JoseTokenVerifier({
+    issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, jwksUri: config.JWT_JWKS_URI, algorithms: config.JWT_ALGORITHMS, contactClaim: config.JWT_CONTACT_CLAIM, clock, maxLifetimeSeconds: config.JWT_MAX_LIFETIME,
+  });
 }
 
 /** The token of `Bearer <token>` (scheme case-insensitive, exactly one token). */
@@ -85,6 +95,28 @@ function bearerToken(authorization: string | null): { ok: true; value: string } 
   const match = BEARER.exec(authorization.trim());
   if (match?.[1]) return { ok: true, value: match[1] };
   return { ok: false, reason: /^bearer(\s|$)/i.test(authorization.trim()) ? 'malformed bearer token' : 'Authorization scheme must be Bearer' };
+}
+
+/**
+ * A `crit` header lists extensions the verifier must understand; we understand none, so such a token
+ * is refused, saying so (jose would report it as an unsupported algorithm). Undefined when fine or
+ * when the header is unreadable (jose reports that as malformed).
+ */
+function criticalHeader(token: string): string | undefined {
+  try {
+    return decodeProtectedHeader(token).crit === undefined ? undefined : 'token has critical header extensions ("crit") this service does not support';
+  } catch {
+    return undefined;
+  }
+}
+
+/** A token issued in the future (beyond the clock skew) or claiming to live longer than allowed. */
+function lifetimeProblem(payload: JWTPayload, now: Date, maxLifetimeSeconds: number): string | undefined {
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  if (typeof payload.iat === 'number' && payload.iat > nowSeconds + CLOCK_TOLERANCE_SECONDS) return 'token issued in the future ("iat")';
+  const from = typeof payload.iat === 'number' ? payload.iat : nowSeconds;
+  if (typeof payload.exp === 'number' && payload.exp - from > maxLifetimeSeconds + CLOCK_TOLERANCE_SECONDS) return `token lifetime exceeds the maximum of ${maxLifetimeSeconds} s (JWT_MAX_LIFETIME)`;
+  return undefined;
 }
 
 function toClaims(payload: JWTPayload, contactClaim: string): TokenVerification {
