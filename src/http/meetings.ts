@@ -1,6 +1,6 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { z } from 'zod';
-import { normaliseMeeting } from '../domain';
+import { meetingIdSchema, normaliseMeeting } from '../domain';
 import { cancelMeeting } from '../app/cancel-meeting';
 import { meetingView } from '../app/meeting-view';
 import { scheduleMeeting } from '../app/schedule-meeting';
@@ -11,6 +11,12 @@ import { problem } from './problem';
 import { readJson } from './read-json';
 
 const notFound = (): HttpResponseInit => problem(404, 'Not found', 'No such meeting.');
+
+/** The path's meeting ID when it is one we could have stored (`%2F`, `..` and the like cannot be), else undefined. */
+const pathMeetingId = (req: HttpRequest): string | undefined => {
+  const parsed = meetingIdSchema.safeParse(req.params.meetingId);
+  return parsed.success ? parsed.data : undefined;
+};
 
 /** CancelMeeting body for a cancellation made in another system (API key; no notice is sent). */
 export const externalCancelSchema = z.strictObject({ source: z.literal('external'), reason: z.string().trim().max(500).optional(), contactId: z.string().optional() });
@@ -50,7 +56,8 @@ export function meetingHandlers(env: HandlerEnv) {
     if (limited) return limited;
     const body = await readJson(req, 4 * 1024);
     if (!body.ok) return body.response;
-    const meetingId = req.params.meetingId ?? '';
+    const meetingId = pathMeetingId(req);
+    if (meetingId === undefined) return notFound();
     const external = typeof body.value === 'object' && body.value !== null && (body.value as { source?: unknown }).source === 'external';
     if (external) {
       const caller = await requireAdmin(req, deps);
@@ -76,7 +83,9 @@ export function meetingHandlers(env: HandlerEnv) {
       const deps = env.deps();
       const caller = await requireAdmin(req, deps);
       if (!caller.ok) return caller.response;
-      const view = await meetingView(deps, req.params.meetingId ?? '');
+      const meetingId = pathMeetingId(req);
+      if (meetingId === undefined) return notFound();
+      const view = await meetingView(deps, meetingId);
       return view ? { status: 200, headers: { 'cache-control': 'no-store' }, jsonBody: view } : notFound();
     },
     cancel,
