@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ok, type FieldError, type Result } from '../../domain/result';
+import { ok, type Result } from '../../domain/result';
 import type { InboundRequest } from '../../ports/inbound';
 import { failAt, isRecord, nonEmpty, parseFields, timestamp, type BodyPath } from './event-fields';
 
@@ -37,9 +37,10 @@ const MEDIA_TYPES: Readonly<Record<string, { readonly schema: Schema; readonly b
  * Reads the envelopes of a webhook body: the Event Grid schema (always an array, `application/json`) or
  * CloudEvents 1.0 (one event as `application/cloudevents+json`, an array as `…-batch+json`). Under
  * `application/json` (or no content type) each element is read by its shape, because a subscription's
- * schema is chosen in Azure, not by us. Every malformed event is reported, not just the first.
+ * schema is chosen in Azure, not by us. A body that is not a list of events fails as a whole; otherwise
+ * each element has its own result, so the caller can report every malformed event, not just the first.
  */
-export function readEnvelopes(request: InboundRequest): Result<Envelope[]> {
+export function readEnvelopes(request: InboundRequest): Result<Result<Envelope>[]> {
   const mediaType = (request.contentType ?? 'application/json').split(';')[0]?.trim().toLowerCase() ?? '';
   const expected = MEDIA_TYPES[mediaType];
   if (!expected) return failAt([], 'must be sent as application/json, application/cloudevents+json or application/cloudevents-batch+json');
@@ -49,15 +50,8 @@ export function readEnvelopes(request: InboundRequest): Result<Envelope[]> {
   return readAll(body, expected.schema, true);
 }
 
-function readAll(events: readonly unknown[], schema: Schema, batch: boolean): Result<Envelope[]> {
-  const envelopes: Envelope[] = [];
-  const errors: FieldError[] = [];
-  events.forEach((event, index) => {
-    const read = readOne(event, schema, batch ? [index] : []);
-    if (read.ok) envelopes.push(read.value);
-    else errors.push(...read.errors);
-  });
-  return errors.length > 0 ? { ok: false, errors } : ok(envelopes);
+function readAll(events: readonly unknown[], schema: Schema, batch: boolean): Result<Result<Envelope>[]> {
+  return ok(events.map((event, index) => readOne(event, schema, batch ? [index] : [])));
 }
 
 function readOne(event: unknown, schema: Schema, path: BodyPath): Result<Envelope> {

@@ -43,7 +43,12 @@ export function parseAcsEvents(request: InboundRequest): InboundParseResult {
   if (!envelopes.ok) return envelopes;
   const events: InboundEvent[] = [];
   const errors: FieldError[] = [];
-  for (const envelope of envelopes.value) {
+  for (const read of envelopes.value) {
+    if (!read.ok) {
+      errors.push(...read.errors);
+      continue;
+    }
+    const envelope = read.value;
     const parse = Object.hasOwn(PARSERS, envelope.type) ? PARSERS[envelope.type] : undefined;
     const parsed = parse ? parse(envelope) : ok<InboundEvent>({ kind: 'ignored', eventId: envelope.id, type: envelope.type });
     if (parsed.ok) events.push(parsed.value);
