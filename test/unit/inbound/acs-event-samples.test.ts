@@ -65,6 +65,7 @@ describe('parseAcsEvents: Microsoft sample payloads', () => {
     ],
     ['CE batch, body order kept', CE_BATCH, [ceSmsDeliveryReport(), ceSmsReceived()], [smsDeliveredUntagged as InboundEvent, reply('Great to connect with ACS events')]],
     ['CloudEvents in an application/json array, read by shape', EG, [ceSmsReceived()], [reply('Great to connect with ACS events')]],
+    ['an Event Grid event that also carries specversion is still Event Grid', EG, [{ ...egSmsReceived(), specversion: '1.0' }], [reply('Great to connect with Azure Communication Services events')]],
     ['an empty array', EG, [], []],
   ])('%s', (_name, contentType, body, expected) => {
     expect(parseAcsEvents({ body, contentType })).toEqual({ ok: true, value: expected });

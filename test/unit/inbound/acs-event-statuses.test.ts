@@ -75,6 +75,8 @@ describe('numbers in replies are normalised to E.164', () => {
     ['+1 (425) 555-0123', '+14255550123'],
     ['4402079460000', '+442079460000'],
     ['34911234567', '+34911234567'],
+    // A country code libphonenumber does not know still comes out as E.164: the carrier sent it.
+    ['99912345678', '+99912345678'],
   ])('%j → %s', (from, e164) => {
     expect(only([withField(egSmsReceived(), 'data.from', from)])).toMatchObject({ from: e164 });
   });
