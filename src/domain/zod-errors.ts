@@ -11,8 +11,9 @@ const article = (expected: string): string => (/^[aeiou]/.test(expected) ? `an $
 /**
  * Per-parse zod error map: plain-English messages that read well after a field name. Messages set on
  * a schema's own checks win over this map (zod precedence), so custom wording stays where it is.
+ * Exported for parsers that build their own paths (webhook payloads); messages never quote the input.
  */
-const errorMap: z.core.$ZodErrorMap = (issue) => {
+export const fieldErrorMap: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return 'is required';
@@ -43,6 +44,6 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[]
 
 /** Parses `input` with `schema`, returning a Result whose errors name the fields. */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Result<z.output<S>> {
-  const parsed = schema.safeParse(input, { error: errorMap });
+  const parsed = schema.safeParse(input, { error: fieldErrorMap });
   return parsed.success ? ok(parsed.data) : fail(...toFieldErrors(parsed.error.issues));
 }
