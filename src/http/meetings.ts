@@ -1,6 +1,7 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { z } from 'zod';
-import { meetingIdSchema, normaliseMeeting } from '../domain';
+import { normaliseMeeting } from '../domain';
+import { meetingIdSchema } from '../domain/meeting/meeting-fields';
 import { cancelMeeting } from '../app/cancel-meeting';
 import { meetingView } from '../app/meeting-view';
 import { scheduleMeeting } from '../app/schedule-meeting';
