@@ -7,8 +7,9 @@ import type { OrchestrationContext, OrchestrationHandler, RetryOptions, Task } f
  *
  * Where it matters it behaves like durable-functions 3.5: a faulted task is thrown into the
  * generator; `Task.all` faults at its first faulted member (later members stay pending);
- * cancelling a completed timer throws; and an event goes to the most recently yielded open waiter
- * of that name (the SDK pops its list), or is buffered for the next one when none is open.
+ * cancelling a completed timer throws; a `Task.any`/`Task.all` over a member that completed before it
+ * was yielded is refused (the SDK would never resolve it); and an event goes to the most recently
+ * yielded open waiter of that name (the SDK pops its list), or is buffered for the next one.
  */
 
 /** Who wins a race of a timer against an event: the timer fires, or the event is raised. */
@@ -151,6 +152,8 @@ export function runOrchestrator(handler: OrchestrationHandler, script: Script): 
   for (let yields = 1; !step.done; yields++) {
     if (yields > (script.maxYields ?? 200)) throw new Error(`more than ${script.maxYields ?? 200} yields: does the script make the orchestrator loop?`);
     const task = own(step.value);
+    // The SDK's Task.any/all hear only of members completing after they are yielded: it would hang.
+    if (task.children.some((c) => c.isCompleted)) throw new Error(`the orchestrator yielded a Task.${task.kind} over a task already completed: durable-functions 3.5 would wait forever`);
     open(task);
     resolve(task);
     const winner = task.kind === 'any' && task.result instanceof FakeTask ? task.result : undefined;
