@@ -28,6 +28,7 @@ const MAX_FAILED_ROUNDS = 3;
 export const meetingOrchestrator: OrchestrationHandler = function* (context: OrchestrationContext) {
   const input = context.df.getInput<MeetingRef>();
   const about = { kind: 'meeting', id: input.meetingId } as const;
+  const changes = changeListener(context);
   let failedRounds = input.failedRounds ?? 0;
   for (let cycle = 0; cycle < CYCLES_PER_EXECUTION; cycle++) {
     let step: PlanStep;
@@ -35,12 +36,13 @@ export const meetingOrchestrator: OrchestrationHandler = function* (context: Orc
       step = yield* awaitTask(callActivity(context, 'planStep', { meetingId: input.meetingId }, ACTIVITY_RETRY));
     } catch {
       failedRounds += 1;
-      yield* sleepUntil(context, pauseUntil(context, failedRounds));
+      yield* changes.sleepUntil(pauseUntil(context, failedRounds));
       continue;
     }
     if (step.kind === 'done') return step.reason;
     if (step.kind === 'sleep') {
-      yield* sleepUntil(context, step.until);
+      failedRounds = 0;
+      yield* changes.sleepUntil(step.until);
       continue;
     }
     const sends = step.sendKeys.map((sendKey) => ({ sendKey, typed: callActivity(context, 'send', { about, sendKey }, ACTIVITY_RETRY) }));
@@ -48,15 +50,15 @@ export const meetingOrchestrator: OrchestrationHandler = function* (context: Orc
       const outcomes = yield* awaitAll(context, sends.map((s) => s.typed));
       failedRounds = 0;
       const retryAt = earliestRetry(outcomes);
-      if (retryAt !== undefined) yield* sleepUntil(context, retryAt);
+      if (retryAt !== undefined) yield* changes.sleepUntil(retryAt);
     } catch (error) {
       failedRounds += 1;
       if (failedRounds < MAX_FAILED_ROUNDS) {
-        yield* sleepUntil(context, pauseUntil(context, failedRounds));
+        yield* changes.sleepUntil(pauseUntil(context, failedRounds));
         continue;
       }
       const reason = `could not be sent: ${error instanceof Error ? error.message.slice(0, 300) : 'the send kept failing'}`;
-      yield* giveUp(context, sends.filter((s) => s.typed.task.isFaulted).map((s) => s.sendKey), about, reason);
+      yield* giveUp(context, changes, sends.filter((s) => s.typed.task.isFaulted).map((s) => s.sendKey), about, reason);
       failedRounds = 0;
     }
   }
@@ -65,20 +67,43 @@ export const meetingOrchestrator: OrchestrationHandler = function* (context: Orc
 };
 
 /** Records each given-up send failed; if even that fails, the next plan simply tries again. */
-function* giveUp(context: OrchestrationContext, sendKeys: readonly string[], about: { kind: 'meeting'; id: string }, reason: string): Generator<Task, void, unknown> {
+function* giveUp(context: OrchestrationContext, changes: ChangeListener, sendKeys: readonly string[], about: { kind: 'meeting'; id: string }, reason: string): Generator<Task, void, unknown> {
   try {
     yield* awaitAll(context, sendKeys.map((sendKey) => callActivity(context, 'recordFailure', { about, sendKey, reason }, ACTIVITY_RETRY)));
   } catch {
-    yield* sleepUntil(context, pauseUntil(context, 1));
+    yield* changes.sleepUntil(pauseUntil(context, 1));
   }
 }
 
-/** Sleeps until `until` unless a MeetingChanged event comes first; a losing timer is cancelled. */
-function* sleepUntil(context: OrchestrationContext, until: string): Generator<Task, void, unknown> {
-  const timer = context.df.createTimer(new Date(until));
-  const changed = context.df.waitForExternalEvent(EVENT.meetingChanged);
-  const winner = yield* awaitAny(context, [timer, changed]);
-  if (winner !== timer) timer.cancel();
+interface ChangeListener {
+  /** Sleeps until `until` unless a MeetingChanged event comes (or came) first; a losing timer is cancelled. */
+  sleepUntil(until: string): Generator<Task, void, unknown>;
+}
+
+/**
+ * One MeetingChanged waiter at a time, kept across sleeps. The SDK gives an event to the newest open
+ * waiter and buffers it only when none is open, so a fresh waiter per sleep would leave the old ones
+ * open to swallow an event raised while an activity runs. Here the waiter stays until an event ends
+ * it: an event that arrived during planning or sending ends the next sleep at once (the plan it led
+ * to may be stale), and only then is a new waiter made. A compound task is never made over a task
+ * that already finished (the SDK would never resolve it).
+ */
+function changeListener(context: OrchestrationContext): ChangeListener {
+  let waiter: Task | undefined;
+  return {
+    *sleepUntil(until) {
+      waiter ??= context.df.waitForExternalEvent(EVENT.meetingChanged);
+      if (waiter.isCompleted) {
+        waiter = undefined;
+        return;
+      }
+      const timer = context.df.createTimer(new Date(until));
+      const winner = yield* awaitAny(context, [timer, waiter]);
+      if (winner === timer) return;
+      timer.cancel();
+      waiter = undefined;
+    },
+  };
 }
 
 function pauseUntil(context: OrchestrationContext, rounds: number): string {

@@ -98,10 +98,10 @@ describe('meetingOrchestrator', () => {
     });
   });
 
-  // Bug: steps.ts says failedRounds counts *consecutive* failing cycles and resets on any success, but
-  // only a send success (or giving up) resets it: a cycle that planned and slept fine does not, so
-  // two old planning failures (even carried across continue-as-new) make the next send give up at once.
-  test.failing('a cycle that plans and sleeps fine resets the count: a later send failure pauses, not gives up', () => {
+  // Regression: failedRounds counts *consecutive* failing cycles (steps.ts). Once only a send success
+  // reset it, so two old planning failures (even carried across continue-as-new) made the next send
+  // give up at once.
+  test('a cycle that plans and sleeps fine resets the count: a later send failure pauses, not gives up', () => {
     const planStep = inTurn(new Error('table down'), new Error('table down'), sleep(at(100)), send('k1'), done('started'));
     const { trace } = runOrchestrator(meetingOrchestrator, script({ planStep, send: inTurn<SendOutcome>(down), recordFailure: () => undefined }));
     expect(trace).toContainEqual(slept(at(100), 'timer'));
@@ -178,9 +178,10 @@ describe('meetingOrchestrator, MeetingChanged raised while it plans', () => {
     expect(trace).toEqual([{ raised: EVENT.meetingChanged }, planned, slept(at(120), EVENT.meetingChanged), { cancelled: at(120) }, planned, { output: 'started' }]);
   });
 
-  // Bug: the waiter left open by the first sleep (its timer won) takes the change, so the next
-  // sleep waits out its timer on a plan that may predate the change (a reschedule, a cancellation).
-  test.failing('after a sleep the timer won: the change still ends the next sleep before its timer', () => {
+  // Regression: once a fresh waiter was made per sleep, the one left open by the first sleep (its
+  // timer won) took the change, so the next sleep waited out its timer on a plan that may predate
+  // the change (a reschedule, a cancellation).
+  test('after a sleep the timer won: the change still ends the next sleep before its timer', () => {
     const { trace, output } = runOrchestrator(meetingOrchestrator, script({ planStep: planning(1, sleep(at(60)), sleep(at(120)), done('started')) }));
     expect(output).toBe('started');
     expect(trace).toContainEqual({ raised: EVENT.meetingChanged });
