@@ -5,6 +5,10 @@ import type { RpcHttpCookie, RpcHttpData, RpcInvocationResponse } from './core-t
 export function toRpcHttp(req: IncomingMessage, url: URL, body: Buffer, params: Record<string, string>): RpcHttpData {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+  // As Azure's front end does, the connection's address is appended to X-Forwarded-For: whatever a
+  // client wrote there itself stays to the left, where an app that trusts one hop does not look.
+  const peer = req.socket.remoteAddress;
+  if (peer) headers['x-forwarded-for'] = headers['x-forwarded-for'] ? `${headers['x-forwarded-for']}, ${peer}` : peer;
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = v;
   const method = (req.method ?? 'GET').toUpperCase();

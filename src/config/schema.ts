@@ -21,10 +21,15 @@ export const configSchema = z.preprocess(
   /** Public base URL of this app, used to build links in messages (never the request's Host header). */
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL (the literal "devhost" is resolved only by the devhost)' }).default('http://127.0.0.1:7071'),
   ORGANISATION_NAME: z.string().trim().min(1).max(100).default('Contoso'),
-  /** CancelMeeting rate limit, requests per minute: "<per client>/<global>". */
-  CANCEL_RATE_LIMIT: z.string().regex(/^\d{1,7}\/\d{1,7}$/, 'must look like 20/600 (per client / global, per minute)').default('20/600'),
-  /** Deep-link page rate limit (token lookups), requests per minute: "<per client>/<global>". */
-  LINK_RATE_LIMIT: z.string().regex(/^\d{1,7}\/\d{1,7}$/, 'must look like 30/600 (per client / global, per minute)').default('30/600'),
+  /** CancelMeeting rate limit, per minute: "<failed authentications per client address>/<cancels per meeting>". */
+  CANCEL_RATE_LIMIT: z.string().regex(/^[1-9]\d{0,6}\/[1-9]\d{0,6}$/, 'must look like 20/10 (per client address / per meeting, per minute)').default('20/10'),
+  /** Deep-link page rate limit (token lookups), per minute: "<per client address>/<per token>". */
+  LINK_RATE_LIMIT: z.string().regex(/^[1-9]\d{0,6}\/[1-9]\d{0,6}$/, 'must look like 30/10 (per client address / per token, per minute)').default('30/10'),
+  /**
+   * How many proxies in front of the app append to X-Forwarded-For (Azure's front end: 1; Front Door
+   * or Application Gateway in front of it: 2). The client address is that many entries from the right.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
   /** Language of customer pages that know no meeting (an invalid link), when the browser asks for none we have. */
   DEFAULT_PAGE_LOCALE: supportedLocaleSchema.default('en-US'),
   /** Azure Communication Services connection string (endpoint=…;accesskey=…); absent → outbox. */

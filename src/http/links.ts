@@ -6,8 +6,16 @@ import { resolveLink } from '../app/resolve-link';
 import type { HandlerEnv } from './handler-env';
 import { PAGE_TEXTS, type PageTexts } from './pages/page-texts';
 import { html, page } from './pages/render-page';
-import { clientKey, lazily, linkLookupLimiter, parsePerMinute } from './rate-limit';
+import { clientAddress, lazily, linkLookupLimits, parsePerMinute, type ScopedLimits, type TakeResult } from './rate-limit';
 
+
+function lookup(limits: ScopedLimits, client: string, token: string): TakeResult {
+  const byClient = limits.client.check(client);
+  if (!byClient.ok) return byClient;
+  const byToken = limits.target.take(token);
+  if (!byToken.ok) return byToken;
+  return limits.client.take(client);
+}
 
 /** The visitor's language from Accept-Language, for pages that know no meeting. */
 function visitorLocale(req: HttpRequest, deps: AppDeps): SupportedLocale {
@@ -30,7 +38,9 @@ function details(deps: AppDeps, meeting: MeetingRecord, t: PageTexts): ReturnTyp
 
 /** The customer deep-link pages (API.md "Deep-link pages"), built over the handler environment. */
 export function linkHandlers(env: HandlerEnv) {
-  const limiter = lazily(() => linkLookupLimiter(undefined, parsePerMinute(env.deps().config.LINK_RATE_LIMIT)));
+  const limits = lazily(() => linkLookupLimits(parsePerMinute(env.deps().config.LINK_RATE_LIMIT)));
+  /** One lookup for this client address and this token; neither can use up anybody else's allowance. */
+  const take = (req: HttpRequest): TakeResult => lookup(limits(), clientAddress(req.headers, env.deps().config.TRUSTED_PROXY_HOPS), req.params.token ?? '');
   return {
     /**
      * GET/HEAD /api/links/{token}: shows the meeting and a Cancel button (a form that POSTs). It never
@@ -39,7 +49,7 @@ export function linkHandlers(env: HandlerEnv) {
     async show(req: HttpRequest): Promise<HttpResponseInit> {
       const deps = env.deps();
       const head = req.method === 'HEAD';
-      const limited = limiter().take(clientKey(req));
+      const limited = take(req);
       if (!limited.ok) { const t = PAGE_TEXTS[visitorLocale(req, deps)]; return message(429, t, t.tooManyTitle, t.tooManyBody, head, { 'retry-after': String(limited.retryAfterSeconds) }); }
       const link = await resolveLink(deps, req.params.token ?? '');
       if (!link.ok) return invalid(PAGE_TEXTS[visitorLocale(req, deps)], head);
@@ -51,7 +61,7 @@ export function linkHandlers(env: HandlerEnv) {
     /** POST /api/links/{token}/cancel: cancels like CancelMeeting (a notice follows if enabled). */
     async cancel(req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
       const deps = env.deps();
-      const limited = limiter().take(clientKey(req));
+      const limited = take(req);
       if (!limited.ok) { const t = PAGE_TEXTS[visitorLocale(req, deps)]; return message(429, t, t.tooManyTitle, t.tooManyBody, false, { 'retry-after': String(limited.retryAfterSeconds) }); }
       const link = await resolveLink(deps, req.params.token ?? '');
       if (!link.ok) return invalid(PAGE_TEXTS[visitorLocale(req, deps)], false);

@@ -7,7 +7,7 @@ import { meetingView } from '../app/meeting-view';
 import { scheduleMeeting } from '../app/schedule-meeting';
 import { requireAdmin, requireContact } from './auth';
 import type { HandlerEnv } from './handler-env';
-import { cancelLimiter, lazily, parsePerMinute, rateLimit } from './rate-limit';
+import { cancelLimits, clientAddress, lazily, parsePerMinute, tooManyRequests } from './rate-limit';
 import { problem } from './problem';
 import { readJson } from './read-json';
 
@@ -27,7 +27,7 @@ const fieldErrors = (issues: z.core.$ZodIssue[]): Array<{ path: string; message:
 
 /** The meeting routes (API.md "Meetings"), built over the handler environment. */
 export function meetingHandlers(env: HandlerEnv) {
-  const cancelLimit = lazily(() => cancelLimiter(undefined, parsePerMinute(env.deps().config.CANCEL_RATE_LIMIT)));
+  const limits = lazily(() => cancelLimits(parsePerMinute(env.deps().config.CANCEL_RATE_LIMIT)));
 
   async function upsert(req: HttpRequest, context: InvocationContext, mode: 'create' | 'update'): Promise<HttpResponseInit> {
     const deps = env.deps();
@@ -53,8 +53,14 @@ export function meetingHandlers(env: HandlerEnv) {
    */
   async function cancel(req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
     const deps = env.deps();
-    const limited = rateLimit(cancelLimit(), req);
-    if (limited) return limited;
+    // A request whose credentials fail counts against its client address, and past the limit the
+    // address gets 429 instead of 401. A caller with valid credentials is never refused for what
+    // anyone else (or its own address) sent: junk cannot starve a portal or a customer.
+    const client = clientAddress(req.headers, deps.config.TRUSTED_PROXY_HOPS);
+    const refused = (response: HttpResponseInit): HttpResponseInit => {
+      const junk = limits().client.take(client);
+      return junk.ok ? response : tooManyRequests(junk.retryAfterSeconds);
+    };
     const body = await readJson(req, 4 * 1024);
     if (!body.ok) return body.response;
     const meetingId = pathMeetingId(req);
@@ -62,7 +68,7 @@ export function meetingHandlers(env: HandlerEnv) {
     const external = typeof body.value === 'object' && body.value !== null && (body.value as { source?: unknown }).source === 'external';
     if (external) {
       const caller = await requireAdmin(req, deps);
-      if (!caller.ok) return caller.response;
+      if (!caller.ok) return refused(caller.response);
       const parsed = externalCancelSchema.safeParse(body.value);
       if (!parsed.success) return problem(400, 'Invalid cancellation', 'The body is invalid; nothing was changed.', fieldErrors(parsed.error.issues));
       return answer(await cancelMeeting(deps, env.workflow(context), meetingId, { source: 'external', reason: parsed.data.reason }));
@@ -70,7 +76,10 @@ export function meetingHandlers(env: HandlerEnv) {
     const parsed = portalCancelSchema.safeParse(body.value);
     if (!parsed.success) return problem(400, 'Invalid cancellation', 'The body is invalid; nothing was changed.', fieldErrors(parsed.error.issues));
     const caller = await requireContact(req, deps, parsed.data.contactId);
-    if (!caller.ok) return caller.response;
+    if (!caller.ok) return refused(caller.response);
+    // A verified caller is limited per meeting only: a busy portal serves many customers from one address.
+    const perMeeting = limits().target.take(meetingId);
+    if (!perMeeting.ok) return tooManyRequests(perMeeting.retryAfterSeconds);
     return answer(await cancelMeeting(deps, env.workflow(context), meetingId, { source: 'api', reason: parsed.data.reason, contactId: parsed.data.contactId }));
   }
 

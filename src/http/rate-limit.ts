@@ -1,16 +1,14 @@
-import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import type { HttpResponseInit } from '@azure/functions';
 import { problem } from './problem';
 
 /** A token bucket: holds up to `capacity` requests and regains `refillPerSecond` per second. */
 export interface BucketOptions { capacity: number; refillPerSecond: number }
 
 export interface RateLimiterOptions {
-  /** The bucket of each client (caller address). */
-  perClient: BucketOptions;
-  /** One bucket shared by all clients: bounds the total however many addresses an attacker has. */
-  global: BucketOptions;
-  /** Clients remembered at most; the least recently seen is forgotten first (memory stays bounded). */
-  maxClients: number;
+  /** The bucket of each key (a client, a caller, a target). */
+  bucket: BucketOptions;
+  /** Keys remembered at most; the least recently seen is forgotten first (memory stays bounded). */
+  maxKeys: number;
   /** Milliseconds since the epoch (injected for tests; the real time otherwise). */
   clock?: { now(): number };
 }
@@ -19,48 +17,52 @@ export type TakeResult = { ok: true } | { ok: false; retryAfterSeconds: number }
 
 interface Bucket { tokens: number; at: number }
 
-/** Client keys longer than this are cut, so a forged header cannot make one entry large. */
+/** Keys longer than this are cut, so a forged value cannot make one entry large. */
 const MAX_KEY_LENGTH = 64;
 
 /**
- * In-memory token-bucket rate limiter, per client and global. State is per instance: with N
- * instances scaled out the effective limits are N times these (still bounded).
+ * In-memory token buckets, one per key. There is no bucket shared by everyone: one client could
+ * drain it and lock out every other. State is per instance: with N instances scaled out the
+ * effective limits are N times these (still bounded).
  */
 export class RateLimiter {
-  private readonly clients = new Map<string, Bucket>();
-  private readonly global: Bucket;
+  private readonly buckets = new Map<string, Bucket>();
   private readonly clock: { now(): number };
 
   constructor(private readonly options: RateLimiterOptions) {
     this.clock = options.clock ?? { now: () => Date.now() };
-    this.global = { tokens: options.global.capacity, at: this.clock.now() };
   }
 
-  /** Takes one request for `key` from both buckets, or says how long to wait. Refused requests take nothing. */
+  /** Takes one request for `key`, or says how long to wait. A refused request takes nothing. */
   take(key: string): TakeResult {
-    const now = this.clock.now();
-    const clientKey = key.slice(0, MAX_KEY_LENGTH);
-    const client = this.clients.get(clientKey) ?? { tokens: this.options.perClient.capacity, at: now };
-    // Map order is recency order: re-inserting marks the client most recently seen.
-    this.clients.delete(clientKey);
-    this.clients.set(clientKey, client);
-    while (this.clients.size > this.options.maxClients) {
-      const oldest = this.clients.keys().next().value as string;
-      this.clients.delete(oldest);
-    }
-    refill(client, this.options.perClient, now);
-    refill(this.global, this.options.global, now);
-    const waits = [wait(client, this.options.perClient), wait(this.global, this.options.global)];
-    const retryAfterSeconds = Math.max(...waits);
+    const bucket = this.bucket(key);
+    const retryAfterSeconds = wait(bucket, this.options.bucket);
     if (retryAfterSeconds > 0) return { ok: false, retryAfterSeconds };
-    client.tokens -= 1;
-    this.global.tokens -= 1;
+    bucket.tokens -= 1;
     return { ok: true };
   }
 
-  /** Clients currently remembered (never more than `maxClients`). */
+  /** Whether `key` could take a request now (takes nothing). */
+  check(key: string): TakeResult {
+    const retryAfterSeconds = wait(this.bucket(key), this.options.bucket);
+    return retryAfterSeconds > 0 ? { ok: false, retryAfterSeconds } : { ok: true };
+  }
+
+  /** Keys currently remembered (never more than `maxKeys`). */
   get size(): number {
-    return this.clients.size;
+    return this.buckets.size;
+  }
+
+  private bucket(key: string): Bucket {
+    const now = this.clock.now();
+    const cut = key.slice(0, MAX_KEY_LENGTH);
+    const bucket = this.buckets.get(cut) ?? { tokens: this.options.bucket.capacity, at: now };
+    // Map order is recency order: re-inserting marks the key most recently seen.
+    this.buckets.delete(cut);
+    this.buckets.set(cut, bucket);
+    while (this.buckets.size > this.options.maxKeys) this.buckets.delete(this.buckets.keys().next().value as string);
+    refill(bucket, this.options.bucket, now);
+    return bucket;
   }
 }
 
@@ -79,22 +81,22 @@ function wait(bucket: Bucket, options: BucketOptions): number {
 }
 
 /**
- * The caller's address: the first `x-forwarded-for` entry (Azure's front ends set it; App Gateway
- * adds `:port`, which is dropped so each connection does not count as a new client), else 'unknown'.
+ * The caller's address, from the entry of `x-forwarded-for` that the platform wrote: the front ends
+ * in front of the app append the address they saw, so with `trustedHops` proxies (Azure's front end:
+ * 1; Front Door or Application Gateway in front of it: 2) the client is `trustedHops` entries from the
+ * right. Entries further left are whatever the client sent, and are never read. The devhost appends
+ * the socket's address the same way. A port (`:52123`, App Gateway adds one) is dropped; no header
+ * gives `unknown`.
  */
-export function clientAddress(headers: { get(name: string): string | null }): string {
-  const first = headers.get('x-forwarded-for')?.split(',')[0]?.trim().toLowerCase() ?? '';
-  if (first === '') return 'unknown';
-  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(first);
+export function clientAddress(headers: { get(name: string): string | null }, trustedHops = 1): string {
+  const entries = (headers.get('x-forwarded-for') ?? '').split(',').map((e) => e.trim().toLowerCase()).filter((e) => e !== '');
+  const entry = entries[Math.max(0, entries.length - Math.max(1, trustedHops))] ?? '';
+  if (entry === '') return 'unknown';
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(entry);
   if (bracketed?.[1]) return bracketed[1].slice(0, MAX_KEY_LENGTH);
   // One colon: IPv4 with a port. More: a bare IPv6 address, kept whole.
-  const ipv4WithPort = /^([^:]+):\d+$/.exec(first);
-  return (ipv4WithPort?.[1] ?? first).slice(0, MAX_KEY_LENGTH);
-}
-
-/** The rate-limit key of a request: its caller's address (see {@link clientAddress}). */
-export function clientKey(req: Pick<HttpRequest, 'headers'>): string {
-  return clientAddress(req.headers);
+  const ipv4WithPort = /^([^:]+):\d+$/.exec(entry);
+  return (ipv4WithPort?.[1] ?? entry).slice(0, MAX_KEY_LENGTH);
 }
 
 /** 429 problem+json with `Retry-After` (whole seconds). */
@@ -104,52 +106,52 @@ export function tooManyRequests(retryAfterSeconds: number): HttpResponseInit {
   return { ...response, headers: { ...(response.headers as Record<string, string>), 'retry-after': String(seconds) } };
 }
 
-/** Takes one request for the caller of `req`: the 429 to send, or undefined when it may proceed. */
-export function rateLimit(limiter: RateLimiter, req: Pick<HttpRequest, 'headers'>): HttpResponseInit | undefined {
-  const result = limiter.take(clientKey(req));
-  return result.ok ? undefined : tooManyRequests(result.retryAfterSeconds);
-}
+/** Requests per minute: per client (or caller) and per target (a link token, a meeting). */
+export interface PerMinute { perClient: number; perTarget: number }
 
-/**
- * Deep-link token lookups (GET/POST /api/links/{token}): 30 per minute per client with bursts of 30,
- * 600 per minute overall. Tokens are 128+ bits, so this is about load, not guessing; a person
- * opening their link a few times never meets it. 10 000 clients ≈ 1–2 MB at most.
- */
-export function linkLookupLimiter(clock?: { now(): number }, limits: PerMinute = { perClient: 30, global: 600 }): RateLimiter {
-  return perMinute(limits, clock);
-}
-
-/** Requests per minute: per client address and for everyone together. */
-export interface PerMinute { perClient: number; global: number }
-
-function perMinute(limits: PerMinute, clock?: { now(): number }): RateLimiter {
-  return new RateLimiter({ perClient: { capacity: limits.perClient, refillPerSecond: limits.perClient / 60 }, global: { capacity: limits.global, refillPerSecond: limits.global / 60 }, maxClients: 10_000, clock });
-}
-
-/**
- * CancelMeeting (POST /api/meetings/{id}/cancel): 20 per minute per client with bursts of 20, 600 per
- * minute overall. Each call verifies a JWT and reads storage; a portal cancels far less often.
- */
-export function cancelLimiter(clock?: { now(): number }, limits: PerMinute = { perClient: 20, global: 600 }): RateLimiter {
-  return perMinute(limits, clock);
-}
-
-/** Parses a "<per client>/<global>" setting (validated by the config schema). */
+/** Parses a "<per client>/<per target>" setting (validated by the config schema). */
 export function parsePerMinute(setting: string): PerMinute {
-  const [perClient, global] = setting.split('/').map(Number);
-  return { perClient: perClient ?? 0, global: global ?? 0 };
+  const [perClient, perTarget] = setting.split('/').map(Number);
+  return { perClient: perClient ?? 0, perTarget: perTarget ?? 0 };
+}
+
+const perMinute = (count: number, clock?: { now(): number }, maxKeys = 10_000): RateLimiter =>
+  new RateLimiter({ bucket: { capacity: count, refillPerSecond: count / 60 }, maxKeys, clock });
+
+/** A pair of limiters: one keyed by who asks, one by what is asked about. */
+export interface ScopedLimits {
+  readonly client: RateLimiter;
+  readonly target: RateLimiter;
+}
+
+/**
+ * Deep-link token lookups (GET/POST /api/links/{token}): per client address and per token (default
+ * 30 and 10 per minute). Tokens are 128+ bits, so this is about load, not guessing; a person opening
+ * their link a few times never meets it, and nobody else's traffic can use up their allowance.
+ */
+export function linkLookupLimits(limits: PerMinute = { perClient: 30, perTarget: 10 }, clock?: { now(): number }): ScopedLimits {
+  return { client: perMinute(limits.perClient, clock), target: perMinute(limits.perTarget, clock) };
+}
+
+/**
+ * CancelMeeting (POST /api/meetings/{id}/cancel): `client` counts requests whose token fails, per
+ * client address (junk cannot cost the real callers anything); `target` counts verified cancels per
+ * meeting (default 20 and 10 per minute). Verified callers are never limited by anyone else's junk.
+ */
+export function cancelLimits(limits: PerMinute = { perClient: 20, perTarget: 10 }, clock?: { now(): number }): ScopedLimits {
+  return { client: perMinute(limits.perClient, clock), target: perMinute(limits.perTarget, clock) };
 }
 
 /**
  * Template test sends (POST /api/templates/preview with `sendTo`), keyed by admin: 10 per hour per
- * admin with bursts of 10, 100 per hour overall. Each one is a real message on a paid channel.
+ * admin with bursts of 10. Each one is a real message on a paid channel.
  */
 export function testSendLimiter(clock?: { now(): number }): RateLimiter {
-  return new RateLimiter({ perClient: { capacity: 10, refillPerSecond: 10 / 3600 }, global: { capacity: 100, refillPerSecond: 100 / 3600 }, maxClients: 1_000, clock });
+  return new RateLimiter({ bucket: { capacity: 10, refillPerSecond: 10 / 3600 }, maxKeys: 1_000, clock });
 }
 
-/** A limiter made on first use, for limits that come from configuration (read lazily, not at import). */
-export function lazily(make: () => RateLimiter): () => RateLimiter {
-  let limiter: RateLimiter | undefined;
-  return () => (limiter ??= make());
+/** Made on first use, for limits that come from configuration (read lazily, not at import). */
+export function lazily<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
 }

@@ -1,3 +1,4 @@
+import { requestFrom } from '../support/from-address';
 import { AppHost, useAppHost, kinds, meetingBody } from '../support/app-host';
 
 /** CancelMeeting as a portal calls it: the customer's bearer token from the devhost's local issuer. */
@@ -83,5 +84,24 @@ describe('CancelMeeting with a bearer token', () => {
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     if (field) expect(JSON.stringify(await res.json())).toContain(field);
     expect((await host.meeting(id)).status).toBe('scheduled');
+  });
+
+  test('a flood of forged tokens under rotating spoofed addresses: the flooder gets 429, a portal and a customer still cancel', async () => {
+    await book('CM-FLOOD-1');
+    await book('CM-FLOOD-2');
+    const url = `${host.url}/api/meetings/CM-FLOOD-1/cancel`;
+    const junk = Array.from({ length: 120 }, (_, i) => requestFrom('127.0.0.6', url, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer forged.${i}.token`, 'x-forwarded-for': `203.0.113.${i % 250}` }, body: JSON.stringify({ contactId: 'C-77' }),
+    }));
+    const statuses = (await Promise.all(junk)).map((r) => r.status);
+    expect(statuses).toContain(429);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+    expect((await host.meeting('CM-FLOOD-1')).status).toBe('scheduled');
+    // A portal on the very address that flooded, with a valid token, is not refused for the junk.
+    const portal = await token({ roles: ['Meetings.Cancel'] });
+    const byPortal = await requestFrom('127.0.0.6', url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${portal}` }, body: JSON.stringify({ contactId: 'C-77' }) });
+    expect(byPortal.status).toBe(200);
+    const bob = await token({ contactId: 'C-77' });
+    expect((await cancel('CM-FLOOD-2', { contactId: 'C-77' }, bob)).status).toBe(200);
   });
 });

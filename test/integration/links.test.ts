@@ -1,9 +1,12 @@
+import { requestFrom } from '../support/from-address';
 import { AppHost, useAppHost, kinds, meetingBody } from '../support/app-host';
 
 /** Deep links in messages: GET shows, only POST cancels; every invalid case looks the same. */
 describe('deep-link pages', () => {
   let host: AppHost;
-  useAppHost((started) => (host = started), { env: { PUBLIC_BASE_URL: 'devhost' } }, {});
+  // Every request of these tests comes from 127.0.0.1 unless it says otherwise: the limits are set
+  // high enough for the other tests, and the rate-limit tests use their own loopback addresses.
+  useAppHost((started) => (host = started), { env: { PUBLIC_BASE_URL: 'devhost', LINK_RATE_LIMIT: '100/40' } }, {});
 
   const linkFor = async (meetingId: string, version = 1): Promise<string> => {
     const email = (await host.outbox(meetingId)).find((m) => m.sendKey === `${meetingId}|${version}|confirmation|email`);
@@ -82,18 +85,31 @@ describe('deep-link pages', () => {
     expect(invalid).toContain('Este enlace ya no es válido');
   });
 
-  test('token lookups are rate-limited per client with Retry-After', async () => {
+  test('token lookups are rate-limited per client address with Retry-After; a spoofed X-Forwarded-For is not a new client', async () => {
     const url = `${host.url}/api/links/BBBBBBBBBBBBBBBBBBBBBB`;
     const statuses: number[] = [];
-    let retryAfter: string | null = null;
-    for (let i = 0; i < 40; i++) {
-      const res = await fetch(url, { headers: { 'x-forwarded-for': '192.0.2.7' } });
+    let retryAfter: string | undefined;
+    for (let i = 0; i < 120; i++) {
+      // Each request claims to come from somewhere else: the platform's entry (the socket) decides.
+      const res = await requestFrom('127.0.0.2', `${url}${i % 2 === 0 ? '' : 'C'}`, { headers: { 'x-forwarded-for': `198.51.100.${i}` } });
       statuses.push(res.status);
-      if (res.status === 429) retryAfter = res.headers.get('retry-after');
+      if (res.status === 429) retryAfter = String(res.headers['retry-after']);
     }
     expect(statuses).toContain(429);
     expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
-    expect((await fetch(url, { headers: { 'x-forwarded-for': '192.0.2.8' } })).status).toBe(404);
+    // Another client, another (unknown) token: its own allowances, untouched by the flood.
+    expect((await requestFrom('127.0.0.3', `${host.url}/api/links/EEEEEEEEEEEEEEEEEEEEEE`)).status).toBe(404);
+  });
+
+  test('a flood of junk lookups from rotating spoofed addresses does not lock out a customer with a valid link', async () => {
+    await book('LINK-FLOOD');
+    const link = await linkFor('LINK-FLOOD');
+    const flood = Array.from({ length: 300 }, (_, i) => requestFrom('127.0.0.4', `${host.url}/api/links/${'D'.repeat(21)}${String.fromCharCode(65 + (i % 26))}`, { headers: { 'x-forwarded-for': `10.${i % 250}.0.1` } }));
+    const answers = await Promise.all(flood);
+    expect(answers.filter((a) => a.status === 429).length).toBeGreaterThanOrEqual(150);
+    const customer = await requestFrom('127.0.0.5', link);
+    expect(customer.status).toBe(200);
+    expect(customer.body).toContain('Mortgage review');
   });
 
   test('with a portal URL template, messages link to the portal with the meeting ID', async () => {

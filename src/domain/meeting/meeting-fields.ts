@@ -15,19 +15,16 @@ export const meetingIdSchema = z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'must
  * zero-width characters, lone surrogates: see safe-text.ts). Single-line unless `multiLine`, whose
  * line ends become `\n`.
  */
-export const checkedText = (multiLine = false) =>
-  z.string().transform((value, ctx) => {
-    const problem = textProblem(value, multiLine);
-    if (problem === undefined) return multiLine ? normaliseLineEnds(value) : value;
-    ctx.addIssue({ code: 'custom', message: problem });
-    return z.NEVER;
-  });
+export const checkedText = (multiLine = false) => (value: string, ctx: z.core.$RefinementCtx<string>): void => {
+  const problem = textProblem(value, multiLine);
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+};
 
 /** A contact ID is compared to a token claim, so it is kept exactly as given. */
-export const contactIdSchema = z.string().min(1).max(LIMITS.id).refine((s) => s.trim() === s, 'must not start or end with spaces').pipe(checkedText());
+export const contactIdSchema = z.string().min(1).max(LIMITS.id).refine((s) => s.trim() === s, 'must not start or end with spaces').superRefine(checkedText());
 
 /** A required single-line string, trimmed, non-empty after trimming. */
-export const requiredText = (max: number) => z.string().trim().min(1).max(max).pipe(checkedText());
+export const requiredText = (max: number) => z.string().trim().min(1).max(max).superRefine(checkedText());
 
 /**
  * An optional value where JSON `null`, `""` or whitespace mean "absent" (Power Automate sends empty
@@ -37,7 +34,8 @@ export const absentIfBlank = <S extends z.ZodType>(schema: S) =>
   z.preprocess((value) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value), schema.optional());
 
 /** An optional trimmed string of at most `max` characters; single-line unless `multiLine`. */
-export const optionalText = (max: number, multiLine = false) => absentIfBlank(z.string().trim().max(max).pipe(checkedText(multiLine)));
+export const optionalText = (max: number, multiLine = false) =>
+  absentIfBlank(multiLine ? z.string().trim().max(max).superRefine(checkedText(true)).transform(normaliseLineEnds) : z.string().trim().max(max).superRefine(checkedText()));
 
 /** An optional e-mail address, trimmed. */
 export const optionalEmail = absentIfBlank(z.string().trim().max(LIMITS.email).pipe(z.email('must be a valid e-mail address')));

@@ -25,7 +25,7 @@ export const scheduleMeetingBodySchema = z.object({
     lastName: optionalText(LIMITS.name),
     email: optionalEmail,
     phone: optionalPhone,
-    locale: absentIfBlank(z.string().trim().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en-US or es-ES')),
+    locale: absentIfBlank(z.string().trim().max(35).regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en-US or es-ES')),
     timeZone: absentIfBlank(timeZoneSchema),
   }),
   adminInstructions: optionalText(LIMITS.longText, true),

@@ -1,4 +1,4 @@
-import { cancelLimiter, clientAddress, clientKey, linkLookupLimiter, rateLimit, RateLimiter, tooManyRequests, type RateLimiterOptions } from '../../../src/http/rate-limit';
+import { cancelLimits, clientAddress, linkLookupLimits, parsePerMinute, RateLimiter, tooManyRequests, type RateLimiterOptions } from '../../../src/http/rate-limit';
 
 function fakeClock(start = 1_750_000_000_000): { now(): number; advance(ms: number): void } {
   let t = start;
@@ -7,7 +7,7 @@ function fakeClock(start = 1_750_000_000_000): { now(): number; advance(ms: numb
 
 function limiter(overrides: Partial<RateLimiterOptions> = {}): { limiter: RateLimiter; clock: ReturnType<typeof fakeClock> } {
   const clock = fakeClock();
-  return { clock, limiter: new RateLimiter({ perClient: { capacity: 3, refillPerSecond: 1 / 20 }, global: { capacity: 100, refillPerSecond: 1 }, maxClients: 100, clock, ...overrides }) };
+  return { clock, limiter: new RateLimiter({ bucket: { capacity: 3, refillPerSecond: 1 / 20 }, maxKeys: 100, clock, ...overrides }) };
 }
 
 const headers = (xff?: string): { get(name: string): string | null } => ({ get: (name) => (name === 'x-forwarded-for' ? (xff ?? null) : null) });
@@ -36,18 +36,24 @@ describe('RateLimiter', () => {
     expect(l.take('a').ok).toBe(false);
   });
 
-  test('the global bucket limits all clients together; refused requests take nothing', () => {
-    const { limiter: l, clock } = limiter({ global: { capacity: 5, refillPerSecond: 0.5 } });
-    for (let i = 0; i < 5; i++) expect(l.take(`client-${i}`).ok).toBe(true);
-    expect(l.take('client-new')).toEqual({ ok: false, retryAfterSeconds: 2 });
-    clock.advance(2_000);
-    // The refused client's own bucket was not charged: it still has its full capacity after this one.
-    expect(l.take('client-new').ok).toBe(true);
-    expect(l.take('client-new').ok).toBe(false);
+  test('refused requests take nothing; check() never takes', () => {
+    const { limiter: l, clock } = limiter();
+    for (let i = 0; i < 3; i++) expect(l.check('a').ok).toBe(true);
+    for (let i = 0; i < 3; i++) expect(l.take('a').ok).toBe(true);
+    expect(l.check('a')).toEqual({ ok: false, retryAfterSeconds: 20 });
+    for (let i = 0; i < 10; i++) expect(l.take('a').ok).toBe(false);
+    clock.advance(20_000);
+    expect(l.take('a').ok).toBe(true);
+  });
+
+  test('no bucket is shared: a thousand busy clients leave a new one its full allowance', () => {
+    const { limiter: l } = limiter({ maxKeys: 10_000 });
+    for (let i = 0; i < 1_000; i++) for (let n = 0; n < 5; n++) l.take(`client-${i}`);
+    for (let n = 0; n < 3; n++) expect(l.take('newcomer').ok).toBe(true);
   });
 
   test('memory is bounded: the least recently seen client is forgotten first', () => {
-    const { limiter: l } = limiter({ maxClients: 50 });
+    const { limiter: l } = limiter({ maxKeys: 50 });
     for (let i = 0; i < 3; i++) l.take('busy');
     for (let i = 0; i < 1_000; i++) {
       l.take(`visitor-${i}`);
@@ -67,15 +73,17 @@ describe('RateLimiter', () => {
   });
 
   test.each([
-    [undefined, 'unknown'],
-    ['', 'unknown'],
-    ['203.0.113.5', '203.0.113.5'],
-    ['203.0.113.5:52123, 10.0.0.1', '203.0.113.5'],
-    ['[2001:DB8::1]:443', '2001:db8::1'],
-    ['2001:db8::1', '2001:db8::1'],
-  ])('clientAddress(x-forwarded-for %j) is %s', (xff, expected) => {
-    expect(clientAddress(headers(xff))).toBe(expected);
-    expect(clientKey({ headers: headers(xff) } as Parameters<typeof clientKey>[0])).toBe(expected);
+    [undefined, 1, 'unknown'],
+    ['', 1, 'unknown'],
+    ['203.0.113.5', 1, '203.0.113.5'],
+    // What the client wrote stays left of what the front end appended: only the appended entry counts.
+    ['1.1.1.1, 2.2.2.2, 203.0.113.5:52123', 1, '203.0.113.5'],
+    ['spoofed, 203.0.113.5, 10.0.0.1', 2, '203.0.113.5'],
+    ['203.0.113.5', 2, '203.0.113.5'],
+    ['[2001:DB8::1]:443', 1, '2001:db8::1'],
+    ['198.51.100.1, 2001:db8::1', 1, '2001:db8::1'],
+  ])('clientAddress(x-forwarded-for %j, %i trusted hops) is %s', (xff, hops, expected) => {
+    expect(clientAddress(headers(xff), hops)).toBe(expected);
   });
 });
 
@@ -86,33 +94,25 @@ describe('429 responses', () => {
     expect(res.headers).toMatchObject({ 'content-type': 'application/problem+json; charset=utf-8', 'retry-after': '3' });
     expect(res.jsonBody).toMatchObject({ status: 429, title: 'Too Many Requests' });
   });
-
-  test('rateLimit lets a request through or answers 429 for its caller', () => {
-    const { limiter: l } = limiter();
-    const req = { headers: headers('198.51.100.7:1000') } as Parameters<typeof rateLimit>[1];
-    for (let i = 0; i < 3; i++) expect(rateLimit(l, req)).toBeUndefined();
-    const res = rateLimit(l, req);
-    expect(res?.status).toBe(429);
-    expect(Number((res?.headers as Record<string, string>)['retry-after'])).toBeGreaterThanOrEqual(1);
-  });
 });
 
-describe('ready-made limiters', () => {
+describe('ready-made limits', () => {
   test.each([
-    ['linkLookupLimiter', 30, linkLookupLimiter],
-    ['cancelLimiter', 20, cancelLimiter],
-  ])('%s allows %i per minute per client, then refuses until tokens return', (_name, perMinute, make) => {
+    ['linkLookupLimits', 30, 10, linkLookupLimits],
+    ['cancelLimits', 20, 10, cancelLimits],
+  ])('%s allow %i per minute per client and %i per target, each on its own', (_name, perClient, perTarget, make) => {
     const clock = fakeClock();
-    const l = make(clock);
-    for (let i = 0; i < perMinute; i++) expect(l.take('client').ok).toBe(true);
-    expect(l.take('client')).toEqual({ ok: false, retryAfterSeconds: 60 / perMinute });
+    const limits = make(undefined, clock);
+    for (let i = 0; i < perClient; i++) expect(limits.client.take('client').ok).toBe(true);
+    expect(limits.client.take('client')).toEqual({ ok: false, retryAfterSeconds: 60 / perClient });
+    for (let i = 0; i < perTarget; i++) expect(limits.target.take('target').ok).toBe(true);
+    expect(limits.target.take('target').ok).toBe(false);
+    expect(limits.target.take('other-target').ok).toBe(true);
     clock.advance(60_000);
-    for (let i = 0; i < perMinute; i++) expect(l.take('client').ok).toBe(true);
+    for (let i = 0; i < perClient; i++) expect(limits.client.take('client').ok).toBe(true);
   });
 
-  test('the global bucket allows 600 burst across clients', () => {
-    const l = linkLookupLimiter(fakeClock());
-    for (let i = 0; i < 600; i++) expect(l.take(`c${i}`).ok).toBe(true);
-    expect(l.take('another').ok).toBe(false);
+  test('settings read as "<per client>/<per target>"', () => {
+    expect(parsePerMinute('20/10')).toEqual({ perClient: 20, perTarget: 10 });
   });
 });
