@@ -5,6 +5,8 @@ export class FakeClock implements Clock {
   private current: number;
   /** Every sleep asked for, in milliseconds, in order. */
   readonly sleeps: number[] = [];
+  /** Runs after each sleep (time has advanced): what "happens meanwhile", e.g. a send gets recorded. */
+  afterSleep: (() => Promise<void> | void) | undefined;
 
   constructor(start: Date | string = '2026-11-20T09:00:00.000Z') {
     this.current = new Date(start).getTime();
@@ -17,6 +19,7 @@ export class FakeClock implements Clock {
   async sleep(ms: number): Promise<void> {
     this.sleeps.push(ms);
     this.current += ms;
+    await this.afterSleep?.();
   }
 
   set(at: Date | string): void {
