@@ -30,6 +30,12 @@ describe('meetingView', () => {
     ]));
   });
 
+  test("a channel's reminder flag shows once its reminder was sent", async () => {
+    const deps = await setup();
+    await deps.meetings.markReminderSent('A-1001', 'sms');
+    expect(await meetingView(deps, 'A-1001')).toMatchObject({ reminderEmailSent: false, reminderSmsSent: true });
+  });
+
   test('a deferred send reads as planned for its retry time, with the deferral as the reason', async () => {
     const deps = await setup();
     await deps.ledger.claim({ sendKey: confirmation, about, type: 'confirmation', channel: 'email', plannedFor: deps.clock.now().toISOString() }, deps.clock.now());
