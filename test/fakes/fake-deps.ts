@@ -1,0 +1,55 @@
+import { defaultTemplateSource } from '../../src/adapters/templates/default-template-source';
+import type { AppDeps } from '../../src/app/deps';
+import { CHANNELS, type Channel } from '../../src/domain';
+import { parseConfig } from '../../src/config';
+import { FakeClock } from './fake-clock';
+import { FakeLedger } from './fake-ledger';
+import { FakeLinkTokenStore } from './fake-link-token-store';
+import { FakeMeetingStore } from './fake-meeting-store';
+import { FakeSettingsStore } from './fake-settings-store';
+import { FakeTemplateStore } from './fake-template-store';
+import { FakeTokenVerifier } from './fake-token-verifier';
+import { RecordingLog } from './recording-log';
+import { ScriptedSender } from './scripted-sender';
+
+/** A full {@link AppDeps} of fakes, each typed as its fake so tests can script and inspect it. */
+export interface FakeDeps extends AppDeps {
+  readonly clock: FakeClock;
+  readonly meetings: FakeMeetingStore;
+  readonly settings: FakeSettingsStore;
+  readonly ledger: FakeLedger;
+  readonly linkTokens: FakeLinkTokenStore;
+  readonly senders: Readonly<Record<Channel, ScriptedSender>>;
+  readonly templateStore: FakeTemplateStore;
+  readonly tokens: FakeTokenVerifier;
+  readonly log: RecordingLog;
+}
+
+/** Deterministic "random" bytes: 1, 2, 3… across calls, so link tokens differ but tests repeat. */
+function countingBytes(): (size: number) => Uint8Array {
+  let next = 0;
+  return (size) => Uint8Array.from({ length: size }, () => (next = (next + 1) % 256));
+}
+
+/**
+ * Fakes for every dependency (templates: the shipped defaults, read from `templates/`), with
+ * `overrides` replacing any of them. No service is called.
+ */
+export function fakeDeps<O extends Partial<AppDeps> = Record<never, never>>(overrides?: O): Omit<FakeDeps, keyof O> & O {
+  const deps: FakeDeps = {
+    config: parseConfig({ AzureWebJobsStorage: 'UseDevelopmentStorage=true', PUBLIC_BASE_URL: 'https://comms.example.com' }),
+    clock: new FakeClock(),
+    meetings: new FakeMeetingStore(),
+    settings: new FakeSettingsStore(),
+    ledger: new FakeLedger(),
+    linkTokens: new FakeLinkTokenStore(),
+    senders: Object.fromEntries(CHANNELS.map((c) => [c, new ScriptedSender()])) as Record<Channel, ScriptedSender>,
+    templates: defaultTemplateSource,
+    defaultTemplates: defaultTemplateSource,
+    templateStore: new FakeTemplateStore(),
+    tokens: new FakeTokenVerifier(),
+    randomBytes: countingBytes(),
+    log: new RecordingLog(),
+  };
+  return { ...deps, ...overrides } as Omit<FakeDeps, keyof O> & O;
+}

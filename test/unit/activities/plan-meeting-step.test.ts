@@ -1,0 +1,146 @@
+import { planMeetingStep } from '../../../src/activities/plan-meeting-step';
+import { sendKey, type Channel, type CommunicationType, type MeetingRecord } from '../../../src/domain';
+import type { About } from '../../../src/ports/dispatch';
+import { fakeDeps, type FakeDeps } from '../../fakes/fake-deps';
+import { FakeSettingsStore } from '../../fakes/fake-settings-store';
+import { allOn, record } from '../domain/fixtures';
+
+// The fixture meeting starts 2026-12-03T15:00Z (10:00 in New York); with allOn() its reminder is
+// due two days before at the same local time. The clock starts on 2026-11-20.
+const START = '2026-12-03T15:00:00.000Z';
+const REMINDER_DUE = '2026-12-01T15:00:00.000Z';
+const about: About = { kind: 'meeting', id: 'A-1001' };
+const key = (type: CommunicationType, channel: Channel, version = 1): string => sendKey({ meetingId: 'A-1001', version, type, channel });
+const cancelled: Partial<MeetingRecord> = { status: 'cancelled', cancellation: { cancelledAt: '2026-11-19T09:00:00.000Z', source: 'api', reason: null } };
+
+async function setup(meeting: Partial<MeetingRecord> = {}, settings = allOn()): Promise<FakeDeps> {
+  const deps = fakeDeps({ settings: new FakeSettingsStore(settings) });
+  await deps.meetings.create(record(meeting));
+  return deps;
+}
+
+async function recordSent(deps: FakeDeps, type: CommunicationType, channel: Channel): Promise<void> {
+  await deps.ledger.claim({ sendKey: key(type, channel), about, type, channel, plannedFor: null }, deps.clock.now());
+  await deps.ledger.markSent(about, key(type, channel), 'msg', deps.clock.now());
+}
+
+/** A claim waiting for its retry at `retryAt` (the provider was unavailable). */
+async function deferred(deps: FakeDeps, type: CommunicationType, channel: Channel, retryAt: string): Promise<string> {
+  await deps.ledger.claim({ sendKey: key(type, channel), about, type, channel, plannedFor: null }, deps.clock.now());
+  await deps.ledger.markDeferred(about, key(type, channel), { retryAt, reason: 'fake: unavailable (HTTP 503)' }, deps.clock.now());
+  return key(type, channel);
+}
+
+const ref = { meetingId: 'A-1001' };
+
+describe('planMeetingStep', () => {
+  test('a new meeting: its confirmations are due', async () => {
+    const deps = await setup();
+    expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'send', sendKeys: [key('confirmation', 'email'), key('confirmation', 'sms')] });
+  });
+
+  test('confirmations sent: sleep until the reminder is due', async () => {
+    const deps = await setup();
+    await recordSent(deps, 'confirmation', 'email');
+    await recordSent(deps, 'confirmation', 'sms');
+    expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'sleep', until: REMINDER_DUE });
+  });
+
+  test('at the reminder time the reminders are due; once sent, sleep until the start', async () => {
+    const deps = await setup();
+    await recordSent(deps, 'confirmation', 'email');
+    await recordSent(deps, 'confirmation', 'sms');
+    deps.clock.set(REMINDER_DUE);
+    expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'send', sendKeys: [key('reminder', 'email'), key('reminder', 'sms')] });
+    await recordSent(deps, 'reminder', 'email');
+    await recordSent(deps, 'reminder', 'sms');
+    expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'sleep', until: START });
+  });
+
+  test('nothing turned on: sleep until the start', async () => {
+    const deps = await setup({}, { ...allOn(), enabled: false });
+    expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'sleep', until: START });
+  });
+
+  test('done when the meeting is not found, cancelled (nothing left to send) or completed', async () => {
+    expect(await planMeetingStep(fakeDeps(), ref)).toEqual({ kind: 'done', reason: 'meeting not found' });
+    expect(await planMeetingStep(await setup(cancelled, { ...allOn(), cancellation: { email: false, sms: false } }), ref)).toEqual({ kind: 'done', reason: 'cancelled' });
+    expect(await planMeetingStep(await setup({ status: 'completed' }), ref)).toEqual({ kind: 'done', reason: 'completed' });
+  });
+
+  test('a cancelled meeting sends its cancellation notices first, then is done', async () => {
+    const deps = await setup(cancelled);
+    expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'send', sendKeys: [key('cancellation', 'email'), key('cancellation', 'sms')] });
+    await recordSent(deps, 'cancellation', 'email');
+    await recordSent(deps, 'cancellation', 'sms');
+    expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'done', reason: 'cancelled' });
+  });
+
+  test('a scheduled meeting at its start becomes completed, and the step is done', async () => {
+    const deps = await setup();
+    deps.clock.set(START);
+    expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'done', reason: 'started' });
+    expect((await deps.meetings.get('A-1001'))?.record.status).toBe('completed');
+    expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'done', reason: 'completed' });
+  });
+
+  test('completing loses to a concurrent write: plan again at once, nothing overwritten', async () => {
+    const deps = await setup();
+    deps.clock.set(START);
+    deps.meetings.onNextReplace(() => deps.meetings.concurrentWrite(record(cancelled)));
+    expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'sleep', until: START });
+    expect((await deps.meetings.get('A-1001'))?.record.status).toBe('cancelled');
+  });
+
+  describe('deferred claims (claimed, with retryAt)', () => {
+    async function confirmed(): Promise<FakeDeps> {
+      const deps = await setup();
+      await recordSent(deps, 'confirmation', 'sms');
+      return deps;
+    }
+
+    test('one whose retry time is still ahead sets the wake-up time, before the reminder', async () => {
+      const deps = await confirmed();
+      await deferred(deps, 'confirmation', 'email', '2026-11-20T09:02:00.000Z');
+      expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'sleep', until: '2026-11-20T09:02:00.000Z' });
+    });
+
+    test('one whose retry time has come is sent', async () => {
+      const deps = await confirmed();
+      const waiting = await deferred(deps, 'confirmation', 'email', '2026-11-20T09:02:00.000Z');
+      deps.clock.set('2026-11-20T09:02:00.000Z');
+      expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'send', sendKeys: [waiting] });
+    });
+
+    test('a retry time after the start does not keep the meeting from completing at its start', async () => {
+      const deps = await confirmed();
+      await recordSent(deps, 'reminder', 'sms');
+      await recordSent(deps, 'reminder', 'email');
+      await deferred(deps, 'confirmation', 'email', '2026-12-04T00:00:00.000Z');
+      expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'sleep', until: START });
+    });
+
+    test('of a cancelled meeting: sent at once, so that the send records why it did not go out', async () => {
+      const deps = await confirmed();
+      const waiting = await deferred(deps, 'confirmation', 'email', '2026-11-20T10:00:00.000Z');
+      const stored = await deps.meetings.get('A-1001');
+      await deps.meetings.replace(record(cancelled), stored?.etag ?? '');
+      const step = await planMeetingStep(deps, ref);
+      expect(step).toEqual({ kind: 'send', sendKeys: [key('cancellation', 'email'), key('cancellation', 'sms'), waiting] });
+    });
+
+    test('a claim mid-send (no retryAt) is not deferred: the planner leaves it to its running send', async () => {
+      const deps = await setup(cancelled, { ...allOn(), cancellation: { email: false, sms: false } });
+      await deps.ledger.claim({ sendKey: key('confirmation', 'email'), about, type: 'confirmation', channel: 'email', plannedFor: null }, deps.clock.now());
+      expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'done', reason: 'cancelled' });
+    });
+
+    test('of a meeting that has started: sent at once, before the meeting is completed', async () => {
+      const deps = await confirmed();
+      const waiting = await deferred(deps, 'reminder', 'email', '2026-12-03T16:00:00.000Z');
+      deps.clock.set(START);
+      expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'send', sendKeys: [waiting] });
+      expect((await deps.meetings.get('A-1001'))?.record.status).toBe('scheduled');
+    });
+  });
+});

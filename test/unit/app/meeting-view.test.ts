@@ -1,0 +1,47 @@
+import { meetingView } from '../../../src/app/meeting-view';
+import { sendKey } from '../../../src/domain';
+import type { About } from '../../../src/ports/dispatch';
+import { fakeDeps } from '../../fakes/fake-deps';
+import { FakeSettingsStore } from '../../fakes/fake-settings-store';
+import { allOn, record } from '../domain/fixtures';
+
+const about: About = { kind: 'meeting', id: 'A-1001' };
+const confirmation = sendKey({ meetingId: 'A-1001', version: 1, type: 'confirmation', channel: 'email' });
+
+async function setup() {
+  const deps = fakeDeps({ settings: new FakeSettingsStore(allOn()) });
+  await deps.meetings.create(record());
+  return deps;
+}
+
+describe('meetingView', () => {
+  test('an unknown meeting is undefined', async () => {
+    expect(await meetingView(fakeDeps(), 'A-none')).toBeUndefined();
+  });
+
+  test('the stored meeting with reminder flags and its communications to come (no versionAt)', async () => {
+    const deps = await setup();
+    const view = await meetingView(deps, 'A-1001');
+    expect(view).toMatchObject({ meetingId: 'A-1001', status: 'scheduled', version: 1, reminderEmailSent: false, reminderSmsSent: false });
+    expect(view).not.toHaveProperty('versionAt');
+    expect(view?.['communications']).toEqual(expect.arrayContaining([
+      { type: 'confirmation', channel: 'email', version: 1, status: 'planned', plannedFor: deps.clock.now().toISOString(), sentAt: null, reason: null },
+      { type: 'reminder', channel: 'sms', version: 1, status: 'planned', plannedFor: '2026-12-01T15:00:00.000Z', sentAt: null, reason: null },
+    ]));
+  });
+
+  test("a channel's reminder flag shows once its reminder was sent", async () => {
+    const deps = await setup();
+    await deps.meetings.markReminderSent('A-1001', 'sms');
+    expect(await meetingView(deps, 'A-1001')).toMatchObject({ reminderEmailSent: false, reminderSmsSent: true });
+  });
+
+  test('a deferred send reads as planned for its retry time, with the deferral as the reason', async () => {
+    const deps = await setup();
+    await deps.ledger.claim({ sendKey: confirmation, about, type: 'confirmation', channel: 'email', plannedFor: deps.clock.now().toISOString() }, deps.clock.now());
+    await deps.ledger.markDeferred(about, confirmation, { retryAt: '2026-11-20T09:01:00.000Z', reason: 'fake: unavailable (HTTP 503)' }, deps.clock.now());
+    const communications = (await meetingView(deps, 'A-1001'))?.['communications'];
+    expect(communications).toContainEqual({ type: 'confirmation', channel: 'email', version: 1, status: 'planned', plannedFor: '2026-11-20T09:01:00.000Z', sentAt: null, reason: 'deferred: fake: unavailable (HTTP 503)' });
+    expect((communications as Array<{ type: string; channel: string }>).filter((c) => c.type === 'confirmation' && c.channel === 'email')).toHaveLength(1);
+  });
+});
