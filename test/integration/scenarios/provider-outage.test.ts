@@ -115,13 +115,16 @@ describe('a six-hour SMS provider outage (real ACS SmsClient, loopback ACS serve
     expect(first.reason).toMatch(/^deferred: .*HTTP 503/);
     expectNear(first.plannedFor!, attemptAt(t0, 2), DRIFT);
 
-    // B is booked three hours in: its attempts run at +3 h, …, +5 h 03, +6 h 03 — the 9th comes after the recovery.
+    // B is booked five hours in: its attempts run at +5 h, +5 h 01, … +5 h 31, +6 h 03 — the 7th comes after the
+    // recovery. (Booked at +3 h it would also ride the hour-long backoffs, at ~5 s more real time: A covers those.)
+    const bookB = 5 * HOUR;
+    const lateAttempt = 7;
     let bodyB: Record<string, unknown> | undefined;
     let tB = 0;
     const watched = (): { id: string; givenUpBy?: number }[] => [{ id: A, givenUpBy: givenUpA + DRIFT }, ...(bodyB ? [{ id: B }] : [])];
     while ((await host.now()) < t0 + OUTAGE - MINUTE) {
       await host.advance('PT10M');
-      if (!bodyB && (await host.now()) >= t0 + 3 * HOUR) {
+      if (!bodyB && (await host.now()) >= t0 + bookB) {
         tB = await host.now();
         bodyB = meetingBody(B, tB, 1.5, { contact: { phone: '+14255550102', email: 'b@example.com' } });
         expect((await host.schedule(bodyB)).status).toBe(202);
@@ -131,8 +134,8 @@ describe('a six-hour SMS provider outage (real ACS SmsClient, loopback ACS serve
     }
     await advanceTo(host, t0 + OUTAGE);
     if (!bodyB) throw new Error('B was never booked');
-    expect(attemptAt(tB, 8)).toBeLessThan(t0 + OUTAGE - DRIFT);
-    expect(attemptAt(tB, 9)).toBeGreaterThan(t0 + OUTAGE + DRIFT);
+    expect(attemptAt(tB, lateAttempt - 1)).toBeLessThan(t0 + OUTAGE - DRIFT);
+    expect(attemptAt(tB, lateAttempt)).toBeGreaterThan(t0 + OUTAGE + DRIFT);
 
     // Six hours in: A's confirmation was given up after 10 attempts, with the provider's problem as its reason.
     const atRecovery = await checkInvariants(watched());
@@ -143,7 +146,7 @@ describe('a six-hour SMS provider outage (real ACS SmsClient, loopback ACS serve
     const deferredB = comm(atRecovery.get(B)!, 'confirmation', 'sms');
     expect(deferredB.status).toBe('planned');
     expect(deferredB.reason).toMatch(/^deferred: .*HTTP 503/);
-    expectNear(deferredB.plannedFor!, attemptAt(tB, 9), DRIFT);
+    expectNear(deferredB.plannedFor!, attemptAt(tB, lateAttempt), DRIFT);
     const requestsA = requestsFor(keyA).length;
     expect(repeatabilityIds(requestsFor(keyA))).toHaveLength(1);
     expect(requestsA).toBeGreaterThanOrEqual(10); // at least one request per attempt (the adapter retries inside each)
@@ -165,10 +168,11 @@ describe('a six-hour SMS provider outage (real ACS SmsClient, loopback ACS serve
     const lateB = comm(views.get(B)!, 'confirmation', 'sms');
     expect(['sent', 'delivered']).toContain(lateB.status);
     expect(Date.parse(lateB.sentAt!)).toBeGreaterThanOrEqual(recoveredAt);
-    expectNear(lateB.sentAt!, attemptAt(tB, 9), DRIFT);
+    expectNear(lateB.sentAt!, attemptAt(tB, lateAttempt), DRIFT);
     expect(deliveriesFor(keyB)).toHaveLength(1);
     expect(repeatabilityIds(requestsFor(keyB))).toHaveLength(1);
     expect(requestsFor(keyB).filter((r) => r.answer === 202)).toHaveLength(1);
+    expect(requestsFor(keyB).filter((r) => r.answer === 503).length).toBeGreaterThanOrEqual(lateAttempt - 1);
 
     // Nothing more was sent for A's given-up confirmation, and it is still failed.
     expect(requestsFor(keyA)).toHaveLength(requestsA);
