@@ -24,6 +24,11 @@ export interface AcsServer {
   forRecipient(to: string, behaviour: Behaviour): void;
   /** Applies `behaviour` to the next `count` authenticated send requests (before per-recipient scripts). */
   nextSends(count: number, behaviour: Behaviour): void;
+  /**
+   * Applies `behaviour` to every authenticated send request of `channel` from now on (after
+   * {@link nextSends} scripts, before per-recipient ones), e.g. an outage; `undefined` switches it off.
+   */
+  everySend(channel: 'sms' | 'email', behaviour: Behaviour | undefined): void;
   /** Applies `behaviour` to the next `count` authenticated email status polls. */
   nextPolls(count: number, behaviour: Behaviour): void;
   /** Forgets scripts and recordings (not the repeatability memory). */
@@ -42,6 +47,7 @@ export async function startAcsServer(options: Partial<EmailRouteOptions> & { sms
   const byRecipient = new Map<string, Behaviour>();
   const sendQueue: Behaviour[] = [];
   const pollQueue: Behaviour[] = [];
+  const standing = new Map<'sms' | 'email', Behaviour>();
   const sms = createSmsRoute(options.smsTrackingWindowMs);
   const email = createEmailRoute({ runningPolls: options.runningPolls ?? 1, duplicateOperationId: options.duplicateOperationId ?? 'replay' });
   let baseUrl = '';
@@ -69,7 +75,7 @@ export async function startAcsServer(options: Partial<EmailRouteOptions> & { sms
     if (problem) return answer({ status: 401, body: errorBody('Denied', 'Denied by the resource provider.') });
     const recipients = channel === 'sms' ? sms.recipients(record.body) : channel === 'email' ? email.recipients(record.body) : [];
     const scripted = (pollMatch ? pollQueue : sendQueue).shift();
-    const behaviour = scripted ?? recipients.map((to) => byRecipient.get(to)).find((b) => b !== undefined);
+    const behaviour = scripted ?? (channel ? standing.get(channel) : undefined) ?? recipients.map((to) => byRecipient.get(to)).find((b) => b !== undefined);
     switch (behaviour?.kind) {
       case 'badSignature':
         return answer({ status: 401, body: errorBody('Denied', 'Denied by the resource provider.') });
@@ -114,9 +120,11 @@ export async function startAcsServer(options: Partial<EmailRouteOptions> & { sms
     sendRequests: (channel) => requests.filter((r) => r.method === 'POST' && new URL(r.url, baseUrl).pathname === SEND_PATHS[channel]),
     forRecipient: (to, behaviour) => void byRecipient.set(to, behaviour),
     nextSends: (count, behaviour) => void sendQueue.push(...Array.from({ length: count }, () => behaviour)),
+    everySend: (channel, behaviour) => void (behaviour ? standing.set(channel, behaviour) : standing.delete(channel)),
     nextPolls: (count, behaviour) => void pollQueue.push(...Array.from({ length: count }, () => behaviour)),
     reset() {
       byRecipient.clear();
+      standing.clear();
       sendQueue.length = 0;
       pollQueue.length = 0;
       requests.length = 0;
