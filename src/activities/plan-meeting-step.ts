@@ -1,4 +1,4 @@
-import { nextWakeUp, planCommunications, transitionStatus } from '../domain';
+import { nextWakeUp, parseSendKey, planCommunications, transitionStatus } from '../domain';
 import type { AppDeps } from '../app/deps';
 import type { MeetingRef, PlanStep } from '../workflows/steps';
 
@@ -7,10 +7,11 @@ export type PlanStepDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'c
 /**
  * Decides the meeting orchestration's next step from the stored meeting, the settings in force, the
  * ledger and the clock: send what is due (and deferred sends whose retry time has come), else sleep
- * until the next due or retry time or the start, else stop. Deferred sends of a meeting that is no
- * longer scheduled are sent at once: the send's own check then records why they did not go out, so
- * nothing stays "planned" forever. At the start a scheduled meeting becomes completed. Safe to run
- * more than once.
+ * until the next due or retry time or the start, else stop. A deferred confirmation or reminder that
+ * can no longer go out (the meeting is no longer scheduled, has started, or has a newer version) is
+ * sent at once: the send's own check then records why it did not go out, so nothing stays "planned"
+ * forever. A deferred cancellation notice keeps its retry time, also after the meeting ended. At the
+ * start a scheduled meeting becomes completed. Safe to run more than once.
  */
 export async function planMeetingStep(deps: PlanStepDeps, input: MeetingRef): Promise<PlanStep> {
   const stored = await deps.meetings.get(input.meetingId);
@@ -22,9 +23,16 @@ export async function planMeetingStep(deps: PlanStepDeps, input: MeetingRef): Pr
   const plan = planCommunications({ meeting: record, settings, ledger: ledger.map((e) => e.sendKey), now });
   const waiting = ledger.filter((e) => e.status === 'claimed' && e.retryAt !== null);
   const settled = record.status !== 'scheduled' || now.getTime() >= start;
-  const retries = waiting.filter((e) => settled || Date.parse(e.retryAt as string) <= now.getTime()).map((e) => e.sendKey);
+  const stale = (sendKey: string): boolean => {
+    const parts = parseSendKey(sendKey);
+    return parts?.type !== 'cancellation' && (settled || parts?.version !== record.version);
+  };
+  const retries = waiting.filter((e) => stale(e.sendKey) || Date.parse(e.retryAt as string) <= now.getTime()).map((e) => e.sendKey);
   const due = [...plan.filter((p) => p.status === 'due').map((p) => p.sendKey), ...retries];
   if (due.length > 0) return { kind: 'send', sendKeys: due };
+  // A deferred cancellation notice outlives the meeting's schedule: wait for its retry time.
+  const retryAt = waiting.map((e) => e.retryAt as string).sort()[0];
+  if (retryAt !== undefined && settled) return { kind: 'sleep', until: retryAt };
   if (record.status === 'cancelled') return { kind: 'done', reason: 'cancelled' };
   if (record.status === 'completed') return { kind: 'done', reason: 'completed' };
   if (now.getTime() >= start) {
@@ -35,7 +43,7 @@ export async function planMeetingStep(deps: PlanStepDeps, input: MeetingRef): Pr
     }
     return { kind: 'done', reason: 'started' };
   }
-  const wake = [nextWakeUp(plan), ...waiting.map((e) => e.retryAt as string)].filter((t): t is string => t !== undefined).sort()[0];
+  const wake = [nextWakeUp(plan), retryAt].filter((t): t is string => t !== undefined).sort()[0];
   const until = wake !== undefined && Date.parse(wake) < start ? wake : record.start;
   return { kind: 'sleep', until };
 }

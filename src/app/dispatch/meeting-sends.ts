@@ -36,21 +36,24 @@ export async function meetingSend(deps: MeetingSendDeps, meetingId: string, key:
   }
   return {
     about, key, type, channel, plannedFor, entry, notDue,
-    recheck: () => stillWanted(deps, meetingId, type),
+    recheck: () => stillWanted(deps, meetingId, type, parts.version),
     compose: () => compose(deps, stored.record, settings, type, channel),
     onSent: type === 'reminder' ? () => deps.meetings.markReminderSent(meetingId, channel) : undefined,
   };
 }
 
 /**
- * After a claim (and before a deferred retry): a cancellation or the start saved meanwhile wins.
- * (Cancelling saves first and then waits for claimed sends, so no reminder goes out after a cancel
- * was acknowledged.) A cancellation notice is wanted whatever the status.
+ * After a claim (and before a deferred retry): a cancellation, a new version or the start saved
+ * meanwhile wins. (Cancelling saves first and then waits for claimed sends, so no reminder goes out
+ * after a cancel was acknowledged.) A message of an older version would carry the new version's
+ * details under the old plan: the new version has its own. A cancellation notice is wanted whatever
+ * the status.
  */
-async function stillWanted(deps: MeetingSendDeps, meetingId: string, type: CommunicationType): Promise<string | undefined> {
+async function stillWanted(deps: MeetingSendDeps, meetingId: string, type: CommunicationType, version: number): Promise<string | undefined> {
   if (type === 'cancellation') return undefined;
   const fresh = await deps.meetings.get(meetingId);
   if (fresh?.record.status !== 'scheduled') return `the meeting is ${fresh?.record.status ?? 'gone'}`;
+  if (fresh.record.version !== version) return `superseded by version ${fresh.record.version}`;
   if (deps.clock.now().getTime() >= Date.parse(fresh.record.start)) return 'the meeting has started';
   return undefined;
 }

@@ -142,5 +142,23 @@ describe('planMeetingStep', () => {
       expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'send', sendKeys: [waiting] });
       expect((await deps.meetings.get('A-1001'))?.record.status).toBe('scheduled');
     });
+
+    test('of an older version: sent at once, so that the send drops it (the new version has its own)', async () => {
+      const deps = await confirmed();
+      const waiting = await deferred(deps, 'reminder', 'email', '2026-12-01T16:00:00.000Z');
+      const stored = await deps.meetings.get('A-1001');
+      await deps.meetings.replace({ ...(stored?.record ?? record()), version: 2 }, stored?.etag ?? '');
+      const step = await planMeetingStep(deps, ref);
+      expect(step.kind).toBe('send');
+      expect(step.kind === 'send' && step.sendKeys).toContain(waiting);
+    });
+
+    test('a deferred cancellation notice keeps its retry time after the meeting is cancelled, and is not forgotten', async () => {
+      const deps = await setup(cancelled, { ...allOn(), cancellation: { email: true, sms: false } });
+      await deferred(deps, 'cancellation', 'email', '2026-11-20T10:00:00.000Z');
+      expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'sleep', until: '2026-11-20T10:00:00.000Z' });
+      deps.clock.set('2026-11-20T10:00:00.000Z');
+      expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'send', sendKeys: [key('cancellation', 'email')] });
+    });
   });
 });

@@ -219,14 +219,11 @@ describe('the send core (sendOnce over the meeting producer)', () => {
     expect(await entryOf(deps)).toMatchObject({ status: 'failed', attempts: 0 });
   });
 
-  // BUG (src/app/dispatch/meeting-sends.ts, stillWanted, line 50; src/activities/plan-meeting-step.ts
-  // `waiting`, line 23): a deferred send of a version the meeting has since left is retried, composed
-  // from the current record and sent. Here the v1 reminder (due 1 Dec for a 3 Dec meeting) is deferred,
-  // the meeting moves to 20 Dec (version 2), and at the retry time the v1 key goes out on 1 Dec with
-  // the new date, while the v2 reminder is planned for 18 Dec: two reminders, the first far too early.
-  // Expected: the recheck drops a superseded version (recorded failed, nothing sent), as a key of an
-  // old version that was never claimed is "no longer due". Remove `.failing` once fixed.
-  test.failing('a deferred send of a superseded version is not sent when its retry time comes', async () => {
+  // Regression: a deferred send of a version the meeting has since left was retried, composed from
+  // the current record and sent. Here the v1 reminder (due 1 Dec for a 3 Dec meeting) is deferred,
+  // the meeting moves to 20 Dec (version 2): at the retry time the v1 key must not go out on 1 Dec
+  // with the new date (the v2 reminder is planned for 18 Dec). The recheck drops it, recorded failed.
+  test('a deferred send of a superseded version is not sent when its retry time comes', async () => {
     const deps = await setup();
     const reminder = key('reminder', 'email');
     deps.clock.set('2026-12-01T15:00:00.000Z');
