@@ -1,5 +1,5 @@
 import { aboutPartition } from '../../src/adapters/tables/about-key';
-import { applyLedgerEvent, type LedgerEvent } from '../../src/adapters/tables/ledger-transitions';
+import { applyLedgerEvent, LedgerReports, type LedgerEvent } from '../../src/adapters/tables/ledger-transitions';
 import { assertTableKey } from '../../src/adapters/tables/table-client';
 import type { About } from '../../src/ports/dispatch';
 import type { Ledger, LedgerClaim, LedgerEntry } from '../../src/ports/ledger';
@@ -10,7 +10,7 @@ import type { Ledger, LedgerClaim, LedgerEntry } from '../../src/ports/ledger';
  * {@link applyLedgerEvent}, so statuses move forward by the same code. As the adapter reads it, an
  * empty reason is null and `retryAt` means nothing once the entry left `claimed`.
  */
-export class FakeLedger implements Ledger {
+export class FakeLedger extends LedgerReports implements Ledger {
   private readonly rows = new Map<string, LedgerEntry>();
   /** Claim attempts (won or lost), in order: a test may check that nothing was claimed. */
   readonly claims: LedgerClaim[] = [];
@@ -28,24 +28,6 @@ export class FakeLedger implements Ledger {
     return { claimed: true, entry: read(entry) };
   }
 
-  markSent(about: About, sendKey: string, providerMessageId: string, now: Date): Promise<void> {
-    return this.apply(about, sendKey, { kind: 'sent', providerMessageId, at: now.toISOString() }, 'throw');
-  }
-
-  markFailed(about: About, sendKey: string, reason: string, now: Date): Promise<void> {
-    return this.apply(about, sendKey, { kind: 'failed', reason, at: now.toISOString() }, 'throw');
-  }
-
-  markDeferred(about: About, sendKey: string, deferral: { retryAt: string; reason: string }, now: Date): Promise<void> {
-    return this.apply(about, sendKey, { kind: 'deferred', ...deferral, at: now.toISOString() }, 'throw');
-  }
-
-  markDelivered(about: About, sendKey: string, outcome: { delivered: boolean; reason?: string }, now: Date): Promise<void> {
-    const at = now.toISOString();
-    const event: LedgerEvent = outcome.delivered ? { kind: 'delivered', at } : { kind: 'undelivered', reason: outcome.reason ?? 'not delivered', at };
-    return this.apply(about, sendKey, event, 'ignore');
-  }
-
   async get(about: About, sendKey: string): Promise<LedgerEntry | undefined> {
     const entry = this.rows.get(rowKey(about, sendKey));
     return entry && read(entry);
@@ -59,7 +41,7 @@ export class FakeLedger implements Ledger {
       .sort((a, b) => a.firstSentAt.localeCompare(b.firstSentAt) || a.sendKey.localeCompare(b.sendKey));
   }
 
-  private async apply(about: About, sendKey: string, event: LedgerEvent, ifMissing: 'throw' | 'ignore'): Promise<void> {
+  protected async apply(about: About, sendKey: string, event: LedgerEvent, ifMissing: 'throw' | 'ignore'): Promise<void> {
     const key = rowKey(about, sendKey);
     const current = this.rows.get(key);
     if (!current) {

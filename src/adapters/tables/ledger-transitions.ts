@@ -1,3 +1,4 @@
+import type { About } from '../../ports/dispatch';
 import type { LedgerEntry, LedgerStatus } from '../../ports/ledger';
 
 /** What happened to a send, as reported to the ledger. */
@@ -41,4 +42,31 @@ export function applyLedgerEvent(entry: LedgerEntry, event: LedgerEvent): Ledger
     if (entry.status === 'claimed' && entry.attempts > 0) patch.reason = '';
   }
   return Object.keys(patch).length > 0 ? patch : undefined;
+}
+
+/**
+ * The Ledger's report methods, written once as the events they stand for; a ledger supplies
+ * `apply` (read, {@link applyLedgerEvent}, conditional write). `ifMissing: 'ignore'` is for delivery
+ * reports, which may name a send key the ledger does not hold (purged, or never ours).
+ */
+export abstract class LedgerReports {
+  protected abstract apply(about: About, sendKey: string, event: LedgerEvent, ifMissing: 'throw' | 'ignore'): Promise<void>;
+
+  markSent(about: About, sendKey: string, providerMessageId: string, now: Date): Promise<void> {
+    return this.apply(about, sendKey, { kind: 'sent', providerMessageId, at: now.toISOString() }, 'throw');
+  }
+
+  markFailed(about: About, sendKey: string, reason: string, now: Date): Promise<void> {
+    return this.apply(about, sendKey, { kind: 'failed', reason, at: now.toISOString() }, 'throw');
+  }
+
+  markDeferred(about: About, sendKey: string, deferral: { retryAt: string; reason: string }, now: Date): Promise<void> {
+    return this.apply(about, sendKey, { kind: 'deferred', ...deferral, at: now.toISOString() }, 'throw');
+  }
+
+  markDelivered(about: About, sendKey: string, outcome: { delivered: boolean; reason?: string }, now: Date): Promise<void> {
+    const at = now.toISOString();
+    const event: LedgerEvent = outcome.delivered ? { kind: 'delivered', at } : { kind: 'undelivered', reason: outcome.reason ?? 'not delivered', at };
+    return this.apply(about, sendKey, event, 'ignore');
+  }
 }

@@ -4,7 +4,7 @@ import { channelSchema } from '../../domain';
 import type { About } from '../../ports/dispatch';
 import type { Ledger, LedgerClaim, LedgerEntry } from '../../ports/ledger';
 import { aboutFromPartition, aboutPartition } from './about-key';
-import { applyLedgerEvent, type LedgerEvent } from './ledger-transitions';
+import { applyLedgerEvent, LedgerReports, type LedgerEvent } from './ledger-transitions';
 import { CorruptRowError, LEDGER_TABLE, assertTableKey, isStatus, issuePaths, lazyTable } from './table-client';
 
 /** Attempts of one read-then-conditional-merge before a persistent 412 is thrown. */
@@ -36,10 +36,11 @@ const ledgerRowSchema = z.object({
  * claims exactly one succeeds; later reports are merged with the row's ETag and only ever move the
  * status forward (see {@link applyLedgerEvent}).
  */
-export class TableLedger implements Ledger {
+export class TableLedger extends LedgerReports implements Ledger {
   private readonly table: () => Promise<TableClient>;
 
   constructor(connectionString: string) {
+    super();
     this.table = lazyTable(connectionString, LEDGER_TABLE);
   }
 
@@ -63,25 +64,6 @@ export class TableLedger implements Ledger {
     return { claimed: false, entry: existing.entry };
   }
 
-  markSent(about: About, sendKey: string, providerMessageId: string, now: Date): Promise<void> {
-    return this.apply(about, sendKey, { kind: 'sent', providerMessageId, at: now.toISOString() }, 'throw');
-  }
-
-  markFailed(about: About, sendKey: string, reason: string, now: Date): Promise<void> {
-    return this.apply(about, sendKey, { kind: 'failed', reason, at: now.toISOString() }, 'throw');
-  }
-
-  markDeferred(about: About, sendKey: string, deferral: { retryAt: string; reason: string }, now: Date): Promise<void> {
-    return this.apply(about, sendKey, { kind: 'deferred', ...deferral, at: now.toISOString() }, 'throw');
-  }
-
-  /** A report for a send key the ledger does not hold (purged, or never ours) is ignored. */
-  markDelivered(about: About, sendKey: string, outcome: { delivered: boolean; reason?: string }, now: Date): Promise<void> {
-    const at = now.toISOString();
-    const event: LedgerEvent = outcome.delivered ? { kind: 'delivered', at } : { kind: 'undelivered', reason: outcome.reason ?? 'not delivered', at };
-    return this.apply(about, sendKey, event, 'ignore');
-  }
-
   async get(about: About, sendKey: string): Promise<LedgerEntry | undefined> {
     return (await read(await this.table(), aboutPartition(about), sendKey))?.entry;
   }
@@ -96,7 +78,7 @@ export class TableLedger implements Ledger {
     return entries.sort((a, b) => a.firstSentAt.localeCompare(b.firstSentAt) || a.sendKey.localeCompare(b.sendKey));
   }
 
-  private async apply(about: About, sendKey: string, event: LedgerEvent, ifMissing: 'throw' | 'ignore'): Promise<void> {
+  protected async apply(about: About, sendKey: string, event: LedgerEvent, ifMissing: 'throw' | 'ignore'): Promise<void> {
     const table = await this.table();
     const partitionKey = aboutPartition(about);
     for (let attempt = 1; ; attempt += 1) {
