@@ -1,4 +1,5 @@
 import { app } from '@azure/functions';
-import { health } from '../src/http/health';
+import { healthHandler } from '../src/http/health';
+import { handlerEnv } from '../src/wiring/handler-env';
 
-app.http('Health', { route: 'health', methods: ['GET'], authLevel: 'anonymous', handler: health });
+app.http('Health', { route: 'health', methods: ['GET'], authLevel: 'anonymous', handler: healthHandler(handlerEnv) });

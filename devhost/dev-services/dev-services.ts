@@ -1,4 +1,4 @@
-import { followDevhostClock, installSenderDecorator, maskLinkTokens } from '../../src/adapters/devhost-hooks';
+import { followDevhostClock, installFallbackProvider, installSenderDecorator, maskLinkTokens, outboxProvider } from '../../src/adapters/devhost-hooks';
 import type { Engine } from '../durable/engine';
 import type { HostExtension, HostServices } from '../functions-host/extension';
 import type { FunctionsHost } from '../functions-host/host';
@@ -33,6 +33,9 @@ export function devServices(durable: { readonly engine: Engine }): HostExtension
       useDevIssuer(issuer, process.env);
       // Links in messages point at this devhost, whatever port it got.
       if (process.env.PUBLIC_BASE_URL === DEVHOST_LITERAL) process.env.PUBLIC_BASE_URL = h.url;
+      // Locally a channel without a provider's settings records what it would send in the outbox,
+      // unless the app is told it runs on Azure (WEBSITE_SITE_NAME), where it must fail closed.
+      if (!process.env.WEBSITE_SITE_NAME) installFallbackProvider(outboxProvider);
       const crash = crashDecoratorFromEnv(process.env);
       if (crash) installSenderDecorator(crash);
     },

@@ -5,6 +5,7 @@
  * on Azure the list stays empty and senders are used as built.
  */
 import type { ChannelSender } from '../ports/dispatch';
+import type { ProviderChoice } from './providers';
 
 export type { ChannelSender, Dispatch } from '../ports/dispatch';
 export type { OutboxMessage } from '../ports/outbox';
@@ -27,6 +28,25 @@ export function decorateSender(channel: string, sender: ChannelSender): ChannelS
 
 /** Error logs mask deep-link tokens in request paths the way the product's own logs do. */
 export { maskLinkTokens } from '../domain/links/link-route';
+
+/**
+ * The provider of a channel that has none configured. Unset in the product: such a channel has no
+ * provider (sends are deferred, then failed, and /api/health says which settings are missing). The
+ * devhost installs the local outbox here, so locally every channel works without an account.
+ */
+let fallback: ((channel: string) => ProviderChoice) | undefined;
+
+/** Installs the provider for unconfigured channels (the devhost calls this before loading the app). */
+export function installFallbackProvider(choose: (channel: string) => ProviderChoice): void {
+  fallback = choose;
+}
+
+/** The installed fallback provider of `channel`, or undefined (the product, on Azure). */
+export function fallbackProvider(channel: string): ProviderChoice | undefined {
+  return fallback?.(channel);
+}
+
+export { outboxProvider } from './outbox/outbox-provider';
 
 /** The devhost's dev token endpoint answers bad requests in the product's field-error format. */
 export { parseWith } from '../domain/zod-errors';

@@ -4,10 +4,11 @@ import { emailDispatchSender } from '../channels/email/email-sender';
 import { smsDispatchSender } from '../channels/sms/sms-sender';
 import type { Clock } from '../ports/clock';
 import type { ChannelSender } from '../ports/dispatch';
+import { TransientProviderError } from '../ports/send-result';
 import type { AdapterLogger } from './acs/acs-common';
 import { AcsEmailSender } from './acs/acs-email-sender';
 import { AcsSmsSender } from './acs/acs-sms-sender';
-import { OutboxSender } from './outbox/outbox-sender';
+import { fallbackProvider } from './devhost-hooks';
 
 /** What a sender is built from. */
 export interface SenderEnv {
@@ -16,36 +17,63 @@ export interface SenderEnv {
   readonly logger: AdapterLogger;
 }
 
-/** The provider chosen for one channel: its name (what /api/health reports) and how to build its sender. */
+/**
+ * The provider chosen for one channel: its name (what /api/health reports), the settings it still
+ * lacks (empty when configured), and how to build its sender.
+ */
 export interface ProviderChoice {
   readonly provider: string;
+  readonly missing: readonly string[];
   create(env: SenderEnv): ChannelSender;
 }
 
-/** The real providers per channel, each chosen when its settings are present. */
-const CONFIGURED: { readonly [N in Channel]?: (config: Config) => ProviderChoice | undefined } = {
+/** A real provider per channel: chosen when its settings are present, else the settings it needs. */
+type Configured = (config: Config) => ProviderChoice | { readonly missing: readonly string[] };
+
+const CONFIGURED: { readonly [N in Channel]?: Configured } = {
   email: (config) => {
     const { ACS_CONNECTION_STRING: connectionString, ACS_EMAIL_SENDER: senderAddress } = config;
-    if (!connectionString || !senderAddress) return undefined;
-    return { provider: 'acs', create: ({ logger }) => emailDispatchSender('acs', new AcsEmailSender({ connectionString, senderAddress, logger })) };
+    if (!connectionString || !senderAddress) return { missing: ['ACS_CONNECTION_STRING', 'ACS_EMAIL_SENDER'].filter((name) => !config[name as keyof Config]) };
+    return { provider: 'acs', missing: [], create: ({ logger }) => emailDispatchSender('acs', new AcsEmailSender({ connectionString, senderAddress, logger })) };
   },
   sms: (config) => {
     const { ACS_CONNECTION_STRING: connectionString, ACS_SMS_FROM: from } = config;
-    if (!connectionString || !from) return undefined;
-    return { provider: 'acs', create: ({ logger }) => smsDispatchSender('acs', new AcsSmsSender({ connectionString, from, logger })) };
+    if (!connectionString || !from) return { missing: ['ACS_CONNECTION_STRING', 'ACS_SMS_FROM'].filter((name) => !config[name as keyof Config]) };
+    return { provider: 'acs', missing: [], create: ({ logger }) => smsDispatchSender('acs', new AcsSmsSender({ connectionString, from, logger })) };
   },
 };
 
-const outbox = (channel: Channel): ProviderChoice => ({
-  provider: 'outbox',
-  create: ({ config, clock, logger }) => new OutboxSender(config.AzureWebJobsStorage, clock, channel, logger),
-});
+/**
+ * A channel without a provider: nothing is ever recorded sent. Each send is deferred (the provider
+ * "is unavailable"), so messages still go out if the settings are added within the deferral window,
+ * and are recorded failed with this reason after it. /api/health answers 503 naming the settings.
+ */
+function unconfigured(channel: Channel, missing: readonly string[]): ProviderChoice {
+  const names = missing.length > 0 ? missing : ['a provider'];
+  return {
+    provider: 'none',
+    missing: names,
+    create: () => ({
+      provider: 'none',
+      send: async () => {
+        throw new TransientProviderError(channel, 'unavailable', `no provider configured: set ${names.join(' and ')}`);
+      },
+    }),
+  };
+}
+
+const isChoice = (value: ProviderChoice | { readonly missing: readonly string[] }): value is ProviderChoice => 'create' in value;
 
 /**
  * The provider of every registered channel, chosen once from the configuration: the real one when
- * its settings are present, else the local outbox (which records what would have been sent). The
- * container builds senders from this and /api/health reports it, so the two cannot disagree.
+ * its settings are present; else the fallback the devhost installs (the local outbox); else none.
+ * The container builds senders from this and /api/health reports it, so the two cannot disagree.
  */
 export function providersFor(config: Config): Record<Channel, ProviderChoice> {
-  return Object.fromEntries(CHANNELS.map((channel) => [channel, CONFIGURED[channel]?.(config) ?? outbox(channel)])) as Record<Channel, ProviderChoice>;
+  const choose = (channel: Channel): ProviderChoice => {
+    const configured = CONFIGURED[channel]?.(config) ?? { missing: [] };
+    if (isChoice(configured)) return configured;
+    return fallbackProvider(channel) ?? unconfigured(channel, configured.missing);
+  };
+  return Object.fromEntries(CHANNELS.map((channel) => [channel, choose(channel)])) as Record<Channel, ProviderChoice>;
 }

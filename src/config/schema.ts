@@ -11,6 +11,9 @@ const DEVHOST_ONLY = 'is "devhost", but the local issuer exists only on the devh
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const notDevhost = z.string().refine((v) => v !== 'devhost', { error: DEVHOST_ONLY, abort: true });
 
+/** Where links point when not on Azure and PUBLIC_BASE_URL is not set (the devhost's default port). */
+const LOCAL_BASE_URL = 'http://127.0.0.1:7071';
+
 /** Every setting the app reads from the environment (app settings on Azure, local.settings.json locally). */
 export const configSchema = z.preprocess(
   // An empty value means "not set" (local.settings.example.json lists optional settings empty).
@@ -18,8 +21,13 @@ export const configSchema = z.preprocess(
   z.object({
   AzureWebJobsStorage: z.string({ error: 'is required (the storage account connection string, or UseDevelopmentStorage=true)' }),
   FUNCTIONS_WORKER_RUNTIME: z.literal('node').optional(),
-  /** Public base URL of this app, used to build links in messages (never the request's Host header). */
-  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL (the literal "devhost" is resolved only by the devhost)' }).default('http://127.0.0.1:7071'),
+  /** Set by Azure App Service / Functions (the app's name): on Azure the configuration fails closed. */
+  WEBSITE_SITE_NAME: optionalText,
+  /**
+   * Public base URL of this app, used to build links in messages (never the request's Host header).
+   * Required on Azure (https); elsewhere it defaults to the local address.
+   */
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL (the literal "devhost" is resolved only by the devhost)' }).optional(),
   ORGANISATION_NAME: z.string().trim().min(1).max(100).default('Contoso'),
   /** CancelMeeting rate limit, per minute: "<failed authentications per client address>/<cancels per meeting>". */
   CANCEL_RATE_LIMIT: z.string().regex(/^[1-9]\d{0,6}\/[1-9]\d{0,6}$/, 'must look like 20/10 (per client address / per meeting, per minute)').default('20/10'),
@@ -78,7 +86,13 @@ export const configSchema = z.preprocess(
     // Half a configuration would refuse every token without saying why; say it at start-up instead.
     if (c.JWT_ISSUER && !c.JWT_JWKS_URI) ctx.addIssue({ code: 'custom', path: ['JWT_JWKS_URI'], message: 'is required when JWT_ISSUER is set' });
     if (c.JWT_JWKS_URI && !c.JWT_ISSUER) ctx.addIssue({ code: 'custom', path: ['JWT_ISSUER'], message: 'is required when JWT_JWKS_URI is set' });
-  }),
+    // On Azure, links in messages must reach customers: no silent fallback to a local address.
+    if (c.WEBSITE_SITE_NAME !== undefined) {
+      if (c.PUBLIC_BASE_URL === undefined) ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'is required on Azure: the https address customers open the links in messages at' });
+      else if (new URL(c.PUBLIC_BASE_URL).protocol !== 'https:' || LOOPBACK.has(new URL(c.PUBLIC_BASE_URL).hostname)) ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'must be a public https URL on Azure' });
+    }
+  }).transform((c) => ({ ...c, PUBLIC_BASE_URL: c.PUBLIC_BASE_URL ?? LOCAL_BASE_URL })),
 );
+
 
 export type Config = z.infer<typeof configSchema>;

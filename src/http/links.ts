@@ -3,7 +3,7 @@ import { buildMergeContext, resolveLocale, type MeetingRecord, type SupportedLoc
 import { cancelMeeting } from '../app/cancel-meeting';
 import type { AppDeps } from '../app/deps';
 import { resolveLink } from '../app/resolve-link';
-import type { HandlerEnv } from './handler-env';
+import { guardAll, type HandlerEnv } from './handler-env';
 import { PAGE_TEXTS, type PageTexts } from './pages/page-texts';
 import { html, page } from './pages/render-page';
 import { clientAddress, lazily, linkLookupLimits, parsePerMinute, type ScopedLimits, type TakeResult } from './rate-limit';
@@ -41,7 +41,7 @@ export function linkHandlers(env: HandlerEnv) {
   const limits = lazily(() => linkLookupLimits(parsePerMinute(env.deps().config.LINK_RATE_LIMIT)));
   /** One lookup for this client address and this token; neither can use up anybody else's allowance. */
   const take = (req: HttpRequest): TakeResult => lookup(limits(), clientAddress(req.headers, env.deps().config.TRUSTED_PROXY_HOPS), req.params.token ?? '');
-  return {
+  return guardAll({
     /**
      * GET/HEAD /api/links/{token}: shows the meeting and a Cancel button (a form that POSTs). It never
      * changes anything: mail scanners fetch every link in a message.
@@ -71,5 +71,5 @@ export function linkHandlers(env: HandlerEnv) {
       if (outcome.kind !== 'cancelled') return invalid(t, false);
       return page(200, t.lang, t.cancelledTitle, html`<h1>${t.cancelledTitle}</h1>${details(deps, link.meeting, t)}<p>${t.cancelledBody}</p>`);
     },
-  };
+  });
 }

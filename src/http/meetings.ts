@@ -6,7 +6,7 @@ import { cancelMeeting } from '../app/cancel-meeting';
 import { meetingView } from '../app/meeting-view';
 import { scheduleMeeting } from '../app/schedule-meeting';
 import { requireAdmin, requireContact } from './auth';
-import type { HandlerEnv } from './handler-env';
+import { guardAll, type HandlerEnv } from './handler-env';
 import { cancelLimits, clientAddress, lazily, parsePerMinute, tooManyRequests } from './rate-limit';
 import { problem } from './problem';
 import { readJson } from './read-json';
@@ -83,7 +83,7 @@ export function meetingHandlers(env: HandlerEnv) {
     return answer(await cancelMeeting(deps, env.workflow(context), meetingId, { source: 'api', reason: parsed.data.reason, contactId: parsed.data.contactId }));
   }
 
-  return {
+  return guardAll({
     /** POST /api/meetings — ScheduleMeeting. */
     schedule: (req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => upsert(req, context, 'create'),
     /** PUT /api/meetings/{meetingId} — UpdateMeeting. */
@@ -99,7 +99,7 @@ export function meetingHandlers(env: HandlerEnv) {
       return view ? { status: 200, headers: { 'cache-control': 'no-store' }, jsonBody: view } : notFound();
     },
     cancel,
-  };
+  });
 }
 
 function answer(outcome: Awaited<ReturnType<typeof cancelMeeting>>): HttpResponseInit {

@@ -2,7 +2,7 @@ import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/fu
 import { updateSettings } from '../app/update-settings';
 import type { StoredSettings } from '../ports/settings-store';
 import { requireAdmin } from './auth';
-import type { HandlerEnv } from './handler-env';
+import { guardAll, type HandlerEnv } from './handler-env';
 import { problem } from './problem';
 import { readJson } from './read-json';
 
@@ -32,7 +32,7 @@ export function settingsHandlers(env: HandlerEnv) {
     if (outcome.kind === 'invalid') return problem(400, 'Invalid settings', 'One or more fields are invalid; nothing was changed.', [...outcome.errors]);
     return document(outcome.stored);
   }
-  return {
+  return guardAll({
     /** GET /api/settings — GetSettings, with its ETag. */
     async get(req: HttpRequest): Promise<HttpResponseInit> {
       const deps = env.deps();
@@ -44,5 +44,5 @@ export function settingsHandlers(env: HandlerEnv) {
     put: (req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => change(req, context, 'put'),
     /** PATCH /api/settings — PatchSettings (JSON merge patch). */
     patch: (req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => change(req, context, 'patch'),
-  };
+  });
 }

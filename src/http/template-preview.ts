@@ -9,7 +9,7 @@ import { checkTemplate, type TemplateFieldError, type TemplateRef } from '../app
 import { absentIfNull, previewRequestSchema } from '../app/template-schemas';
 import type { ChannelTemplate } from '../ports/template-store';
 import { requireAdmin } from './auth';
-import type { HandlerEnv } from './handler-env';
+import { guardAll, type HandlerEnv } from './handler-env';
 import { problem } from './problem';
 import { testSendLimiter, tooManyRequests } from './rate-limit';
 import { readJson } from './read-json';
@@ -61,7 +61,7 @@ function parseInput(body: unknown): { ok: true; value: PreviewInput } | { ok: fa
  */
 export function previewHandler(env: HandlerEnv): (req: HttpRequest) => Promise<HttpResponseInit> {
   const limiter = testSendLimiter();
-  return (req) => preview(env, limiter, req);
+  return guardAll({ preview: (req: HttpRequest) => preview(env, limiter, req) }).preview;
 }
 
 async function preview(env: HandlerEnv, limiter: ReturnType<typeof testSendLimiter>, req: HttpRequest): Promise<HttpResponseInit> {

@@ -3,7 +3,7 @@ import type { AppDeps } from '../app/deps';
 import { resetTemplate, saveTemplate, templateHistory, templateInForce } from '../app/template-admin';
 import type { TemplateRef } from '../app/template-input';
 import { requireAdmin } from './auth';
-import type { HandlerEnv } from './handler-env';
+import { guardAll, type HandlerEnv } from './handler-env';
 import { readJson } from './read-json';
 import { invalidTemplate, jsonOk, MAX_TEMPLATE_BODY_BYTES, templateRefFromPath } from './template-request';
 
@@ -24,7 +24,7 @@ const withoutReadOnly = ({ source: _s, version: _v, updatedAt: _a, updatedBy: _b
 
 /** The template routes (API.md "Templates"), built over the handler environment. */
 export function templateHandlers(env: HandlerEnv) {
-  return {
+  return guardAll({
     /**
      * GET /api/templates/{type}/{channel}/{locale} — the template in force: email `{ subject, text, html }`
      * or SMS `{ text }` (Liquid), `source: 'default' | 'custom'`, and for an override `version`,
@@ -66,5 +66,5 @@ export function templateHandlers(env: HandlerEnv) {
       if (!admitted.ok) return admitted.response;
       return jsonOk({ versions: await templateHistory(admitted.deps, admitted.ref) });
     },
-  };
+  });
 }

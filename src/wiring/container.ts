@@ -39,7 +39,7 @@ export function buildDeps(config: Config, log: Log = consoleLog): AppDeps {
     clock: systemClock,
     meetings: new TableMeetingStore(storage),
     settings: new TableSettingsStore(storage),
-    ledger: new TableLedger(storage),
+    ledger: new TableLedger(storage, (error) => log.warn(`${error.message}: skipped`)),
     linkTokens: new TableLinkTokenStore(storage),
     templates: new OverrideTemplateSource(templateStore, log),
     defaultTemplates: defaultTemplateSource,

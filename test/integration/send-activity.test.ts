@@ -1,6 +1,6 @@
 import { startAzurite, type TableStorage } from '../../devhost/functions-host/storage';
 import { sendDispatch } from '../../src/activities/send-dispatch';
-import { listOutbox } from '../../src/adapters/outbox/outbox-sender';
+import { installFallbackProvider, listOutbox, outboxProvider } from '../../src/adapters/devhost-hooks';
 import { buildDeps } from '../../src/wiring/container';
 import type { AppDeps } from '../../src/app/deps';
 import { parseConfig } from '../../src/config';
@@ -13,6 +13,8 @@ describe('SendCommunication activity (sendDispatch)', () => {
   const quiet = { info: () => undefined, warn: () => undefined };
 
   beforeAll(async () => {
+    // As the devhost does: channels without a provider record to the local outbox.
+    installFallbackProvider(outboxProvider);
     storage = await startAzurite({});
     deps = buildDeps(parseConfig({ AzureWebJobsStorage: storage.connectionString, PUBLIC_BASE_URL: 'https://comms.example.com' }), quiet);
     const current = await deps.settings.get();

@@ -7,7 +7,7 @@ import type { ChannelSender, Dispatch } from '../../ports/dispatch';
 import type { OutboxMessage } from '../../ports/outbox';
 import type { SendResult } from '../../ports/send-result';
 import type { AdapterLogger } from '../acs/acs-common';
-import { CorruptRowError, DEV_OUTBOX_TABLE, assertTableKey, isStatus, issuePaths, lazyTable } from '../tables/table-client';
+import { CorruptRowError, DEV_OUTBOX_TABLE, assertTableKey, isStatus, issuePaths, lazyTable, parsedRows, type CorruptRowReport } from '../tables/table-client';
 
 const PARTITION = 'outbox';
 
@@ -83,11 +83,10 @@ export class OutboxSender implements ChannelSender {
   }
 }
 
-/** Every recorded message, oldest first (by `createdAt`, then send key); empty before the first send. */
-export async function listOutbox(connectionString: string): Promise<OutboxMessage[]> {
+/** Every recorded message, oldest first (by `createdAt`, then send key); empty before the first send. A corrupt row is reported and skipped. */
+export async function listOutbox(connectionString: string, reportCorrupt?: CorruptRowReport): Promise<OutboxMessage[]> {
   const table = await lazyTable(connectionString, DEV_OUTBOX_TABLE)();
-  const messages: OutboxMessage[] = [];
-  for await (const row of table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${PARTITION}` } })) messages.push(toMessage(row));
+  const messages = await parsedRows(table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${PARTITION}` } }), toMessage, reportCorrupt);
   return messages.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || (a.sendKey < b.sendKey ? -1 : a.sendKey > b.sendKey ? 1 : 0));
 }
 

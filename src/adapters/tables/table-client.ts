@@ -98,3 +98,26 @@ export function parseJsonProperty(value: unknown, table: string, rowId: string, 
     throw new CorruptRowError(table, rowId, [`${property} (not JSON)`]);
   }
 }
+
+/** Where a list reports a row it had to pass over (its table, key and field names: never its data). */
+export type CorruptRowReport = (error: CorruptRowError) => void;
+
+/** The default report: a warning in the log. */
+export const warnCorruptRow: CorruptRowReport = (error) => console.warn(`${error.message}: skipped`);
+
+/**
+ * Every row of a listing that parses; a corrupt one is reported with its key and skipped, so one bad
+ * row can never take a whole list (a page, a meeting's communications) down with it.
+ */
+export async function parsedRows<R, T>(rows: AsyncIterable<R>, parse: (row: R) => T, report: CorruptRowReport = warnCorruptRow): Promise<T[]> {
+  const parsed: T[] = [];
+  for await (const row of rows) {
+    try {
+      parsed.push(parse(row));
+    } catch (err) {
+      if (!(err instanceof CorruptRowError)) throw err;
+      report(err);
+    }
+  }
+  return parsed;
+}

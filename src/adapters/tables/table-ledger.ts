@@ -5,7 +5,7 @@ import type { About } from '../../ports/dispatch';
 import type { Ledger, LedgerClaim, LedgerEntry } from '../../ports/ledger';
 import { aboutFromPartition, aboutPartition } from './about-key';
 import { applyLedgerEvent, LedgerReports, type LedgerEvent } from './ledger-transitions';
-import { CorruptRowError, LEDGER_TABLE, assertTableKey, isStatus, issuePaths, lazyTable } from './table-client';
+import { CorruptRowError, LEDGER_TABLE, assertTableKey, isStatus, issuePaths, lazyTable, parsedRows, warnCorruptRow, type CorruptRowReport } from './table-client';
 
 /** Attempts of one read-then-conditional-merge before a persistent 412 is thrown. */
 const MAX_UPDATE_ATTEMPTS = 5;
@@ -39,7 +39,7 @@ const ledgerRowSchema = z.object({
 export class TableLedger extends LedgerReports implements Ledger {
   private readonly table: () => Promise<TableClient>;
 
-  constructor(connectionString: string) {
+  constructor(connectionString: string, private readonly reportCorrupt: CorruptRowReport = warnCorruptRow) {
     super();
     this.table = lazyTable(connectionString, LEDGER_TABLE);
   }
@@ -71,10 +71,8 @@ export class TableLedger extends LedgerReports implements Ledger {
   async list(about: About): Promise<LedgerEntry[]> {
     const table = await this.table();
     const partitionKey = aboutPartition(about);
-    const entries: LedgerEntry[] = [];
-    for await (const row of table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` } })) {
-      entries.push(toEntry(row, partitionKey, String(row.rowKey)));
-    }
+    const rows = table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` } });
+    const entries = await parsedRows(rows, (row) => toEntry(row, partitionKey, String(row.rowKey)), this.reportCorrupt);
     return entries.sort((a, b) => a.firstSentAt.localeCompare(b.firstSentAt) || a.sendKey.localeCompare(b.sendKey));
   }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Channel, CommunicationType, SupportedLocale } from '../../domain';
 import { TEMPLATE_HISTORY_LIMIT, type ChannelTemplate, type TemplateStore, type TemplateVersion } from '../../ports/template-store';
 import { fromChunks, toChunks } from './chunked-text';
-import { CorruptRowError, TEMPLATES_TABLE, isStatus, issuePaths, lazyTable } from './table-client';
+import { CorruptRowError, TEMPLATES_TABLE, isStatus, issuePaths, lazyTable, parsedRows } from './table-client';
 
 const CURRENT = 'current';
 /** Version rows `v|000001`, `v|000002`…: zero-padded so they also sort by number. */
@@ -85,8 +85,7 @@ export class TableTemplateStore implements TemplateStore {
   async history<C extends Channel>(type: CommunicationType, channel: C, locale: SupportedLocale): Promise<TemplateVersion<C>[]> {
     const partition = partitionKey(type, channel, locale);
     const table = await this.table();
-    const versions: TemplateVersion<C>[] = [];
-    for await (const row of table.listEntities<Row>({ queryOptions: { filter: versionRange(partition) } })) versions.push(toVersion(row, channel, partition));
+    const versions = await parsedRows(table.listEntities<Row>({ queryOptions: { filter: versionRange(partition) } }), (row) => toVersion(row, channel, partition));
     return versions.sort((a, b) => b.version - a.version).slice(0, TEMPLATE_HISTORY_LIMIT);
   }
 }
