@@ -1,4 +1,4 @@
-import type { ChannelSender, SenderDecorator } from '../../src/adapters/devhost-hooks';
+import type { ChannelSender, SenderDecorator, WorkflowDecorator } from '../../src/adapters/devhost-hooks';
 
 /** The devhost's own setting: a regular expression of send keys after which the process dies. */
 export const CRASH_AFTER_SEND = 'DEVHOST_CRASH_AFTER_SEND';
@@ -35,4 +35,32 @@ export function crashDecoratorFromEnv(env: NodeJS.ProcessEnv, kill?: () => void)
     throw new Error(`${CRASH_AFTER_SEND} is not a valid regular expression: ${(err as Error).message}`);
   }
   return crashAfterSend(pattern, kill);
+}
+
+/** The devhost's own setting: a regular expression of meeting IDs whose orchestration start kills the process. */
+export const CRASH_BEFORE_START = 'DEVHOST_CRASH_BEFORE_START';
+
+/**
+ * A workflow decorator for the reconciliation test: the process dies just before it would start the
+ * orchestration of a meeting the pattern matches, i.e. the meeting is stored and nothing runs it.
+ */
+export function crashBeforeStart(pattern: RegExp, kill: () => void = hardKill): WorkflowDecorator {
+  return (inner) => ({
+    ...inner,
+    start: async (meetingId) => {
+      if (pattern.test(meetingId)) kill();
+      return inner.start(meetingId);
+    },
+  });
+}
+
+/** The decorator DEVHOST_CRASH_BEFORE_START asks for, or undefined when it is unset. */
+export function crashBeforeStartFromEnv(env: NodeJS.ProcessEnv, kill?: () => void): WorkflowDecorator | undefined {
+  const source = env[CRASH_BEFORE_START];
+  if (!source) return undefined;
+  try {
+    return crashBeforeStart(new RegExp(source), kill);
+  } catch (err) {
+    throw new Error(`${CRASH_BEFORE_START} is not a valid regular expression: ${(err as Error).message}`);
+  }
 }

@@ -1,10 +1,10 @@
-import { followDevhostClock, installFallbackProvider, installSenderDecorator, maskLinkTokens, outboxProvider } from '../../src/adapters/devhost-hooks';
+import { followDevhostClock, installFallbackProvider, installSenderDecorator, installWorkflowDecorator, maskLinkTokens, outboxProvider } from '../../src/adapters/devhost-hooks';
 import type { Engine } from '../durable/engine';
 import type { HostExtension, HostServices } from '../functions-host/extension';
 import type { FunctionsHost } from '../functions-host/host';
 import { ClockController } from './clock-controller';
 import { clockRoute } from './clock-route';
-import { crashDecoratorFromEnv } from './crash-decorator';
+import { crashBeforeStartFromEnv, crashDecoratorFromEnv } from './crash-decorator';
 import { createDevIssuer, DEVHOST_LITERAL, useDevIssuer, type DevIssuer } from './dev-issuer';
 import { outboxRoute } from './outbox-page';
 
@@ -38,6 +38,8 @@ export function devServices(durable: { readonly engine: Engine }): HostExtension
       if (!process.env.WEBSITE_SITE_NAME) installFallbackProvider(outboxProvider);
       const crash = crashDecoratorFromEnv(process.env);
       if (crash) installSenderDecorator(crash);
+      const crashStart = crashBeforeStartFromEnv(process.env);
+      if (crashStart) installWorkflowDecorator(crashStart);
     },
     async start(h) {
       controller = new ClockController(h.clock, durable, h.triggers, h.persistClock);

@@ -76,7 +76,8 @@ export async function startFunctionsHost(opts: FunctionsHostOptions): Promise<Fu
 
   const core = new FunctionsCore();
   installFunctionsCore(core);
-  const triggers = new TimerTriggers(core, clock, log);
+  // Timer functions get the same input bindings as HTTP ones (a durable client, for instance).
+  const triggers = new TimerTriggers(core, clock, log, extensionInputs(extensions));
   const services: HostServices = { url, appDir: opts.appDir, core, clock, log, hostJson, connectionString, triggers, persistClock: () => meta.set(CLOCK_KEY, String(clock.offset)) };
   for (const e of extensions) await e.beforeAppLoad?.(services);
   loadApp(opts.appDir);

@@ -1,6 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
 import type { FunctionsCore } from './functions-core';
-import type { Registration } from './core-types';
+import type { Registration, RpcTypedData } from './core-types';
 import type { VirtualClock } from './clock';
 import { invokeFunction, toError } from './invoke';
 import type { Logger } from './logger';
@@ -32,7 +32,13 @@ export class TimerTriggers {
   private handle: NodeJS.Timeout | undefined;
   private paused = false;
 
-  constructor(private readonly core: FunctionsCore, private readonly clock: VirtualClock, private readonly log: Logger, private readonly tz = process.env.WEBSITE_TIME_ZONE ?? 'UTC') {}
+  constructor(
+    private readonly core: FunctionsCore,
+    private readonly clock: VirtualClock,
+    private readonly log: Logger,
+    private readonly inputs: (binding: { type: string }) => RpcTypedData | undefined = () => undefined,
+    private readonly tz = process.env.WEBSITE_TIME_ZONE ?? 'UTC',
+  ) {}
 
   async start(): Promise<void> {
     const now = this.clock.now().getTime();
@@ -65,7 +71,7 @@ export class TimerTriggers {
     const input = { Schedule: { AdjustForDST: true }, ScheduleStatus: { Last: new Date(e.last ?? now).toISOString(), Next: new Date(e.next).toISOString(), LastUpdated: new Date(now).toISOString() }, IsPastDue: isPastDue };
     e.last = now;
     try {
-      await invokeFunction(this.core, e.reg, { triggerData: { json: JSON.stringify(input) } }, this.log);
+      await invokeFunction(this.core, e.reg, { triggerData: { json: JSON.stringify(input) }, extraInputs: this.inputs }, this.log);
     } catch (err) {
       this.log.error(`timer function ${e.reg.metadata.name} failed: ${toError(err).message}`);
     }

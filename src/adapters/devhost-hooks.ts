@@ -5,9 +5,11 @@
  * on Azure the list stays empty and senders are used as built.
  */
 import type { ChannelSender } from '../ports/dispatch';
+import type { MeetingWorkflow } from '../ports/meeting-workflow';
 import type { ProviderChoice } from './providers';
 
 export type { ChannelSender, Dispatch } from '../ports/dispatch';
+export type { MeetingWorkflow } from '../ports/meeting-workflow';
 export type { OutboxMessage } from '../ports/outbox';
 export { listOutbox } from './outbox/outbox-sender';
 
@@ -47,6 +49,21 @@ export function fallbackProvider(channel: string): ProviderChoice | undefined {
 }
 
 export { outboxProvider } from './outbox/outbox-provider';
+
+/** Wraps the meeting workflow of an invocation (for instance to simulate a crash before an orchestration starts). */
+export type WorkflowDecorator = (workflow: MeetingWorkflow) => MeetingWorkflow;
+
+const workflowDecorators: WorkflowDecorator[] = [];
+
+/** Installs a decorator for every meeting workflow the app builds from now on. */
+export function installWorkflowDecorator(decorator: WorkflowDecorator): void {
+  workflowDecorators.push(decorator);
+}
+
+/** The workflow with every installed decorator applied (the wiring calls this per invocation). */
+export function decorateWorkflow(workflow: MeetingWorkflow): MeetingWorkflow {
+  return workflowDecorators.reduce((wrapped, decorate) => decorate(wrapped), workflow);
+}
 
 /** The devhost's dev token endpoint answers bad requests in the product's field-error format. */
 export { parseWith } from '../domain/zod-errors';

@@ -20,6 +20,9 @@ export interface MeetingStore {
   replace(record: MeetingRecord, etag: string): Promise<WriteResult>;
   /** Records that the channel's reminder was sent (idempotent, unconditional). */
   markReminderSent(meetingId: string, channel: Channel): Promise<void>;
-  /** IDs of scheduled meetings, a page at a time (for broadcasting a settings change). */
-  listScheduled(page: { after?: string; size: number }): Promise<{ ids: string[]; next?: string }>;
+  /**
+   * IDs of scheduled meetings in ID order, a page at a time (for broadcasting a settings change, and
+   * for the reconciliation, which asks only for rows written since `changedSince`).
+   */
+  listScheduled(page: { after?: string; size: number; changedSince?: Date }): Promise<{ ids: string[]; next?: string }>;
 }

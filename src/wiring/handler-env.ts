@@ -1,4 +1,5 @@
 import * as df from 'durable-functions';
+import { decorateWorkflow } from '../adapters/devhost-hooks';
 import { durableMeetingWorkflow } from '../adapters/durable/meeting-workflow';
 import { appDeps } from './container';
 import type { HandlerEnv } from '../http/handler-env';
@@ -6,5 +7,5 @@ import type { HandlerEnv } from '../http/handler-env';
 /** The production environment of the HTTP handlers: the process's dependencies and the invocation's durable client. */
 export const handlerEnv: HandlerEnv = {
   deps: appDeps,
-  workflow: (context) => durableMeetingWorkflow(df.getClient(context)),
+  workflow: (context) => decorateWorkflow(durableMeetingWorkflow(df.getClient(context))),
 };

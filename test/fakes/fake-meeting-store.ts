@@ -5,6 +5,8 @@ interface Row {
   /** The record as JSON, as the Table adapter stores it (so no object is shared with a caller). */
   readonly json: string;
   readonly remindersSent: Partial<Record<Channel, boolean>>;
+  /** When the row was last written (wall time, as Table storage's Timestamp): `listScheduled({ changedSince })` filters on it. */
+  readonly changedAt?: number;
   readonly etag: string;
 }
 
@@ -30,7 +32,7 @@ export class FakeMeetingStore implements MeetingStore {
   async create(record: MeetingRecord): Promise<WriteResult> {
     if (this.rows.has(record.meetingId)) return { ok: false, reason: 'exists' };
     const etag = this.nextEtag();
-    this.rows.set(record.meetingId, { json: toJson(record), remindersSent: {}, etag });
+    this.rows.set(record.meetingId, { json: toJson(record), remindersSent: {}, etag, changedAt: Date.now() });
     this.writes.push({ op: 'create', meetingId: record.meetingId });
     return { ok: true, etag };
   }
@@ -42,7 +44,7 @@ export class FakeMeetingStore implements MeetingStore {
     if (!row) return { ok: false, reason: 'missing' };
     if (row.etag !== etag) return { ok: false, reason: 'conflict' };
     const next = this.nextEtag();
-    this.rows.set(record.meetingId, { ...row, json: toJson(record), etag: next });
+    this.rows.set(record.meetingId, { ...row, json: toJson(record), etag: next, changedAt: Date.now() });
     this.writes.push({ op: 'replace', meetingId: record.meetingId });
     return { ok: true, etag: next };
   }
@@ -50,15 +52,16 @@ export class FakeMeetingStore implements MeetingStore {
   async markReminderSent(meetingId: string, channel: Channel): Promise<void> {
     const row = this.rows.get(meetingId);
     if (!row) return;
-    this.rows.set(meetingId, { ...row, remindersSent: { ...row.remindersSent, [channel]: true }, etag: this.nextEtag() });
+    this.rows.set(meetingId, { ...row, remindersSent: { ...row.remindersSent, [channel]: true }, etag: this.nextEtag(), changedAt: Date.now() });
     this.writes.push({ op: 'markReminderSent', meetingId });
   }
 
-  async listScheduled(page: { after?: string; size: number }): Promise<{ ids: string[]; next?: string }> {
+  async listScheduled(page: { after?: string; size: number; changedSince?: Date }): Promise<{ ids: string[]; next?: string }> {
     const size = Math.max(1, Math.floor(page.size));
     const after = page.after;
+    const since = page.changedSince?.getTime();
     const ids = [...this.rows.entries()]
-      .filter(([id, row]) => (after === undefined || id > after) && (JSON.parse(row.json) as MeetingRecord).status === 'scheduled')
+      .filter(([id, row]) => (after === undefined || id > after) && (since === undefined || (row.changedAt ?? 0) >= since) && (JSON.parse(row.json) as MeetingRecord).status === 'scheduled')
       .map(([id]) => id)
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     if (ids.length <= size) return { ids };
@@ -77,7 +80,7 @@ export class FakeMeetingStore implements MeetingStore {
   /** Another process saves `record` unconditionally: the stored ETag changes. */
   concurrentWrite(record: MeetingRecord): void {
     const row = this.rows.get(record.meetingId);
-    this.rows.set(record.meetingId, { json: toJson(record), remindersSent: row?.remindersSent ?? {}, etag: this.nextEtag() });
+    this.rows.set(record.meetingId, { json: toJson(record), remindersSent: row?.remindersSent ?? {}, etag: this.nextEtag(), changedAt: Date.now() });
   }
 
   private nextEtag(): string {

@@ -4,16 +4,24 @@ export type WorkflowCall =
   | { readonly method: 'start' | 'ensureRunning' | 'notifyChanged'; readonly meetingId: string }
   | { readonly method: 'broadcastSettingsChanged'; readonly epoch: string };
 
-/** A {@link MeetingWorkflow} that only records what it was asked, in order. */
+/**
+ * A {@link MeetingWorkflow} that records what it was asked, in order. `running` holds the meetings
+ * whose orchestration runs: `start` adds one, `ensureRunning` starts one that is not there.
+ */
 export class RecordingWorkflow implements MeetingWorkflow {
   readonly calls: WorkflowCall[] = [];
+  readonly running = new Set<string>();
 
   async start(meetingId: string): Promise<void> {
     this.calls.push({ method: 'start', meetingId });
+    this.running.add(meetingId);
   }
 
-  async ensureRunning(meetingId: string): Promise<void> {
+  async ensureRunning(meetingId: string): Promise<boolean> {
     this.calls.push({ method: 'ensureRunning', meetingId });
+    if (this.running.has(meetingId)) return false;
+    this.running.add(meetingId);
+    return true;
   }
 
   async notifyChanged(meetingId: string): Promise<void> {

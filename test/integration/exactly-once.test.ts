@@ -30,6 +30,29 @@ describe('exactly once', () => {
     }
   });
 
+  test('killed between storing a meeting and starting its orchestration: the reconciliation starts it, and its confirmations go out once (issue [2/9])', async () => {
+    const dataDir = tempDir('orphan-kill');
+    const first = await AppHost.start({ dataDir, env: { DEVHOST_CRASH_BEFORE_START: '^ORPHAN-1$' } });
+    await first.enableAll();
+    const now = await first.now();
+    const exited = new Promise<number | null>((resolve) => first.host.child.once('exit', (c, signal) => resolve(signal === 'SIGKILL' ? -9 : c)));
+    await first.schedule(meetingBody('ORPHAN-1', now, 10)).catch(() => undefined);
+    expect(await exited).toBe(-9);
+
+    const second = await AppHost.start({ dataDir });
+    try {
+      // Stored, and nothing runs it: only the reconciliation (every 5 minutes) can start it. Nothing
+      // else would: no request names this meeting again.
+      expect((await second.meeting('ORPHAN-1')).status).toBe('scheduled');
+      await second.advance('PT6M');
+      expect(kinds(await second.outbox('ORPHAN-1'))).toEqual(['confirmation/email', 'confirmation/sms']);
+      await second.advance('PT10M'); // runs again: nothing more
+      expect(kinds(await second.outbox('ORPHAN-1'))).toEqual(['confirmation/email', 'confirmation/sms']);
+    } finally {
+      await second.stop();
+    }
+  });
+
   test('200 concurrent ScheduleMeeting calls for 50 meetings (4 identical copies each): one confirmation per meeting and channel', async () => {
     const host = await AppHost.start();
     try {

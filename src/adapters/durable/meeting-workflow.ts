@@ -25,7 +25,9 @@ export function durableMeetingWorkflow(client: DurableClient): MeetingWorkflow {
   return {
     start,
     async ensureRunning(meetingId) {
-      if (!RUNNING.has((await status(meetingId)) ?? '')) await start(meetingId);
+      if (RUNNING.has((await status(meetingId)) ?? '')) return false;
+      await start(meetingId);
+      return true;
     },
     async notifyChanged(meetingId) {
       if (RUNNING.has((await status(meetingId)) ?? '')) await client.raiseEvent(meetingInstanceId(meetingId), EVENT.meetingChanged, { at: 'changed' });

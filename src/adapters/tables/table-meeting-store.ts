@@ -91,11 +91,12 @@ export class TableMeetingStore implements MeetingStore {
    * Scheduled meetings in meeting-ID order (Table storage returns rows in PartitionKey order). One row
    * more than `size` is read, so `next` is set only when another page really exists.
    */
-  async listScheduled(page: { after?: string; size: number }): Promise<{ ids: string[]; next?: string }> {
+  async listScheduled(page: { after?: string; size: number; changedSince?: Date }): Promise<{ ids: string[]; next?: string }> {
     const size = Math.max(1, Math.floor(page.size));
     const table = await this.table();
     let filter = odata`RowKey eq ${ROW} and status eq ${'scheduled'}`;
     if (page.after !== undefined) filter += ` and ${odata`PartitionKey gt ${page.after}`}`;
+    if (page.changedSince !== undefined) filter += ` and ${odata`Timestamp ge ${page.changedSince}`}`;
     const pages = table.listEntities({ queryOptions: { filter, select: ['PartitionKey'] } }).byPage({ maxPageSize: size + 1 });
     const ids: string[] = [];
     for await (const rows of pages) {

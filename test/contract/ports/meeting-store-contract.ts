@@ -53,6 +53,16 @@ export function meetingStoreContract(subject: MeetingStoreSubject): void {
       expect(await store.listScheduled({ after: scheduled[7], size: 5 })).toEqual({ ids: scheduled.slice(8) });
     });
 
+    test('changedSince lists only the rows written since then (the reconciliation\'s window)', async () => {
+      const store = subject.make();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const since = new Date();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await store.markReminderSent(id(4), 'sms');
+      expect((await store.listScheduled({ size: 100, changedSince: since })).ids).toEqual([id(4)]);
+      expect((await store.listScheduled({ size: 100, changedSince: new Date(since.getTime() - 3_600_000) })).ids).toEqual(scheduled);
+    });
+
     test('a meeting cancelled by replace leaves the listing', async () => {
       const store = subject.make();
       const current = await mustGet(store, id(0));
