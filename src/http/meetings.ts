@@ -1,7 +1,7 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { z } from 'zod';
 import { normaliseMeeting } from '../domain';
-import { meetingIdSchema } from '../domain/meeting/meeting-fields';
+import { checkedText, contactIdSchema, meetingIdSchema } from '../domain/meeting/meeting-fields';
 import { cancelMeeting } from '../app/cancel-meeting';
 import { meetingView } from '../app/meeting-view';
 import { scheduleMeeting } from '../app/schedule-meeting';
@@ -20,9 +20,10 @@ const pathMeetingId = (req: HttpRequest): string | undefined => {
 };
 
 /** CancelMeeting body for a cancellation made in another system (API key; no notice is sent). */
-export const externalCancelSchema = z.strictObject({ source: z.literal('external'), reason: z.string().trim().max(500).optional(), contactId: z.string().optional() });
+const cancelReason = z.string().trim().max(500).superRefine(checkedText(true)).optional();
+export const externalCancelSchema = z.strictObject({ source: z.literal('external'), reason: cancelReason, contactId: z.string().optional() });
 /** CancelMeeting body from a portal acting for a signed-in contact (bearer token). */
-export const portalCancelSchema = z.strictObject({ contactId: z.string().min(1).max(100), reason: z.string().trim().max(500).optional(), source: z.literal('api').optional() });
+export const portalCancelSchema = z.strictObject({ contactId: contactIdSchema, reason: cancelReason, source: z.literal('api').optional() });
 const fieldErrors = (issues: z.core.$ZodIssue[]): Array<{ path: string; message: string }> => issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
 
 /** The meeting routes (API.md "Meetings"), built over the handler environment. */

@@ -38,4 +38,12 @@ describe('hostile requests to the routes', () => {
     const cancel = await handlers.cancel(req({ method: 'POST', headers, params: { meetingId }, body: JSON.stringify({ source: 'external' }) }), context());
     expect(cancel.status).toBe(404);
   });
+
+  test('a cancellation reason with control or bidi characters is refused naming reason, and nothing is cancelled', async () => {
+    const handlers = meetingHandlers(env);
+    const headers = { 'x-api-key': API_KEY, 'content-type': 'application/json' };
+    const res = await handlers.cancel(req({ method: 'POST', headers, params: { meetingId: 'A-1001' }, body: JSON.stringify({ source: 'external', reason: 'moved\u202e' }) }), context());
+    expect(res.status).toBe(400);
+    expect(res.jsonBody).toMatchObject({ errors: [{ path: 'reason' }] });
+  });
 });
