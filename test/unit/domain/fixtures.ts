@@ -1,5 +1,18 @@
 import { DEFAULT_SETTINGS, type Meeting, type MeetingRecord, type Settings } from '../../../src/domain';
 
+type Body = Record<string, unknown>;
+
+/** A copy of a body with the field at the dotted `path` set to `value` (`undefined` removes it). */
+export const set = (path: string, value: unknown) => (body: Body): Body => {
+  const copy = structuredClone(body);
+  const keys = path.split('.');
+  const last = keys.pop() as string;
+  const parent = keys.reduce<Body>((obj, key) => obj[key] as Body, copy);
+  if (value === undefined) delete parent[last];
+  else parent[last] = value;
+  return copy;
+};
+
 /** A valid ScheduleMeeting body, as in API.md. */
 export function scheduleBody(): Record<string, unknown> {
   return {

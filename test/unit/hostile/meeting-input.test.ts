@@ -1,18 +1,9 @@
 import { meetingRecordSchema, normaliseMeeting, type FieldError } from '../../../src/domain';
-import { scheduleBody } from '../domain/fixtures';
+import { scheduleBody, set } from '../domain/fixtures';
 
 // Regression tests for issue [2/9]: input a careless client or an attacker sends. Each row was
 // accepted (or silently changed) before the fix; each must now be refused with 400 naming the field.
 
-type Body = Record<string, unknown>;
-const set = (path: string, value: unknown) => (body: Body): Body => {
-  const copy = structuredClone(body);
-  const keys = path.split('.');
-  const last = keys.pop() as string;
-  const parent = keys.reduce<Body>((obj, key) => obj[key] as Body, copy);
-  parent[last] = value;
-  return copy;
-};
 const errorsOf = (body: unknown): FieldError[] => {
   const result = normaliseMeeting(body, { defaultLocale: 'en-US' });
   return result.ok ? [] : [...result.errors];

@@ -1,16 +1,7 @@
 import { normaliseMeeting, type FieldError } from '../../../../src/domain';
-import { scheduleBody } from '../fixtures';
+import { scheduleBody, set } from '../fixtures';
 
 type Body = Record<string, unknown>;
-const set = (path: string, value: unknown) => (body: Body): Body => {
-  const copy = structuredClone(body);
-  const keys = path.split('.');
-  const last = keys.pop() as string;
-  const parent = keys.reduce<Body>((obj, key) => obj[key] as Body, copy);
-  if (value === undefined) delete parent[last];
-  else parent[last] = value;
-  return copy;
-};
 const normalise = (body: unknown) => normaliseMeeting(body, { defaultLocale: 'en-US' });
 const errorsOf = (body: unknown): FieldError[] => {
   const result = normalise(body);
