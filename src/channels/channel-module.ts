@@ -61,6 +61,13 @@ export interface ChannelModule<N extends string = string, Source = unknown, Comp
   address(contact: ContactAddresses): string | null;
   /** The plan's reason when the contact has no address on this channel. */
   readonly noAddressReason: string;
+  /**
+   * Why this channel will not send to an address it otherwise accepts (an SMS to a landline), or
+   * undefined when it may. Pure. The send core asks it before every send, for every producer, so
+   * such a send is recorded `failed` with this reason and never reaches the provider; a test send
+   * to such an address is refused. Channels without such a rule leave it out.
+   */
+  recipientProblem?(address: string): string | undefined;
   /** Parses an admin's test recipient (`sendTo` of a preview); the error says what is expected. */
   parseTestRecipient(input: string): Result<string, string>;
   /** The content of a test send: marked so that nobody mistakes it for a real message. */

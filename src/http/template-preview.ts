@@ -44,9 +44,14 @@ function parseInput(body: unknown): { ok: true; value: PreviewInput } | { ok: fa
   if (checked && !checked.ok) errors.push(...checked.errors);
   let to: string | undefined;
   if (sendTo !== undefined) {
-    const recipient = channelModule(channel).parseTestRecipient(sendTo);
-    if (recipient.ok) to = recipient.value;
-    else errors.push({ path: 'sendTo', message: recipient.errors[0] ?? 'is not a valid recipient' });
+    const module = channelModule(channel);
+    const recipient = module.parseTestRecipient(sendTo);
+    // A number the channel will not send to (an SMS to a landline) is the admin's to correct now: a
+    // 400 naming sendTo says so before anything is rendered, rather than a test send that fails.
+    const refused = recipient.ok ? module.recipientProblem?.(recipient.value) : undefined;
+    if (!recipient.ok) errors.push({ path: 'sendTo', message: recipient.errors[0] ?? 'is not a valid recipient' });
+    else if (refused !== undefined) errors.push({ path: 'sendTo', message: `cannot be sent to by ${module.label}: ${refused}` });
+    else to = recipient.value;
   }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, value: { ref, meeting: normalised?.ok ? normalised.value : undefined, template: checked?.ok ? checked.value : undefined, sendTo: to } };

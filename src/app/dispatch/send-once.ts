@@ -1,3 +1,4 @@
+import { channelModule } from '../../channels/registry';
 import { isTransientProviderError } from '../../ports/send-result';
 import type { LedgerEntry } from '../../ports/ledger';
 import type { AppDeps } from '../deps';
@@ -36,8 +37,12 @@ export async function sendOnce(deps: SendOnceDeps, pending: PendingSend): Promis
     deps.log.info(`send ${key}: resuming an interrupted send`);
   }
   const composed = await pending.compose();
-  if (!composed.ok) {
-    const reason = composed.errors[0] ?? 'nothing to send';
+  // Asked here, not by each producer, so that no producer (meetings, test sends, later ones) can
+  // hand the provider an address its channel refuses (an SMS to a landline): API.md records it
+  // `failed` with the channel's reason, and nothing reaches the provider.
+  const unsendable = composed.ok ? channelModule(pending.channel).recipientProblem?.(composed.value.to) : (composed.errors[0] ?? 'nothing to send');
+  if (!composed.ok || unsendable !== undefined) {
+    const reason = unsendable ?? 'nothing to send';
     await deps.ledger.markFailed(about, key, reason, deps.clock.now());
     return { status: 'failed', reason };
   }

@@ -4,6 +4,7 @@ import { compileSmsTemplate } from '../../domain/templates/compile-template';
 import { renderSms } from '../../domain/templates/render-message';
 import type { CompiledSmsTemplate, SmsTemplateSource } from '../../domain/templates/template-types';
 import type { ChannelModule } from '../channel-module';
+import { smsRecipientProblem } from './sms-recipient';
 import { SMS_TEMPLATE_FILES, smsTemplateSchema } from './sms-template';
 
 /** What the SMS provider gets: the text, already tidied (its encoding and parts are the preview's). */
@@ -30,6 +31,7 @@ export const smsChannel: ChannelModule<'sms', SmsTemplateSource, CompiledSmsTemp
   },
   address: (contact) => contact.phone,
   noAddressReason: 'no phone number',
+  recipientProblem: smsRecipientProblem,
   parseTestRecipient(input) {
     const phone = normalisePhone(input, 'sendTo');
     return phone.ok ? ok(phone.value) : fail('must be a phone number in E.164 format (e.g. +14255550123) for the sms channel');

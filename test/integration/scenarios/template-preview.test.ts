@@ -92,6 +92,14 @@ describe('template preview and test send', () => {
     expect((await host.outbox()).length).toBe(before);
   });
 
+  test('an SMS test send to a landline → 400 naming sendTo "not a mobile number", nothing sent', async () => {
+    const before = (await host.outbox()).length;
+    const problem = await expectProblem(await preview({ type: 'reminder', channel: 'sms', locale: 'en-US', sendTo: '+34 911 23 45 67' }), 400, 'sendTo');
+    expect(problem.errors).toEqual([{ path: 'sendTo', message: 'cannot be sent to by SMS: not a mobile number' }]);
+    expect(JSON.stringify(problem)).not.toContain('911');
+    expect((await host.outbox()).length).toBe(before);
+  });
+
   test('a test send reaches the outbox as type test ([TEST] subject) and changes no meeting or ledger', async () => {
     await host.enableAll();
     const id = 'TEST-SEND-1';

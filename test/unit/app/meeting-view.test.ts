@@ -1,9 +1,10 @@
+import { sendDispatch } from '../../../src/activities/send-dispatch';
 import { meetingView } from '../../../src/app/meeting-view';
 import { sendKey } from '../../../src/domain';
 import type { About } from '../../../src/ports/dispatch';
 import { fakeDeps } from '../../fakes/fake-deps';
 import { FakeSettingsStore } from '../../fakes/fake-settings-store';
-import { allOn, record } from '../domain/fixtures';
+import { allOn, meeting, record } from '../domain/fixtures';
 
 const about: About = { kind: 'meeting', id: 'A-1001' };
 const confirmation = sendKey({ meetingId: 'A-1001', version: 1, type: 'confirmation', channel: 'email' });
@@ -43,5 +44,21 @@ describe('meetingView', () => {
     const communications = (await meetingView(deps, 'A-1001'))?.['communications'];
     expect(communications).toContainEqual({ type: 'confirmation', channel: 'email', version: 1, status: 'planned', plannedFor: '2026-11-20T09:01:00.000Z', sentAt: null, reason: 'deferred: fake: unavailable (HTTP 503)' });
     expect((communications as Array<{ type: string; channel: string }>).filter((c) => c.type === 'confirmation' && c.channel === 'email')).toHaveLength(1);
+  });
+  test('a landline: the confirmation SMS reads failed "not a mobile number" once tried; the reminder SMS stays planned until its time', async () => {
+    const deps = fakeDeps({ settings: new FakeSettingsStore(allOn()) });
+    await deps.meetings.create(record({ contact: { ...meeting().contact, phone: '+34911234567' } }));
+    const smsConfirmation = sendKey({ meetingId: 'A-1001', version: 1, type: 'confirmation', channel: 'sms' });
+    await sendDispatch(deps, { about, sendKey: smsConfirmation });
+    const communications = (await meetingView(deps, 'A-1001'))?.['communications'];
+    expect(communications).toContainEqual(expect.objectContaining({ type: 'confirmation', channel: 'sms', status: 'failed', reason: 'not a mobile number' }));
+    // Planned, not skipped: a skipped plan never reaches the ledger, and API.md records it `failed`.
+    expect(communications).toContainEqual(expect.objectContaining({ type: 'reminder', channel: 'sms', status: 'planned', plannedFor: '2026-12-01T15:00:00.000Z' }));
+    // At its time it is tried, and recorded failed like the confirmation.
+    deps.clock.set('2026-12-01T15:00:00.000Z');
+    await sendDispatch(deps, { about, sendKey: sendKey({ meetingId: 'A-1001', version: 1, type: 'reminder', channel: 'sms' }) });
+    const later = (await meetingView(deps, 'A-1001'))?.['communications'];
+    expect(later).toContainEqual(expect.objectContaining({ type: 'reminder', channel: 'sms', status: 'failed', reason: 'not a mobile number' }));
+    expect(deps.senders.sms.dispatches).toEqual([]);
   });
 });

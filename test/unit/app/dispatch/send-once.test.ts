@@ -193,6 +193,35 @@ describe('the send core (sendOnce over the meeting producer)', () => {
     expect(deps.senders.sms.dispatches).toEqual([]);
   });
 
+  test('an SMS to a landline → failed "not a mobile number", and the provider is not called; the email still goes', async () => {
+    const deps = await setup({ contact: { ...meeting().contact, phone: '+34911234567' } });
+    const smsKey = key('confirmation', 'sms');
+    expect(await send(deps, smsKey)).toEqual({ status: 'failed', reason: 'not a mobile number' });
+    expect(await entryOf(deps, smsKey)).toMatchObject({ status: 'failed', reason: 'not a mobile number', channel: 'sms' });
+    expect(deps.senders.sms.dispatches).toEqual([]);
+    // Refused for good: a second run reports the record and still calls nobody.
+    expect(await send(deps, smsKey)).toEqual({ status: 'failed', reason: 'not a mobile number' });
+    expect(deps.senders.sms.dispatches).toEqual([]);
+    expect(await send(deps)).toMatchObject({ status: 'sent' });
+    expect([...deps.log.infos, ...deps.log.warns].join('\n')).not.toContain('911234567');
+  });
+
+  test('an SMS to a mobile number, or a US/CA fixed-line-or-mobile one, is sent', async () => {
+    for (const phone of ['+34612345678', '+14255550123']) {
+      const deps = await setup({ contact: { ...meeting().contact, phone } });
+      expect(await send(deps, key('confirmation', 'sms'))).toMatchObject({ status: 'sent' });
+      expect(deps.senders.sms.dispatches.map((d) => d.to)).toEqual([phone]);
+    }
+  });
+
+  test('any producer: a pending send whose recipient its channel refuses is recorded failed, unsent', async () => {
+    const deps = await setup();
+    const pending = await pendingOf(deps, key('confirmation', 'sms'));
+    const toPager: PendingSend = { ...pending, compose: async () => ({ ok: true, value: { to: '+447640123456', content: { channel: 'sms', text: 'hi' } } }) };
+    expect(await sendOnce(deps, toPager)).toEqual({ status: 'failed', reason: 'not a mobile number' });
+    expect(deps.senders.sms.dispatches).toEqual([]);
+  });
+
   test('a template that cannot render → failed with a reason that names it (no throw)', async () => {
     const broken: TemplateSource = {
       get: async <C extends Channel>(): Promise<MessageTemplateSources[C]> => ({ subject: 'Hello {{ contact.firstName', text: 'x', html: '<p>x</p>' }) as MessageTemplateSources[C],
