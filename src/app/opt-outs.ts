@@ -24,3 +24,33 @@ export async function optedOutChannels(deps: OptOutDeps, contact: ContactAddress
   }));
   return new Set(checks.flat());
 }
+
+/** A number's SMS opt-out as the admin API shows it (API.md `GET /api/optouts/{phone}`). */
+export interface OptOutView {
+  readonly phone: string;
+  readonly sms: { readonly optedOut: boolean; readonly since: string | null; readonly source: 'reply' | 'admin' | null };
+}
+
+const viewOf = (phone: string, state: { optedOut: boolean; since: string | null; source: 'reply' | 'admin' | null } | undefined): OptOutView => ({
+  phone,
+  sms: { optedOut: state?.optedOut ?? false, since: state?.since ?? null, source: state?.source ?? null },
+});
+
+/** The opt-out state of an E.164 number; one nothing was recorded for is opted in. */
+export async function optOutView(deps: OptOutDeps, phone: string): Promise<OptOutView> {
+  return viewOf(phone, await deps.optOuts.get(phone));
+}
+
+/**
+ * An opt-out the customer asked for by phone, recorded by an admin (`by`: for the log, never the
+ * number). It is timed now, or just after the newest event stored when that is later (a provider
+ * clock ahead of ours), so the admin's request always takes effect. A repeat changes nothing.
+ */
+export async function recordAdminOptOut(deps: OptOutDeps & Pick<AppDeps, 'clock' | 'log'>, phone: string, by: string): Promise<OptOutView> {
+  const current = await deps.optOuts.get(phone);
+  const now = deps.clock.now().getTime();
+  const at = new Date(current === undefined || current.optedOut ? now : Math.max(now, Date.parse(current.updatedAt) + 1));
+  const { changed, state } = await deps.optOuts.optOut(phone, { source: 'admin', at });
+  deps.log.info(`SMS opt-out ${changed ? 'recorded' : 'already recorded'} by ${by}`);
+  return viewOf(phone, state);
+}
