@@ -90,7 +90,7 @@ export async function run(): Promise<void> {
   const ledger = ['SAMPLE-1|1|confirmation|email'];
   const contexts = measure(() => buildMergeContext({ meeting, locale: 'en-US', zone: 'America/New_York', cancelLink: null, organisationName: 'x' }));
   console.log(`merge contexts built: ${perSecond(contexts)}`);
-  console.log(`plans computed: ${perSecond(measure(() => planCommunications({ meeting: record, settings, ledger, now })))}`);
+  console.log(`plans computed: ${perSecond(measure(() => planCommunications({ meeting: record, settings, ledger, now, optedOut: new Set() })))}`);
   if (sink === -1) console.log(''); // keeps the results observable
 }
 

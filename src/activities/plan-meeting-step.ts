@@ -1,8 +1,9 @@
 import { nextWakeUp, parseSendKey, planCommunications, transitionStatus } from '../domain';
 import type { AppDeps } from '../app/deps';
+import { optedOutChannels } from '../app/opt-outs';
 import type { MeetingRef, PlanStep } from '../workflows/steps';
 
-export type PlanStepDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'clock' | 'log'>;
+export type PlanStepDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'clock' | 'log' | 'optOuts'>;
 
 /**
  * Decides the meeting orchestration's next step from the stored meeting, the settings in force, the
@@ -16,11 +17,13 @@ export type PlanStepDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'c
 export async function planMeetingStep(deps: PlanStepDeps, input: MeetingRef): Promise<PlanStep> {
   const stored = await deps.meetings.get(input.meetingId);
   if (!stored) return { kind: 'done', reason: 'meeting not found' };
-  const [{ settings }, ledger] = await Promise.all([deps.settings.get(), deps.ledger.list({ kind: 'meeting', id: input.meetingId })]);
-  const now = deps.clock.now();
   const record = stored.record;
+  const [{ settings }, ledger, optedOut] = await Promise.all([
+    deps.settings.get(), deps.ledger.list({ kind: 'meeting', id: input.meetingId }), optedOutChannels(deps, record.contact),
+  ]);
+  const now = deps.clock.now();
   const start = Date.parse(record.start);
-  const plan = planCommunications({ meeting: record, settings, ledger: ledger.map((e) => e.sendKey), now });
+  const plan = planCommunications({ meeting: record, settings, ledger: ledger.map((e) => e.sendKey), now, optedOut });
   const waiting = ledger.filter((e) => e.status === 'claimed' && e.retryAt !== null);
   const settled = record.status !== 'scheduled' || now.getTime() >= start;
   const stale = (sendKey: string): boolean => {

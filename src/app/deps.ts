@@ -5,6 +5,7 @@ import type { ChannelSender } from '../ports/dispatch';
 import type { Ledger } from '../ports/ledger';
 import type { LinkTokenStore } from '../ports/link-token-store';
 import type { MeetingStore } from '../ports/meeting-store';
+import type { OptOutStore } from '../ports/opt-out-store';
 import type { SettingsStore } from '../ports/settings-store';
 import type { TemplateSource } from '../ports/template-source';
 import type { TemplateStore } from '../ports/template-store';
@@ -30,6 +31,8 @@ export interface AppDeps {
   readonly settings: SettingsStore;
   readonly ledger: Ledger;
   readonly linkTokens: LinkTokenStore;
+  /** Numbers that replied STOP (or asked an admin): no SMS of any kind goes to them. */
+  readonly optOuts: OptOutStore;
   readonly senders: Senders;
   /** The templates in force (admin overrides, else the shipped defaults): what messages use. */
   readonly templates: TemplateSource;

@@ -1,7 +1,8 @@
-import { CHANNELS, parseSendKey, planCommunications, type Channel } from '../domain';
+import { CHANNELS, parseSendKey, planCommunications, PLAN_REASONS, type Channel } from '../domain';
 import type { LedgerEntry } from '../ports/ledger';
 import { reminderFlagName } from '../domain/meeting/reminder-flags';
 import type { AppDeps } from './deps';
+import { optedOutChannels } from './opt-outs';
 
 export interface CommunicationView {
   type: string;
@@ -13,26 +14,35 @@ export interface CommunicationView {
   reason: string | null;
 }
 
+/** A claim is a send in progress, or a deferred one waiting for its retry: still "planned" for the reader. */
+const statusOf = (e: LedgerEntry): CommunicationView['status'] => {
+  if (e.status === 'claimed') return 'planned';
+  // Stopped by an opt-out after it was claimed: it never reached the provider, so it was skipped, not a failure.
+  if (e.status === 'failed' && e.reason === PLAN_REASONS.optedOut) return 'skipped';
+  return e.status;
+};
+
 const fromLedger = (e: LedgerEntry): CommunicationView => ({
   type: e.type,
   channel: e.channel,
   version: parseSendKey(e.sendKey)?.version ?? 0,
-  // A claim is a send in progress, or a deferred one waiting for its retry: still "planned" for the reader.
-  status: e.status === 'claimed' ? 'planned' : e.status,
+  status: statusOf(e),
   plannedFor: e.status === 'claimed' && e.retryAt !== null ? e.retryAt : e.plannedFor,
   sentAt: e.sentAt,
   reason: e.status === 'claimed' && e.retryAt !== null ? `deferred: ${e.reason ?? 'the provider could not take it'}` : e.reason,
 });
 
-export type MeetingViewDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'clock'>;
+export type MeetingViewDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'clock' | 'optOuts'>;
 
 /** GetMeeting: the stored meeting with its state and every communication, sent or to come. */
 export async function meetingView(deps: MeetingViewDeps, meetingId: string): Promise<Record<string, unknown> | undefined> {
   const stored = await deps.meetings.get(meetingId);
   if (!stored) return undefined;
-  const [{ settings }, ledger] = await Promise.all([deps.settings.get(), deps.ledger.list({ kind: 'meeting', id: meetingId })]);
+  const [{ settings }, ledger, optedOut] = await Promise.all([
+    deps.settings.get(), deps.ledger.list({ kind: 'meeting', id: meetingId }), optedOutChannels(deps, stored.record.contact),
+  ]);
   const now = deps.clock.now();
-  const plan = planCommunications({ meeting: stored.record, settings, ledger: ledger.map((e) => e.sendKey), now });
+  const plan = planCommunications({ meeting: stored.record, settings, ledger: ledger.map((e) => e.sendKey), now, optedOut });
   const upcoming: CommunicationView[] = plan
     .filter((p) => p.status === 'planned' || p.status === 'due' || p.status === 'skipped')
     .map((p) => ({

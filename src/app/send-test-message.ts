@@ -1,22 +1,24 @@
 import { v4 as uuidv4 } from 'uuid';
-import { ok, type Channel } from '../domain';
+import { fail, ok, PLAN_REASONS, type Channel } from '../domain';
 import { channelModule } from '../channels/registry';
 import type { MessageContent } from '../ports/dispatch';
 import { sendOnce } from './dispatch/send-once';
 import type { AppDeps } from './deps';
+import { isOptedOut } from './opt-outs';
 
 /** What became of a test send: the provider's message ID, or why it failed (never an address or text). */
 export type TestSendOutcome =
   | { readonly status: 'sent'; readonly providerMessageId: string; readonly sendKey: string }
   | { readonly status: 'failed'; readonly reason: string; readonly sendKey: string };
 
-export type TestSendDeps = Pick<AppDeps, 'ledger' | 'senders' | 'clock' | 'log' | 'randomBytes'>;
+export type TestSendDeps = Pick<AppDeps, 'ledger' | 'senders' | 'clock' | 'log' | 'randomBytes' | 'optOuts'>;
 
 /**
  * Sends a rendered preview to an admin's address or number: a dispatch like any other, about a
  * `test` subject with a fresh send key `test|<uuid>` (never a meeting's key: no meeting changes;
  * the outbox records it with type `test`), through the same claim → send → record core. A test send
- * is not deferred: a provider that cannot take it now is reported at once.
+ * is not deferred: a provider that cannot take it now is reported at once. A number that opted out
+ * gets no test SMS either (recorded `failed`, "opted out"): STOP means no SMS of any kind.
  */
 export async function sendTestMessage(deps: TestSendDeps, channel: Channel, content: MessageContent, to: string, by: string): Promise<TestSendOutcome> {
   const id = uuidv4({ random: deps.randomBytes(16) });
@@ -31,7 +33,7 @@ export async function sendTestMessage(deps: TestSendDeps, channel: Channel, cont
     entry: null,
     deferrable: false,
     recheck: async () => undefined,
-    compose: async () => ok({ to, content: marked }),
+    compose: async () => ((await isOptedOut(deps, channel, to)) ? fail(PLAN_REASONS.optedOut) : ok({ to, content: marked })),
   });
   const answer: TestSendOutcome = outcome.status === 'sent'
     ? { status: 'sent', providerMessageId: outcome.providerMessageId, sendKey }

@@ -44,3 +44,4 @@ export { buildCancelLink, checkCancelUrlTemplate, checkPublicBaseUrl, type Cance
 export { API_ROUTE_PREFIX, LINK_ROUTE_SEGMENT, LINK_PAGE_ROUTE, LINK_CANCEL_ROUTE, linkPageUrl, maskLinkTokens } from './links/link-route';
 export { classifyReply, normaliseReply } from './replies/classify-reply';
 export { type ReplyIntent } from './replies/reply-keywords';
+export { applyOptOutEvent, type OptOutEvent, type OptOutSource, type OptOutState, type OptOutTransition } from './replies/opt-out-state';

@@ -9,6 +9,7 @@ import { systemClock } from '../adapters/system-clock';
 import { TableLedger } from '../adapters/tables/table-ledger';
 import { TableLinkTokenStore } from '../adapters/tables/table-link-token-store';
 import { TableMeetingStore } from '../adapters/tables/table-meeting-store';
+import { TableOptOutStore } from '../adapters/tables/table-opt-out-store';
 import { TableSettingsStore } from '../adapters/tables/table-settings-store';
 import { TableTemplateStore } from '../adapters/tables/table-template-store';
 import type { AdapterLogger } from '../adapters/acs/acs-common';
@@ -41,6 +42,7 @@ export function buildDeps(config: Config, log: Log = consoleLog): AppDeps {
     settings: new TableSettingsStore(storage),
     ledger: new TableLedger(storage, (error) => log.warn(`${error.message}: skipped`)),
     linkTokens: new TableLinkTokenStore(storage),
+    optOuts: new TableOptOutStore(storage),
     templates: new OverrideTemplateSource(templateStore, log),
     defaultTemplates: defaultTemplateSource,
     templateStore,

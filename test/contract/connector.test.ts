@@ -3,13 +3,14 @@ import path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { z } from 'zod';
 import type { CommunicationView } from '../../src/app/meeting-view';
+import type { OptOutView } from '../../src/app/opt-outs';
 import type { Preview } from '../../src/app/preview-template';
 import type { TestSendOutcome } from '../../src/app/send-test-message';
 import { checkTemplate } from '../../src/app/template-input';
 import { buildSwagger } from '../../tools/connector/build-swagger';
 import { CONNECTOR_DIR, generatedFiles } from '../../tools/connector/generated-files';
 import { decodePng } from '../../tools/connector/icon-png';
-import type { communicationViewSchema, settingsDocumentSchema } from '../../tools/connector/response-schemas';
+import type { communicationViewSchema, optOutViewSchema, settingsDocumentSchema } from '../../tools/connector/response-schemas';
 import { emailTemplateSchema, smsTemplateSchema, type previewSchema } from '../../src/app/template-schemas';
 import { NOT_CONNECTOR_ROUTES, OPERATIONS } from '../../tools/connector/route-catalogue';
 import type { Json, SchemaObject } from '../../tools/connector/to-swagger-schema';
@@ -184,6 +185,7 @@ test('response schemas have the types the handlers answer with (checked by tsc)'
   expect(sameShape<Same<Omit<z.infer<typeof previewSchema>, 'testSend'>, Preview>>(true)).toBe(true);
   expect(sameShape<Same<NonNullable<z.infer<typeof previewSchema>['testSend']>, TestSendOutcome>>(true)).toBe(true);
   expect(sameShape<Same<z.infer<typeof settingsDocumentSchema>, StoredSettings['settings'] & Pick<StoredSettings, 'updatedAt' | 'updatedBy'>>>(true)).toBe(true);
+  expect(sameShape<Same<z.infer<typeof optOutViewSchema>, OptOutView>>(true)).toBe(true);
   expect(buildSwagger().info).toMatchObject({ title: 'Meeting Communications' });
 });
 

@@ -6,6 +6,7 @@ import { FakeClock } from './fake-clock';
 import { FakeLedger } from './fake-ledger';
 import { FakeLinkTokenStore } from './fake-link-token-store';
 import { FakeMeetingStore } from './fake-meeting-store';
+import { FakeOptOutStore } from './fake-opt-out-store';
 import { FakeSettingsStore } from './fake-settings-store';
 import { FakeTemplateStore } from './fake-template-store';
 import { FakeTokenVerifier } from './fake-token-verifier';
@@ -19,6 +20,7 @@ export interface FakeDeps extends AppDeps {
   readonly settings: FakeSettingsStore;
   readonly ledger: FakeLedger;
   readonly linkTokens: FakeLinkTokenStore;
+  readonly optOuts: FakeOptOutStore;
   readonly senders: Readonly<Record<Channel, ScriptedSender>>;
   readonly templateStore: FakeTemplateStore;
   readonly tokens: FakeTokenVerifier;
@@ -43,6 +45,7 @@ export function fakeDeps<O extends Partial<AppDeps> = Record<never, never>>(over
     settings: new FakeSettingsStore(),
     ledger: new FakeLedger(),
     linkTokens: new FakeLinkTokenStore(),
+    optOuts: new FakeOptOutStore(),
     senders: Object.fromEntries(CHANNELS.map((c) => [c, new ScriptedSender()])) as Record<Channel, ScriptedSender>,
     templates: defaultTemplateSource,
     defaultTemplates: defaultTemplateSource,

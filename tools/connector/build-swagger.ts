@@ -19,6 +19,8 @@ const PARAMETERS: Readonly<Record<ParameterName, () => SchemaObject>> = {
   templateType: () => path('type', 'Message type', 'confirmation, reminder or cancellation.', parameterSchema(communicationTypeSchema)),
   templateChannel: () => path('channel', 'Channel', 'email or sms.', parameterSchema(channelSchema)),
   templateLocale: () => path('locale', 'Language', `${LOCALES_TEXT}.`, parameterSchema(supportedLocaleSchema)),
+  // Validated by normalisePhone (libphonenumber), not a zod schema: the handler answers 400 naming phone.
+  phone: () => path('phone', 'Phone number', 'The customer\'s number in international format, e.g. +14255550123 (URL-encoded: %2B14255550123).', { type: 'string' }),
 };
 
 function response(spec: ResponseSpec): SchemaObject {
@@ -90,6 +92,7 @@ export function buildSwagger(): SchemaObject {
       { name: 'Meetings', description: 'Schedule, update, read and cancel meetings.' },
       { name: 'Settings', description: 'What is sent, by which channel, and when (admins).' },
       { name: 'Templates', description: 'The message templates (admins).' },
+      { name: 'OptOuts', description: 'Customer numbers that asked for no more SMS (admins).' },
       { name: 'Health', description: 'Whether the service runs.' },
     ],
     'x-ms-connector-metadata': [

@@ -3,8 +3,10 @@ import { scheduleMeetingBodySchema, settingsSchema } from '../../src/domain';
 import { externalCancelSchema, portalCancelSchema } from '../../src/http/meetings';
 import { describeSchema, withoutRequired, type FieldTexts } from './field-texts';
 import {
-  cancelResultSchema, healthSchema, meetingAcceptedSchema, meetingViewSchema, problemSchema, settingsDocumentSchema,
+  cancelResultSchema, healthSchema, meetingAcceptedSchema, meetingViewSchema, optOutViewSchema, problemSchema, settingsDocumentSchema,
 } from './response-schemas';
+import { optOutUpdateSchema } from '../../src/http/optouts';
+import { OPT_OUT_FIELDS, OPT_OUT_UPDATE_FIELDS } from './texts-optouts';
 import { previewRequestSchema, previewSchema, templateHistorySchema, templateSourcesSchema, templateViewSchema } from '../../src/app/template-schemas';
 import { toSwaggerSchema, type Json, type SchemaObject } from './to-swagger-schema';
 import {
@@ -84,6 +86,14 @@ export const DEFINITIONS: Readonly<Record<string, Definition>> = {
   TemplateHistory: {
     schema: templateHistorySchema, io: 'output', texts: TEMPLATE_HISTORY_FIELDS,
     title: 'Template history', description: 'The kept versions of a template.',
+  },
+  OptOutUpdateRequest: {
+    schema: optOutUpdateSchema, io: 'input', texts: OPT_OUT_UPDATE_FIELDS,
+    title: 'Opt-out', description: 'Records that the customer asked for no more SMS (only { sms: { optedOut: true } } is accepted).',
+  },
+  OptOut: {
+    schema: optOutViewSchema, io: 'output', texts: OPT_OUT_FIELDS,
+    title: 'Opt-out state', description: 'Whether a number receives SMS, and since when and why not.',
   },
   Health: {
     schema: healthSchema, io: 'output', texts: HEALTH_FIELDS,

@@ -36,6 +36,12 @@ export const cancelResultSchema = z.object({ meetingId: z.string(), status: z.li
 /** 200 of the settings routes: the document and who changed it last (null until first saved). */
 export const settingsDocumentSchema = settingsSchema.extend({ updatedAt: z.iso.datetime().nullable(), updatedBy: z.string().nullable() });
 
+/** 200 of GetOptOut / UpdateOptOut (src/app/opt-outs.ts `OptOutView`). */
+export const optOutViewSchema = z.object({
+  phone: z.string(),
+  sms: z.object({ optedOut: z.boolean(), since: z.iso.datetime().nullable(), source: z.enum(['reply', 'admin']).nullable() }),
+});
+
 /** 200 of GetHealth. */
 export const healthSchema = z.object({
   status: z.literal('ok'),

@@ -5,7 +5,7 @@ import type { Visibility } from './field-texts';
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** A parameter outside the body, declared once in {@link PARAMETERS}. */
-export type ParameterName = 'meetingId' | 'ifMatch' | 'templateType' | 'templateChannel' | 'templateLocale';
+export type ParameterName = 'meetingId' | 'ifMatch' | 'templateType' | 'templateChannel' | 'templateLocale' | 'phone';
 
 /** An answer of an operation: a definition for its body, and headers it sets. */
 export interface ResponseSpec {
@@ -20,7 +20,7 @@ export interface Operation {
   readonly method: Method;
   /** The route under the `/api` prefix (the swagger's basePath), as functions/*.ts registers it. */
   readonly path: string;
-  readonly tag: 'Meetings' | 'Settings' | 'Templates' | 'Health';
+  readonly tag: 'Meetings' | 'Settings' | 'Templates' | 'OptOuts' | 'Health';
   readonly summary: string;
   readonly description: string;
   readonly visibility?: Visibility;
@@ -150,6 +150,24 @@ export const OPERATIONS: readonly Operation[] = [
     description: 'Returns the saved versions of a template (at most 10), newest first.',
     parameters: TEMPLATE_PATH,
     responses: { 200: { description: 'The versions.', definition: 'TemplateHistory' }, ...ADMIN_ERRORS, 404: NO_TEMPLATE },
+  },
+  {
+    operationId: 'GetOptOut', method: 'get', path: '/optouts/{phone}', tag: 'OptOuts', visibility: 'advanced',
+    summary: 'Get a number\'s SMS opt-out',
+    description: 'Whether a customer number receives SMS: a STOP reply (or an opt-out recorded for them) stops every SMS to it until they reply START.',
+    parameters: ['phone'],
+    responses: { 200: { description: 'The number\'s opt-out state.', definition: 'OptOut' }, 400: BAD_REQUEST, ...ADMIN_ERRORS },
+  },
+  {
+    operationId: 'UpdateOptOut', method: 'put', path: '/optouts/{phone}', tag: 'OptOuts', visibility: 'advanced',
+    summary: 'Record an SMS opt-out',
+    description: 'Records that a customer asked (by phone, in person) for no more SMS. Opting back in is refused: only the customer can, by replying START. A repeat is harmless.',
+    parameters: ['phone'],
+    body: { definition: 'OptOutUpdateRequest', summary: 'Opt-out', description: 'The opt-out to record.' },
+    responses: {
+      200: { description: 'The number\'s opt-out state.', definition: 'OptOut' }, 400: BAD_REQUEST, ...ADMIN_ERRORS,
+      409: problem('Opting back in is refused: only the customer can, by replying START.'),
+    },
   },
   {
     operationId: 'GetHealth', method: 'get', path: '/health', tag: 'Health', visibility: 'advanced',

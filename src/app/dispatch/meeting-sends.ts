@@ -1,21 +1,23 @@
 import {
-  buildCancelLink, buildMergeContext, fail, hashLinkToken, newLinkToken, ok, parseSendKey, planCommunications,
+  buildCancelLink, buildMergeContext, fail, hashLinkToken, newLinkToken, ok, parseSendKey, planCommunications, PLAN_REASONS,
   type CommunicationType, type MeetingRecord, type Settings,
 } from '../../domain';
 import { channelModule, type Channel } from '../../channels/registry';
 import { createTemplateCache, renderMessage } from '../../channels/templates';
 import type { About } from '../../ports/dispatch';
 import type { AppDeps } from '../deps';
+import { isOptedOut, optedOutChannels } from '../opt-outs';
 import type { NothingToSend, PendingSend } from './pending-send';
 
-export type MeetingSendDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'linkTokens' | 'templates' | 'clock' | 'randomBytes' | 'config'>;
+export type MeetingSendDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'linkTokens' | 'templates' | 'clock' | 'randomBytes' | 'config' | 'optOuts'>;
 
 const cache = createTemplateCache();
 
 /**
  * The meeting planner as a producer of sends: what the send key `meetingId|version|type|channel`
  * asks for, judged against the stored meeting, the settings in force and the ledger. Settings are
- * read here, at send time: a channel switched off after planning sends nothing.
+ * read here, at send time: a channel switched off after planning sends nothing, and so does an
+ * address that opted out (checked again in compose, right before the provider is called).
  */
 export async function meetingSend(deps: MeetingSendDeps, meetingId: string, key: string): Promise<PendingSend | NothingToSend> {
   const parts = parseSendKey(key);
@@ -29,7 +31,8 @@ export async function meetingSend(deps: MeetingSendDeps, meetingId: string, key:
   let notDue: string | undefined;
   let plannedFor: string | null = null;
   if (entry === null) {
-    const plan = planCommunications({ meeting: stored.record, settings, ledger: ledger.map((e) => e.sendKey), now: deps.clock.now() });
+    const optedOut = await optedOutChannels(deps, stored.record.contact);
+    const plan = planCommunications({ meeting: stored.record, settings, ledger: ledger.map((e) => e.sendKey), now: deps.clock.now(), optedOut });
     const planned = plan.find((p) => p.sendKey === key);
     if (!planned || planned.status !== 'due') notDue = planned?.reason ?? 'no longer due';
     plannedFor = planned?.dueAt ?? null;
@@ -68,6 +71,9 @@ async function compose(deps: MeetingSendDeps, meeting: MeetingRecord, settings: 
   const module = channelModule(channel);
   const to = module.address(meeting.contact);
   if (to === null) return fail(module.noAddressReason);
+  // A STOP may land between planning and this send (or while a deferred send waits): checked last,
+  // on every path, resumed sends included, so no SMS ever reaches an opted-out number.
+  if (await isOptedOut(deps, channel, to)) return fail(PLAN_REASONS.optedOut);
   let cancelLink: string | null = null;
   if (type !== 'cancellation') {
     const token = newLinkToken(deps.randomBytes(16));

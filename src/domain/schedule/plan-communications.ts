@@ -16,6 +16,7 @@ interface Context {
   readonly meeting: MeetingRecord;
   readonly settings: Settings;
   readonly now: number;
+  readonly optedOut: ReadonlySet<Channel>;
   /** The reminder time, computed at most once per plan (both channels share it). */
   readonly reminder: () => ReminderTime;
 }
@@ -24,7 +25,7 @@ interface Context {
  * Plans every type × channel for a meeting: what is due now, planned for later, skipped (and why) or
  * done. Rules, in order: a send key already in the ledger is done; the master toggle; the meeting's
  * status (a cancelled meeting gets only its cancellation notice, and none when cancelled externally);
- * the type × channel toggle; the recipient's address; nothing at or after the start; then timing:
+ * the type × channel toggle; the recipient's address; the address's opt-out; nothing at or after the start; then timing:
  * confirmation and cancellation are due at once; the reminder follows {@link reminderDueAt} and the
  * late-booking rule. A late booking is one whose reminder time had passed when the current version
  * was recorded (`versionAt`); a reminder whose time passed after that (an overdue wake-up) is due.
@@ -35,7 +36,7 @@ export function planCommunications(input: PlanInput): CommunicationPlan {
   const { daysBefore, sendAtLocalTime } = settings.reminder;
   let cached: ReminderTime | undefined;
   const reminder = () => (cached ??= reminderDueAt({ start: meeting.start, timeZone: meeting.contact.timeZone, daysBefore, sendAtLocalTime }));
-  const context: Context = { meeting, settings, now: input.now.getTime(), reminder };
+  const context: Context = { meeting, settings, now: input.now.getTime(), optedOut: input.optedOut, reminder };
   return COMMUNICATION_TYPES.flatMap((type) =>
     CHANNELS.map((channel): PlannedCommunication => {
       const key = sendKey({ meetingId: meeting.meetingId, version: meeting.version, type, channel });
@@ -59,6 +60,7 @@ function planSlot(slot: Slot, context: Context): PlannedCommunication {
   if (!settings[slot.type][slot.channel]) return skip(turnedOffReason(slot.type, slot.channel));
   const channel = channelModule(slot.channel);
   if (channel.address(meeting.contact) === null) return skip(channel.noAddressReason);
+  if (context.optedOut.has(slot.channel)) return skip(PLAN_REASONS.optedOut);
   const start = Date.parse(meeting.start);
   if (now >= start) return skip(PLAN_REASONS.started);
   const nowIso = new Date(now).toISOString();

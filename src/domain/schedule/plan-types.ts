@@ -32,6 +32,11 @@ export interface PlanInput {
   /** Send keys already claimed or sent for this meeting (any version). */
   readonly ledger: Iterable<string>;
   readonly now: Date;
+  /**
+   * Channels the contact's address opted out of (a STOP reply: `sms`). The caller reads the opt-out
+   * store; the planner stays pure. Required, so no caller can forget to ask.
+   */
+  readonly optedOut: ReadonlySet<Channel>;
 }
 
 /** The reasons the planner gives, fixed strings so callers and tests can match them. */
@@ -45,6 +50,7 @@ export const PLAN_REASONS = {
   lateSkip: 'booked inside the reminder threshold',
   lateSendNow: 'booked inside the reminder threshold: sent now',
   alreadySent: 'already sent for this version',
+  optedOut: 'opted out',
 } as const;
 
 /** The reason for a type × channel that the settings turn off. */

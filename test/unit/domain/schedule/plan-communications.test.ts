@@ -1,6 +1,6 @@
 import {
   DEFAULT_SETTINGS, PLAN_REASONS, planCommunications, sendKey,
-  type CommunicationPlan, type MeetingRecord, type PlannedCommunication, type Settings,
+  type Channel, type CommunicationPlan, type MeetingRecord, type PlannedCommunication, type Settings,
 } from '../../../../src/domain';
 import { channelModule } from '../../../../src/channels/registry';
 import { allOn, record } from '../fixtures';
@@ -15,7 +15,8 @@ const find = (plan: CommunicationPlan, type: string, channel: string): PlannedCo
   return item;
 };
 const summary = (plan: CommunicationPlan) => plan.map((p) => `${p.type}/${p.channel}:${p.status}${p.dueAt ? `@${p.dueAt}` : ''}${p.reason ? ` (${p.reason})` : ''}`);
-const plan = (meeting: MeetingRecord, settings: Settings, now = NOW, ledger: Iterable<string> = []) => planCommunications({ meeting, settings, ledger, now });
+const plan = (meeting: MeetingRecord, settings: Settings, now = NOW, ledger: Iterable<string> = [], optedOut: ReadonlySet<Channel> = new Set()) =>
+  planCommunications({ meeting, settings, ledger, now, optedOut });
 
 describe('planCommunications', () => {
   test('lists every type × channel with its send key', () => {
@@ -107,5 +108,24 @@ describe('planCommunications', () => {
 
   test('completed meeting → all skipped', () => {
     expect(plan(record({ status: 'completed' }), allOn()).every((p) => p.reason === PLAN_REASONS.completed)).toBe(true);
+  });
+
+  test('an opted-out SMS address → every SMS skipped "opted out"; email unaffected', () => {
+    const result = plan(record(), allOn(), NOW, [], new Set<Channel>(['sms']));
+    expect(result.filter((p) => p.channel === 'sms').map((p) => [p.type, p.status, p.reason])).toEqual([
+      ['confirmation', 'skipped', 'opted out'], ['reminder', 'skipped', 'opted out'], ['cancellation', 'skipped', PLAN_REASONS.notCancelled],
+    ]);
+    expect(find(result, 'confirmation', 'email').status).toBe('due');
+    expect(find(result, 'reminder', 'email').status).toBe('planned');
+  });
+
+  test('an opted-out address gets no cancellation notice either', () => {
+    const meeting = record({ status: 'cancelled', cancellation: { cancelledAt: NOW.toISOString(), source: 'link', reason: null } });
+    expect(find(plan(meeting, allOn(), NOW, [], new Set<Channel>(['sms'])), 'cancellation', 'sms')).toMatchObject({ status: 'skipped', reason: 'opted out' });
+  });
+
+  test('a send already in the ledger stays done after an opt-out (it went out before)', () => {
+    const key = sendKey({ meetingId: record().meetingId, version: 1, type: 'confirmation', channel: 'sms' });
+    expect(find(plan(record(), allOn(), NOW, [key], new Set<Channel>(['sms'])), 'confirmation', 'sms').status).toBe('done');
   });
 });

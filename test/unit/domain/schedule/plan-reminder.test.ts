@@ -13,7 +13,7 @@ const find = (plan: CommunicationPlan, type: string, channel: string): PlannedCo
   if (item === undefined) throw new Error(`no ${type}/${channel} in plan`);
   return item;
 };
-const plan = (meeting: MeetingRecord, settings: Settings, now = NOW, ledger: Iterable<string> = []) => planCommunications({ meeting, settings, ledger, now });
+const plan = (meeting: MeetingRecord, settings: Settings, now = NOW, ledger: Iterable<string> = []) => planCommunications({ meeting, settings, ledger, now, optedOut: new Set() });
 
 describe('planCommunications: reminder timing and late bookings', () => {
   // Booked 2026-12-02 09:00Z: one day before a 2-day reminder would be due.
@@ -67,6 +67,6 @@ describe('nextWakeUp', () => {
   });
 
   test('from a real plan: the reminder time', () => {
-    expect(nextWakeUp(planCommunications({ meeting: record(), settings: allOn(), ledger: [], now: NOW }))).toBe(REMINDER_2_DAYS);
+    expect(nextWakeUp(planCommunications({ meeting: record(), settings: allOn(), ledger: [], now: NOW, optedOut: new Set() }))).toBe(REMINDER_2_DAYS);
   });
 });

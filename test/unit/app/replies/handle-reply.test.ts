@@ -1,0 +1,64 @@
+import { handleReply } from '../../../../src/app/replies/handle-reply';
+import type { ReplyEvent } from '../../../../src/ports/inbound';
+import { fakeDeps } from '../../../fakes/fake-deps';
+
+const FROM = '+14255550123';
+
+const reply = (text: string, at = '2026-11-05T10:00:00Z', eventId = 'ev-1'): ReplyEvent => ({
+  kind: 'reply', eventId, provider: 'acs', channel: 'sms', from: FROM, to: '+18005550100', text, at, providerMessageId: `m-${eventId}`,
+});
+
+describe('handleReply: carrier keywords first', () => {
+  test.each(['STOP', 'stop', ' Stop. ', 'STOPALL', 'unsubscribe', 'CANCEL', 'End', 'quit!', 'ARRET', 'Arrêt', 'No, stop texting me'])(
+    '%j opts the sender out (source reply, at the event time)', async (text) => {
+      const deps = fakeDeps();
+      expect(await handleReply(deps, reply(text))).toEqual({ outcome: 'optedOut', changed: true });
+      expect(await deps.optOuts.get(FROM)).toEqual({ optedOut: true, since: '2026-11-05T10:00:00.000Z', source: 'reply', updatedAt: '2026-11-05T10:00:00.000Z' });
+      expect(deps.senders.sms.dispatches).toEqual([]);
+    });
+
+  test.each(['START', 'start', ' Unstop! '])('%j opts an opted-out sender back in', async (text) => {
+    const deps = fakeDeps();
+    await deps.optOuts.seedOptedOut(FROM, new Date('2026-11-01T00:00:00Z'));
+    expect(await handleReply(deps, reply(text))).toEqual({ outcome: 'optedIn', changed: true });
+    expect(await deps.optOuts.get(FROM)).toMatchObject({ optedOut: false });
+  });
+
+  test.each(['HELP', 'help?', ' Info ', 'ayuda'])('%j is a help request and changes no opt-out', async (text) => {
+    const deps = fakeDeps();
+    expect(await handleReply(deps, reply(text))).toEqual({ outcome: 'help' });
+    expect(deps.optOuts.changes).toEqual([]);
+    expect(deps.senders.sms.dispatches).toEqual([]);
+  });
+
+  test.each(['YES', 'no', 'Thanks!', 'stopping by later', ''])('%j is ignored for now and changes nothing', async (text) => {
+    const deps = fakeDeps();
+    expect(await handleReply(deps, reply(text))).toMatchObject({ outcome: 'ignored' });
+    expect(deps.optOuts.changes).toEqual([]);
+  });
+
+  test('the same STOP twice: the second changes nothing', async () => {
+    const deps = fakeDeps();
+    await handleReply(deps, reply('STOP'));
+    expect(await handleReply(deps, reply('STOP'))).toEqual({ outcome: 'optedOut', changed: false });
+    expect(deps.optOuts.changes).toHaveLength(1);
+  });
+
+  test('a START older than the STOP, arriving after it, leaves the number opted out', async () => {
+    const deps = fakeDeps();
+    await handleReply(deps, reply('STOP', '2026-11-05T10:05:00Z', 'ev-2'));
+    expect(await handleReply(deps, reply('START', '2026-11-05T10:00:00Z', 'ev-1'))).toEqual({ outcome: 'optedIn', changed: false });
+    expect(await deps.optOuts.get(FROM)).toMatchObject({ optedOut: true });
+  });
+
+  test('logs carry the event ID, never the number or the text', async () => {
+    const deps = fakeDeps();
+    for (const text of ['STOP', 'START', 'HELP', 'Call me on 555']) await handleReply(deps, reply(text, '2026-11-05T10:00:00Z', `ev-${text.length}`));
+    const lines = [...deps.log.infos, ...deps.log.warns];
+    expect(lines).toHaveLength(4);
+    for (const line of lines) {
+      expect(line).toMatch(/ev-\d/);
+      expect(line).not.toMatch(/4255550123|STOP|START|HELP|555/);
+    }
+  });
+});
