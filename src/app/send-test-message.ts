@@ -10,7 +10,7 @@ export type TestSendOutcome =
   | { readonly status: 'sent'; readonly providerMessageId: string; readonly sendKey: string }
   | { readonly status: 'failed'; readonly reason: string; readonly sendKey: string };
 
-export type TestSendDeps = Pick<AppDeps, 'ledger' | 'senders' | 'clock' | 'log' | 'randomBytes'>;
+export type TestSendDeps = Pick<AppDeps, 'ledger' | 'senders' | 'messageIndex' | 'clock' | 'log' | 'randomBytes'>;
 
 /**
  * Sends a rendered preview to an admin's address or number: a dispatch like any other, about a
