@@ -43,7 +43,8 @@ export function devServices(durable: { readonly engine: Engine }): HostExtension
       if (process.env.PUBLIC_BASE_URL === DEVHOST_LITERAL) process.env.PUBLIC_BASE_URL = h.url;
       // Locally a channel without a provider's settings records what it would send in the outbox,
       // unless the app is told it runs on Azure (WEBSITE_SITE_NAME), where it must fail closed.
-      const events = new EventPublisher(() => eventsWebhook(h.url, h.hostJson.routePrefix), h.log);
+      const delay = Number(process.env.DEVHOST_EVENT_DELAY_MS ?? '0');
+      const events = new EventPublisher(() => eventsWebhook(h.url, h.hostJson.routePrefix), h.log, Number.isFinite(delay) && delay > 0 ? delay : 0);
       publisher = events;
       // The outbox reports each message it records as Delivered, through the webhook, as ACS would.
       const report = (message: OutboxMessage): void => {

@@ -12,7 +12,8 @@ const RETRY_DELAYS_MS = [200, 1_000, 3_000, 10_000];
 export class EventPublisher {
   private readonly pending = new Set<Promise<unknown>>();
 
-  constructor(private readonly endpoint: () => string, private readonly log: Logger, private readonly subscription = 'DEVHOST') {}
+  /** `delayMs` holds each background delivery back (DEVHOST_EVENT_DELAY_MS: tests show that a clock step waits for late reports). */
+  constructor(private readonly endpoint: () => string, private readonly log: Logger, private readonly delayMs = 0, private readonly subscription = 'DEVHOST') {}
 
   /** Posts once and answers the webhook's status (0 when it could not be reached). */
   async post(event: Record<string, unknown>, attempt = 1): Promise<number> {
@@ -40,7 +41,7 @@ export class EventPublisher {
 
   private async withRetries(event: Record<string, unknown>): Promise<void> {
     // After the caller's turn: the send that recorded the message is not held up by its report.
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => (this.delayMs > 0 ? setTimeout(resolve, this.delayMs) : setImmediate(resolve)));
     for (let attempt = 1; ; attempt += 1) {
       const status = await this.post(event, attempt);
       if (status >= 200 && status < 300) return;

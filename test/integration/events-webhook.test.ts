@@ -57,6 +57,14 @@ describe('events from ACS on the devhost', () => {
     expect(page).toContain('action="/dev/sms/inbound"');
   });
 
+  test('the outbox page\'s reply form (urlencoded) posts the SMS and comes back to the page', async () => {
+    const form = new URLSearchParams({ from: '+14255550988', to: '+18005550100', text: 'NO' });
+    const res = await fetch(`${host.url}/dev/sms/inbound`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString(), redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/dev/outbox');
+    expect(await (await fetch(`${host.url}/dev/outbox`)).text()).toContain('SMS +14255550988 ↔ +18005550100');
+  });
+
   test.each([
     { name: 'a number without its +', body: { from: '4255550123', to: '+18005550100', text: 'hi' }, path: 'from' },
     { name: 'a "to" that is no number', body: { from: '+14255550123', to: 'ours', text: 'hi' }, path: 'to' },
@@ -66,5 +74,19 @@ describe('events from ACS on the devhost', () => {
     const res = await inbound(host, body);
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: Array<{ path: string }> }).errors.map((e) => e.path)).toContain(path);
+  });
+});
+
+describe('events from ACS on the devhost, with delivery reports held back', () => {
+  let host: AppHost;
+  // Each report reaches the webhook well after its send is recorded: a settled clock must still have waited for it.
+  useAppHost((started) => (host = started), { env: { DEVHOST_EVENT_DELAY_MS: '700' } }, {});
+
+  test('settling the clock waits for the reports: GetMeeting shows delivered right after', async () => {
+    const id = 'EVENTS-LATE-1';
+    expect((await host.schedule(meetingBody(id, await host.now(), 10))).status).toBe(202);
+    await host.settle();
+    const view = await host.meeting(id);
+    for (const channel of ['email', 'sms']) expect(comm(view, 'confirmation', channel).status).toBe('delivered');
   });
 });
