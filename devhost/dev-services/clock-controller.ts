@@ -9,8 +9,23 @@ import type { Engine } from '../durable/engine';
 export class ClockController {
   private running: Promise<unknown> = Promise.resolve();
 
-  /** `durable.engine` is read at each step: the durable extension may start after this controller is made. */
-  constructor(private readonly clock: VirtualClock, private readonly durable: { readonly engine: Engine }, private readonly triggers: TimerTriggers, private readonly persist: () => Promise<void>) {}
+  /**
+   * `durable.engine` is read at each step: the durable extension may start after this controller is made.
+   * `othersIdle` waits for work outside the engine that a step causes (the delivery reports the outbox
+   * posts to the app's webhook) and says whether there was any, so a step ends only when all is quiet.
+   */
+  constructor(
+    private readonly clock: VirtualClock,
+    private readonly durable: { readonly engine: Engine },
+    private readonly triggers: TimerTriggers,
+    private readonly persist: () => Promise<void>,
+    private readonly othersIdle: () => Promise<boolean> = async () => false,
+  ) {}
+
+  private async settle(): Promise<void> {
+    do await this.engine.idle();
+    while (await this.othersIdle());
+  }
 
   private get engine(): Engine {
     return this.durable.engine;
@@ -28,7 +43,7 @@ export class ClockController {
     let fired = 0;
     try {
       for (;;) {
-        await this.engine.idle();
+        await this.settle();
         const durable = (await this.engine.timerIndex.next())?.at;
         const trigger = this.triggers.nextAt();
         const next = Math.min(durable ?? Infinity, trigger ?? Infinity);
@@ -41,7 +56,7 @@ export class ClockController {
         if (trigger !== undefined && trigger <= now) await this.triggers.fireDue(now, target);
       }
       this.clock.moveTo(target);
-      await this.engine.idle();
+      await this.settle();
       await this.persist();
       return { now: this.clock.now().toISOString(), timersFired: fired };
     } finally {

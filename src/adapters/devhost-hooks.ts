@@ -10,8 +10,11 @@ import type { ProviderChoice } from './providers';
 
 export type { ChannelSender, Dispatch } from '../ports/dispatch';
 export type { MeetingWorkflow } from '../ports/meeting-workflow';
-export type { OutboxMessage } from '../ports/outbox';
-export { listOutbox } from './outbox/outbox-sender';
+export type { OutboxInboundSms, OutboxMessage } from '../ports/outbox';
+export { listOutbox, type OutboxListener } from './outbox/outbox-sender';
+export { listInboundSms, recordInboundSms } from './outbox/outbox-inbound';
+/** The event types the devhost posts to the events webhook, named as the product's parser names them. */
+export { ACS_EVENT_TYPES } from './acs/event-grid-events';
 
 /** Wraps the sender of one channel (for instance to simulate a crash right after the provider accepted). */
 export type SenderDecorator = (channel: string, sender: ChannelSender) => ChannelSender;
@@ -48,7 +51,7 @@ export function fallbackProvider(channel: string): ProviderChoice | undefined {
   return fallback?.(channel);
 }
 
-export { outboxProvider } from './outbox/outbox-provider';
+export { LOCAL_SENDERS, outboxProvider } from './outbox/outbox-provider';
 
 /** Wraps the meeting workflow of an invocation (for instance to simulate a crash before an orchestration starts). */
 export type WorkflowDecorator = (workflow: MeetingWorkflow) => MeetingWorkflow;

@@ -2,10 +2,13 @@ import type { Channel } from '../domain';
 import type { Config } from '../config';
 import type { Clock } from '../ports/clock';
 import type { ChannelSender } from '../ports/dispatch';
+import type { InboundEventParser } from '../ports/inbound';
 import type { Ledger } from '../ports/ledger';
 import type { LinkTokenStore } from '../ports/link-token-store';
 import type { MeetingStore } from '../ports/meeting-store';
 import type { OptOutStore } from '../ports/opt-out-store';
+import type { MessageIndex } from '../ports/message-index';
+import type { ProcessedEvents } from '../ports/processed-events';
 import type { SettingsStore } from '../ports/settings-store';
 import type { TemplateSource } from '../ports/template-source';
 import type { TemplateStore } from '../ports/template-store';
@@ -41,6 +44,12 @@ export interface AppDeps {
   /** Admin overrides and their versions. */
   readonly templateStore: TemplateStore;
   readonly tokens: TokenVerifier;
+  /** The ACS webhook's payload parser (Event Grid and CloudEvents bodies → InboundEvent). */
+  readonly inbound: InboundEventParser;
+  /** Provider message ID → the send it came from, for delivery reports that carry no send key. */
+  readonly messageIndex: MessageIndex;
+  /** Inbound event IDs already handled (deliveries come at least once). */
+  readonly processedEvents: ProcessedEvents;
   readonly randomBytes: (size: number) => Uint8Array;
   readonly log: Log;
 }

@@ -45,6 +45,11 @@ export const configSchema = z.preprocess(
   ACS_EMAIL_SENDER: z.email({ error: 'must be an email address' }).optional(),
   /** The key Power Automate flows and admin tools send in `x-api-key` (Entra ID tokens come later). */
   API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  /**
+   * The shared secret Event Grid sends as `?key=` on the ACS events webhook (POST /api/events/acs).
+   * Unset: the webhook refuses every delivery (401), so no one can post forged delivery reports or replies.
+   */
+  EVENTS_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   ACS_SMS_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +18005550100').optional(),
   /**
    * Issuer (`iss`) of customer bearer tokens, e.g. https://login.microsoftonline.com/{tenant}/v2.0. The

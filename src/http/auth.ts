@@ -17,12 +17,13 @@ export type AuthDeps = Pick<AppDeps, 'config' | 'tokens'>;
  * of the right length in characters is longer in bytes), and a comparison whose time says nothing of
  * the expected key's length or content.
  */
-function keyMatches(req: HttpRequest, config: Config): boolean {
-  const expected = config.API_KEY;
+function secretMatches(given: string | null, expected: string | undefined): boolean {
   if (!expected) return false;
   const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
-  return timingSafeEqual(digest(req.headers.get('x-api-key') ?? ''), digest(expected));
+  return timingSafeEqual(digest(given ?? ''), digest(expected));
 }
+
+const keyMatches = (req: HttpRequest, config: Config): boolean => secretMatches(req.headers.get('x-api-key'), config.API_KEY);
 
 function unauthorized(detail: string, challenge: string): HttpResponseInit {
   const response = problem(401, 'Unauthorized', detail);
@@ -67,4 +68,14 @@ export async function requireContact(req: HttpRequest, deps: AuthDeps, contactId
     return { ok: false, response: forbidden(`this contact (or the ${deps.config.JWT_CANCEL_ROLE} role)`) };
   }
   return { ok: true, claims };
+}
+
+/**
+ * Azure's callbacks (`/api/events/*`): the shared secret EVENTS_KEY in the query parameter `key`, which
+ * Event Grid sends as part of the subscription's endpoint URL. Checked before the body is read; without a
+ * configured key every delivery is refused. Entra-protected delivery (EVENTS_AUDIENCE) is not built yet.
+ */
+export function requireEventsKey(req: HttpRequest, config: Pick<Config, 'EVENTS_KEY'>): { readonly ok: true } | { readonly ok: false; readonly response: HttpResponseInit } {
+  if (secretMatches(req.query.get('key'), config.EVENTS_KEY)) return { ok: true };
+  return { ok: false, response: problem(401, 'Unauthorized', 'Send the events key as the query parameter key (the Event Grid subscription\'s endpoint URL carries it).') };
 }

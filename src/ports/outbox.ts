@@ -4,6 +4,8 @@ import type { Channel } from '../domain';
 export interface OutboxMessage {
   readonly id: string;
   readonly channel: Channel;
+  /** The sender: the SMS number (ACS_SMS_FROM, else a local number), or the email sender address. */
+  readonly from: string;
   readonly to: string;
   readonly type: string;
   readonly meetingId: string | null;
@@ -11,5 +13,17 @@ export interface OutboxMessage {
   readonly text: string;
   readonly html: string | null;
   readonly sendKey: string;
+  /** The provider message ID the send returned: what delivery reports carry. */
+  readonly messageId: string;
+  readonly createdAt: string;
+}
+
+/** A customer's SMS to one of our numbers, as the devhost posted it to the events webhook (GET /dev/outbox shows them). */
+export interface OutboxInboundSms {
+  /** The event ID of the SMSReceived event the devhost posted. */
+  readonly eventId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly text: string;
   readonly createdAt: string;
 }

@@ -10,6 +10,9 @@ import { TableLedger } from '../adapters/tables/table-ledger';
 import { TableLinkTokenStore } from '../adapters/tables/table-link-token-store';
 import { TableMeetingStore } from '../adapters/tables/table-meeting-store';
 import { TableOptOutStore } from '../adapters/tables/table-opt-out-store';
+import { TableMessageIndex } from '../adapters/tables/table-message-index';
+import { TableProcessedEvents } from '../adapters/tables/table-processed-events';
+import { acsEventParser } from '../adapters/acs/event-grid-events';
 import { TableSettingsStore } from '../adapters/tables/table-settings-store';
 import { TableTemplateStore } from '../adapters/tables/table-template-store';
 import type { AdapterLogger } from '../adapters/acs/acs-common';
@@ -47,6 +50,9 @@ export function buildDeps(config: Config, log: Log = consoleLog): AppDeps {
     defaultTemplates: defaultTemplateSource,
     templateStore,
     tokens: tokenVerifierFromConfig(config, systemClock),
+    inbound: acsEventParser,
+    messageIndex: new TableMessageIndex(storage),
+    processedEvents: new TableProcessedEvents(storage),
     randomBytes: (size) => new Uint8Array(randomBytes(size)),
     log,
     senders: senders(config, log),

@@ -2,11 +2,14 @@ import { defaultTemplateSource } from '../../src/adapters/templates/default-temp
 import type { AppDeps } from '../../src/app/deps';
 import { CHANNELS, type Channel } from '../../src/domain';
 import { parseConfig } from '../../src/config';
+import { acsEventParser } from '../../src/adapters/acs/event-grid-events';
 import { FakeClock } from './fake-clock';
 import { FakeLedger } from './fake-ledger';
 import { FakeLinkTokenStore } from './fake-link-token-store';
 import { FakeMeetingStore } from './fake-meeting-store';
 import { FakeOptOutStore } from './fake-opt-out-store';
+import { FakeMessageIndex } from './fake-message-index';
+import { FakeProcessedEvents } from './fake-processed-events';
 import { FakeSettingsStore } from './fake-settings-store';
 import { FakeTemplateStore } from './fake-template-store';
 import { FakeTokenVerifier } from './fake-token-verifier';
@@ -24,6 +27,8 @@ export interface FakeDeps extends AppDeps {
   readonly senders: Readonly<Record<Channel, ScriptedSender>>;
   readonly templateStore: FakeTemplateStore;
   readonly tokens: FakeTokenVerifier;
+  readonly messageIndex: FakeMessageIndex;
+  readonly processedEvents: FakeProcessedEvents;
   readonly log: RecordingLog;
 }
 
@@ -51,6 +56,9 @@ export function fakeDeps<O extends Partial<AppDeps> = Record<never, never>>(over
     defaultTemplates: defaultTemplateSource,
     templateStore: new FakeTemplateStore(),
     tokens: new FakeTokenVerifier(),
+    inbound: acsEventParser,
+    messageIndex: new FakeMessageIndex(),
+    processedEvents: new FakeProcessedEvents(),
     randomBytes: countingBytes(),
     log: new RecordingLog(),
   };

@@ -1,8 +1,21 @@
 import type { Channel } from '../../domain';
 import type { ProviderChoice } from '../providers';
-import { OutboxSender } from './outbox-sender';
+import { OutboxSender, type OutboxListener } from './outbox-sender';
 
-/** The local outbox as a channel's provider: records what would be sent (GET /dev/outbox shows it). */
-export function outboxProvider(channel: string): ProviderChoice {
-  return { provider: 'outbox', missing: [], create: ({ config, clock, logger }) => new OutboxSender(config.AzureWebJobsStorage, clock, channel as Channel, logger) };
+/** The sender the outbox records when the configuration names none: a local toll-free number, a local address. */
+export const LOCAL_SENDERS = { sms: '+18005550100', email: 'DoNotReply@outbox.localhost' } as const;
+
+/**
+ * The local outbox as a channel's provider: records what would be sent (GET /dev/outbox shows it), from
+ * the configured sender (ACS_SMS_FROM, ACS_EMAIL_SENDER) or a local one; `onRecorded` hears of each record.
+ */
+export function outboxProvider(channel: string, onRecorded?: OutboxListener): ProviderChoice {
+  return {
+    provider: 'outbox',
+    missing: [],
+    create: ({ config, clock, logger }) => {
+      const from = channel === 'sms' ? (config.ACS_SMS_FROM ?? LOCAL_SENDERS.sms) : channel === 'email' ? (config.ACS_EMAIL_SENDER ?? LOCAL_SENDERS.email) : '';
+      return new OutboxSender(config.AzureWebJobsStorage, clock, channel as Channel, logger, from, onRecorded);
+    },
+  };
 }

@@ -18,14 +18,20 @@ const outboxRowSchema = z.object({
   rowKey: z.string(),
   id: z.string().min(1),
   channel: channelSchema,
+  // Rows recorded before the outbox kept the sender read as "" (unknown).
+  from: z.string().optional().transform((value) => value ?? ''),
   to: z.string(),
   type: z.string().min(1),
   meetingId: optional,
   subject: optional,
   text: z.string(),
   html: optional,
+  messageId: z.string().optional(),
   createdAt: z.string(),
 });
+
+/** Called once a message is recorded (also when a resumed send finds its first record): the devhost reports its delivery. */
+export type OutboxListener = (message: OutboxMessage) => void;
 
 /**
  * The local channel used when no provider is configured, for any channel: it records exactly what
@@ -44,6 +50,8 @@ export class OutboxSender implements ChannelSender {
     private readonly clock: Pick<Clock, 'now'>,
     private readonly channel: Channel,
     logger?: AdapterLogger,
+    private readonly from = '',
+    private readonly onRecorded?: OutboxListener,
   ) {
     this.table = lazyTable(connectionString, DEV_OUTBOX_TABLE);
     this.logger = logger ?? console;
@@ -60,6 +68,7 @@ export class OutboxSender implements ChannelSender {
       rowKey: sendKey,
       id,
       channel: this.channel,
+      from: this.from,
       to: dispatch.to,
       type: dispatch.purpose,
       aboutKind: dispatch.about.kind,
@@ -68,6 +77,8 @@ export class OutboxSender implements ChannelSender {
       subject: 'subject' in content ? content.subject : null,
       text: content.text,
       html: 'html' in content ? content.html : null,
+      // The outbox's message ID is its row's ID: what the send returns, and what delivery reports carry.
+      messageId: id,
       createdAt: this.clock.now().toISOString(),
     };
     try {
@@ -76,9 +87,12 @@ export class OutboxSender implements ChannelSender {
       if (!isStatus(err, 409)) throw err;
       const existing = toMessage(await table.getEntity<Record<string, unknown>>(PARTITION, sendKey));
       this.logger.info('outbox: already recorded', { channel: this.channel, sendKey, id: existing.id });
-      return { status: 'sent', providerMessageId: existing.id };
+      // A crash may have come between the record and its delivery report: report it again (the same event ID).
+      this.onRecorded?.(existing);
+      return { status: 'sent', providerMessageId: existing.messageId };
     }
     this.logger.info('outbox: recorded', { channel: this.channel, sendKey, id });
+    this.onRecorded?.(toMessage(withoutNulls(row)));
     return { status: 'sent', providerMessageId: id };
   }
 }
@@ -93,8 +107,9 @@ export async function listOutbox(connectionString: string, reportCorrupt?: Corru
 function toMessage(row: { rowKey?: string }): OutboxMessage {
   const parsed = outboxRowSchema.safeParse(row);
   if (!parsed.success) throw new CorruptRowError(DEV_OUTBOX_TABLE, `${PARTITION}/${row.rowKey ?? '?'}`, issuePaths(parsed.error.issues));
-  const { rowKey, ...fields } = parsed.data;
-  return { ...fields, sendKey: rowKey };
+  const { rowKey, messageId, ...fields } = parsed.data;
+  // Before the outbox kept a message ID, the row's ID was what the send returned.
+  return { ...fields, sendKey: rowKey, messageId: messageId ?? fields.id };
 }
 
 function withoutNulls<T extends object>(fields: T): T {

@@ -5,7 +5,7 @@ import type { AppDeps } from '../deps';
 import type { PendingSend } from './pending-send';
 import { DEFERRAL_POLICY, retryAtAfter, type SendOutcome } from './send-outcome';
 
-export type SendOnceDeps = Pick<AppDeps, 'ledger' | 'senders' | 'clock' | 'log'>;
+export type SendOnceDeps = Pick<AppDeps, 'ledger' | 'senders' | 'messageIndex' | 'clock' | 'log'>;
 
 /**
  * Sends one message exactly once, for any producer and channel: claim → send → record. The ledger
@@ -56,6 +56,10 @@ export async function sendOnce(deps: SendOnceDeps, pending: PendingSend): Promis
   }
   const done = deps.clock.now();
   if (result.status === 'sent') {
+    // Indexed before the ledger says "sent": a delivery report (which names only the provider's ID) may
+    // overtake that record, and must still find the row. If this write fails the activity is retried and
+    // the provider answers the same key with the same ID, so the pair is recorded then.
+    await deps.messageIndex.record(result.providerMessageId, { about, sendKey: key });
     await deps.ledger.markSent(about, key, result.providerMessageId, done);
     await pending.onSent?.();
     deps.log.info(`send ${key}: sent (${result.providerMessageId})`);

@@ -1,5 +1,8 @@
 import { CorruptRowError, DEV_OUTBOX_TABLE } from '../../../src/adapters/tables/table-client';
 import { OutboxSender, listOutbox } from '../../../src/adapters/outbox/outbox-sender';
+import { LOCAL_SENDERS, outboxProvider } from '../../../src/adapters/outbox/outbox-provider';
+import { parseConfig } from '../../../src/config';
+import type { OutboxMessage } from '../../../src/ports/outbox';
 import { parseSendKey } from '../../../src/domain';
 import type { About, Dispatch, MessageContent } from '../../../src/ports/dispatch';
 import type { AdapterLogger } from '../../../src/adapters/acs/acs-common';
@@ -17,11 +20,13 @@ function dispatch(key: string, to: string, content: MessageContent): Dispatch {
   const about: About = parts ? { kind: 'meeting', id: parts.meetingId } : { kind: 'test', id: key.split('|')[1] ?? key };
   return { key, about, channel: content.channel, to, content, firstSentAt: now.toISOString(), purpose: parts?.type ?? 'test' };
 }
-const smsSender = (): OutboxSender => new OutboxSender(connectionString(), clock, 'sms', logger);
+const SMS_FROM = '+18005550177';
+const EMAIL_FROM = 'DoNotReply@contoso.com';
+const smsSender = (): OutboxSender => new OutboxSender(connectionString(), clock, 'sms', logger, SMS_FROM);
 const sms = () => ({ send: (m: { to: string; text: string }, key: string, _at?: Date) => smsSender().send(dispatch(key, m.to, { channel: 'sms', text: m.text })) });
 const email = () => ({
   send: (m: { to: string; subject: string; text: string; html: string }, key: string) =>
-    new OutboxSender(connectionString(), clock, 'email', logger).send(dispatch(key, m.to, { channel: 'email', subject: m.subject, text: m.text, html: m.html })),
+    new OutboxSender(connectionString(), clock, 'email', logger, EMAIL_FROM).send(dispatch(key, m.to, { channel: 'email', subject: m.subject, text: m.text, html: m.html })),
 });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -38,8 +43,8 @@ describe('outbox senders', () => {
     expect(result).toEqual({ status: 'sent', providerMessageId: expect.stringMatching(UUID) });
     expect(await listOutbox(connectionString())).toEqual([
       {
-        id: result.status === 'sent' && result.providerMessageId, channel: 'sms', to: '+14255550123', type: 'reminder', meetingId: 'A-1001',
-        subject: null, text, html: null, sendKey: 'A-1001|2|reminder|sms', createdAt: '2026-12-01T09:00:00.000Z',
+        id: result.status === 'sent' && result.providerMessageId, channel: 'sms', from: SMS_FROM, to: '+14255550123', type: 'reminder', meetingId: 'A-1001',
+        subject: null, text, html: null, sendKey: 'A-1001|2|reminder|sms', messageId: result.status === 'sent' && result.providerMessageId, createdAt: '2026-12-01T09:00:00.000Z',
       },
     ]);
   });
@@ -59,7 +64,8 @@ describe('outbox senders', () => {
     const key = 'test|6f1c1f0e-7c1e-4f51-9a55-6f4b1f1d2a10';
     const result = await email().send(message, key);
     expect((await listOutbox(connectionString())).find((m) => m.sendKey === key)).toEqual({
-      ...message, id: result.status === 'sent' && result.providerMessageId, channel: 'email', type: 'test', meetingId: null, sendKey: key, createdAt: now.toISOString(),
+      ...message, id: result.status === 'sent' && result.providerMessageId, channel: 'email', from: EMAIL_FROM, type: 'test', meetingId: null, sendKey: key,
+      messageId: result.status === 'sent' && result.providerMessageId, createdAt: now.toISOString(),
     });
   });
 
@@ -91,5 +97,19 @@ describe('outbox senders', () => {
     expect(listed.map((m) => m.sendKey)).not.toContain('X-1|1|reminder|sms');
     expect(reports.map((e) => e.message)).toEqual(['DevOutbox: stored row outbox/X-1|1|reminder|sms is corrupt (channel, type, createdAt)']);
     expect(JSON.stringify(reports.map((e) => e.message))).not.toContain('+1425');
+  });
+
+  test('the sender comes from ACS_SMS_FROM / ACS_EMAIL_SENDER, else a local one; the listener hears each record, and again for a resumed send', async () => {
+    const heard: OutboxMessage[] = [];
+    const env = (values: Record<string, string>) => ({ config: parseConfig({ AzureWebJobsStorage: connectionString(), ...values }), clock: { ...clock, sleep: async () => undefined }, logger });
+    const local = outboxProvider('sms', (m) => heard.push(m)).create(env({}));
+    const configured = outboxProvider('email', (m) => heard.push(m)).create(env({ ACS_EMAIL_SENDER: EMAIL_FROM }));
+    const first = await local.send(dispatch('L-1|1|confirmation|sms', '+14255550123', { channel: 'sms', text }));
+    await local.send(dispatch('L-1|1|confirmation|sms', '+14255550123', { channel: 'sms', text }));
+    await configured.send(dispatch('L-1|1|confirmation|email', 'bob@example.com', { channel: 'email', subject: 's', text, html: 'h' }));
+    const messageId = first.status === 'sent' ? first.providerMessageId : '';
+    expect(heard.map((m) => [m.sendKey, m.from, m.messageId === messageId])).toEqual([
+      ['L-1|1|confirmation|sms', LOCAL_SENDERS.sms, true], ['L-1|1|confirmation|sms', LOCAL_SENDERS.sms, true], ['L-1|1|confirmation|email', EMAIL_FROM, false],
+    ]);
   });
 });

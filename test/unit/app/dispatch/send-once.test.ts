@@ -266,3 +266,24 @@ describe('the send core (sendOnce over the meeting producer)', () => {
     expect(deps.senders.email.dispatches).toHaveLength(1);
   });
 });
+
+describe('the message index (delivery reports name only the provider message ID)', () => {
+  test('a sent message is indexed by its provider ID before the ledger records it sent', async () => {
+    const deps = await setup();
+    let indexedWhenMarked: unknown;
+    const markSent = deps.ledger.markSent.bind(deps.ledger);
+    deps.ledger.markSent = async (...args) => {
+      indexedWhenMarked = await deps.messageIndex.find('fake-1');
+      return markSent(...args);
+    };
+    await send(deps);
+    expect(indexedWhenMarked).toEqual({ about, sendKey: CONFIRMATION });
+  });
+
+  test('a permanent provider failure indexes nothing', async () => {
+    const deps = await setup();
+    deps.senders.email.answer({ kind: 'failed', reason: 'invalid recipient', failure: 'invalidRecipient' });
+    await send(deps);
+    expect([...deps.messageIndex.entries.keys()]).toEqual([]);
+  });
+});

@@ -1,0 +1,8 @@
+import { app } from '@azure/functions';
+import { eventHandlers } from '../src/http/events';
+import { handlerEnv } from '../src/wiring/handler-env';
+
+const events = eventHandlers(handlerEnv);
+
+app.http('AcsEvents', { route: 'events/acs', methods: ['POST'], authLevel: 'anonymous', handler: events.acs });
+app.http('AcsEventsHandshake', { route: 'events/acs', methods: ['OPTIONS'], authLevel: 'anonymous', handler: events.acsHandshake });

@@ -1,0 +1,51 @@
+import type { InboundEvent, InboundHandlers, InboundProvider } from '../../ports/inbound';
+import type { AppDeps } from '../deps';
+import { handleReply } from '../replies/handle-reply';
+import { applyDeliveryReport } from './delivery-report';
+
+export type InboundEventsDeps = Pick<AppDeps, 'ledger' | 'messageIndex' | 'processedEvents' | 'optOuts' | 'clock' | 'log'>;
+
+/** What became of one event (for the webhook's answer and the tests; IDs only). */
+export interface InboundEventOutcome {
+  readonly eventId: string;
+  readonly kind: InboundEvent['kind'];
+  readonly outcome: 'applied' | 'duplicate' | 'ignored' | 'unmatched';
+}
+
+/** One handler per kind: a new member of the union does not compile until it is handled here. */
+function handlers(deps: InboundEventsDeps): InboundHandlers<Promise<InboundEventOutcome['outcome']>> {
+  return {
+    delivered: async (event) => (await applyDeliveryReport(deps, event)).outcome,
+    undelivered: async (event) => (await applyDeliveryReport(deps, event)).outcome,
+    reply: async (event) => ((await handleReply(deps, event)).outcome === 'ignored' ? 'ignored' : 'applied'),
+    // The handshake is answered by the webhook before anything is handled; in a batch it changes nothing.
+    validation: async () => 'ignored',
+    ignored: async (event) => {
+      deps.log.info(`event ${event.eventId}: ${event.type} ignored${event.reason ? ` (${event.reason})` : ''}`);
+      return 'ignored';
+    },
+  };
+}
+
+/**
+ * Handles a webhook delivery's events in body order, each once per event ID: an ID already recorded is
+ * skipped; otherwise the event is handled (idempotently) and only then its ID recorded, so a crash or a
+ * storage failure in between makes Event Grid deliver it again, and it is handled again — never lost.
+ * Throws on a transient failure (storage, a report that may match a send not yet recorded): the webhook
+ * answers 5xx and Event Grid retries the delivery; events handled before it are skipped then.
+ */
+export async function handleInboundEvents(deps: InboundEventsDeps, provider: InboundProvider, events: readonly InboundEvent[]): Promise<InboundEventOutcome[]> {
+  const table = handlers(deps);
+  const outcomes: InboundEventOutcome[] = [];
+  for (const event of events) {
+    if (await deps.processedEvents.seen(provider, event.eventId)) {
+      outcomes.push({ eventId: event.eventId, kind: event.kind, outcome: 'duplicate' });
+      continue;
+    }
+    const handle = table[event.kind] as (e: InboundEvent) => Promise<InboundEventOutcome['outcome']>;
+    const outcome = await handle(event);
+    await deps.processedEvents.record(provider, event.eventId, deps.clock.now());
+    outcomes.push({ eventId: event.eventId, kind: event.kind, outcome });
+  }
+  return outcomes;
+}

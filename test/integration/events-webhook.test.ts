@@ -1,0 +1,92 @@
+import { AppHost, EVENTS_KEY, meetingBody, useAppHost } from '../support/app-host';
+import { comm } from './scenarios/scenario-support';
+import { egSmsDeliveryReport, egSubscriptionValidation, withField } from '../unit/inbound/acs-samples';
+
+const webhook = (host: AppHost, key: string | null = EVENTS_KEY): string => `${host.url}/api/events/acs${key === null ? '' : `?key=${encodeURIComponent(key)}`}`;
+const inbound = (host: AppHost, body: unknown): Promise<Response> => fetch(`${host.url}/dev/sms/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+/** The real app on the devhost: the outbox posts genuine Event Grid delivery reports to the app's own webhook. */
+describe('events from ACS on the devhost', () => {
+  let host: AppHost;
+  useAppHost((started) => (host = started), {}, {});
+
+  test('schedule → confirmations → the outbox reports them Delivered → GetMeeting shows delivered', async () => {
+    const id = 'EVENTS-E2E-1';
+    expect((await host.schedule(meetingBody(id, await host.now(), 10))).status).toBe(202);
+    await host.settle();
+    const outbox = await host.outbox(id);
+    expect(outbox.map((m) => [m.channel, m.from, m.messageId.length > 0]).sort()).toEqual([['email', 'DoNotReply@outbox.localhost', true], ['sms', '+18005550100', true]]);
+    const view = await host.meeting(id);
+    for (const channel of ['email', 'sms']) expect(comm(view, 'confirmation', channel)).toMatchObject({ status: 'delivered', reason: null });
+    // The email report carries no tag: it was matched through the message index.
+    expect(host.host.output()).toMatch(new RegExp(`event [^ ]+: send ${id}\\|1\\|confirmation\\|email delivered`));
+  });
+
+  test('a failure report after Delivered changes nothing; the same event twice is handled once', async () => {
+    const id = 'EVENTS-E2E-2';
+    expect((await host.schedule(meetingBody(id, await host.now(), 10))).status).toBe(202);
+    await host.settle();
+    const sendKey = `${id}|1|confirmation|sms`;
+    const late = withField(withField(withField(egSmsDeliveryReport(), 'id', `late-${id}`), 'data.Tag', sendKey), 'data.deliveryStatus', 'Failed');
+    for (let n = 0; n < 2; n += 1) expect((await fetch(webhook(host), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([late]) })).status).toBe(200);
+    expect(comm(await host.meeting(id), 'confirmation', 'sms')).toMatchObject({ status: 'delivered', reason: null });
+    expect(host.host.output().split('\n').filter((line) => line.includes(`event late-${id}:`))).toHaveLength(1);
+  });
+
+  test('over HTTP: a wrong key is 401, the handshakes answer, OPTIONS is routed', async () => {
+    expect((await fetch(webhook(host, 'not-the-key-0123456789'), { method: 'POST', body: '[]' })).status).toBe(401);
+    expect((await fetch(webhook(host, null), { method: 'POST', body: '[]' })).status).toBe(401);
+    const validation = await fetch(webhook(host), { method: 'POST', headers: { 'content-type': 'application/json', 'aeg-event-type': 'SubscriptionValidation' }, body: JSON.stringify([egSubscriptionValidation()]) });
+    expect(await validation.json()).toEqual({ validationResponse: '512d38b6-c7b8-40c8-89fe-f46f9e9622b6' });
+    const options = await fetch(webhook(host), { method: 'OPTIONS', headers: { 'webhook-request-origin': 'eventgrid.azure.net' } });
+    expect(options.status).toBe(200);
+    expect(options.headers.get('webhook-allowed-origin')).toBe('eventgrid.azure.net');
+  });
+
+  test('POST /dev/sms/inbound posts a genuine SMSReceived that reaches handleReply (its log line names only the event ID)', async () => {
+    const res = await inbound(host, { from: '+14255550987', to: '+18005550100', text: 'YES please' });
+    expect(res.status).toBe(202);
+    const { eventId } = (await res.json()) as { eventId: string };
+    expect(eventId).toMatch(/^Incoming_\d{14}[0-9a-f-]{36}$/);
+    const line = host.host.output().split('\n').find((l) => l.includes(`reply ${eventId}`));
+    expect(line).toBeDefined();
+    expect(host.host.output()).not.toMatch(/YES please|4255550987/);
+    const page = await (await fetch(`${host.url}/dev/outbox`)).text();
+    expect(page).toContain('SMS +14255550987 ↔ +18005550100');
+    expect(page).toContain('YES please');
+    expect(page).toContain('action="/dev/sms/inbound"');
+  });
+
+  test('the outbox page\'s reply form (urlencoded) posts the SMS and comes back to the page', async () => {
+    const form = new URLSearchParams({ from: '+14255550988', to: '+18005550100', text: 'NO' });
+    const res = await fetch(`${host.url}/dev/sms/inbound`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString(), redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/dev/outbox');
+    expect(await (await fetch(`${host.url}/dev/outbox`)).text()).toContain('SMS +14255550988 ↔ +18005550100');
+  });
+
+  test.each([
+    { name: 'a number without its +', body: { from: '4255550123', to: '+18005550100', text: 'hi' }, path: 'from' },
+    { name: 'a "to" that is no number', body: { from: '+14255550123', to: 'ours', text: 'hi' }, path: 'to' },
+    { name: 'a text over 1600 characters', body: { from: '+14255550123', to: '+18005550100', text: 'x'.repeat(1601) }, path: 'text' },
+    { name: 'no text', body: { from: '+14255550123', to: '+18005550100' }, path: 'text' },
+  ])('POST /dev/sms/inbound refuses $name, naming the field', async ({ body, path }) => {
+    const res = await inbound(host, body);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: Array<{ path: string }> }).errors.map((e) => e.path)).toContain(path);
+  });
+});
+
+describe('events from ACS on the devhost, with delivery reports held back', () => {
+  let host: AppHost;
+  // Each report reaches the webhook well after its send is recorded: a settled clock must still have waited for it.
+  useAppHost((started) => (host = started), { env: { DEVHOST_EVENT_DELAY_MS: '700' } }, {});
+
+  test('settling the clock waits for the reports: GetMeeting shows delivered right after', async () => {
+    const id = 'EVENTS-LATE-1';
+    expect((await host.schedule(meetingBody(id, await host.now(), 10))).status).toBe(202);
+    await host.settle();
+    const view = await host.meeting(id);
+    for (const channel of ['email', 'sms']) expect(comm(view, 'confirmation', channel).status).toBe('delivered');
+  });
+});
