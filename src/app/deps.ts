@@ -7,6 +7,7 @@ import type { Ledger } from '../ports/ledger';
 import type { LinkTokenStore } from '../ports/link-token-store';
 import type { MeetingStore } from '../ports/meeting-store';
 import type { OptOutStore } from '../ports/opt-out-store';
+import type { ReplyStore } from '../ports/reply-store';
 import type { MessageIndex } from '../ports/message-index';
 import type { ProcessedEvents } from '../ports/processed-events';
 import type { SettingsStore } from '../ports/settings-store';
@@ -36,6 +37,8 @@ export interface AppDeps {
   readonly linkTokens: LinkTokenStore;
   /** Numbers that replied STOP (or asked an admin): no SMS of any kind goes to them. */
   readonly optOuts: OptOutStore;
+  /** Customers' replies no prompt or keyword answered, kept for staff. */
+  readonly replies: ReplyStore;
   readonly senders: Senders;
   /** The templates in force (admin overrides, else the shipped defaults): what messages use. */
   readonly templates: TemplateSource;

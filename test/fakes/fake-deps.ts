@@ -8,6 +8,7 @@ import { FakeLedger } from './fake-ledger';
 import { FakeLinkTokenStore } from './fake-link-token-store';
 import { FakeMeetingStore } from './fake-meeting-store';
 import { FakeOptOutStore } from './fake-opt-out-store';
+import { FakeReplyStore } from './fake-reply-store';
 import { FakeMessageIndex } from './fake-message-index';
 import { FakeProcessedEvents } from './fake-processed-events';
 import { FakeSettingsStore } from './fake-settings-store';
@@ -24,6 +25,7 @@ export interface FakeDeps extends AppDeps {
   readonly ledger: FakeLedger;
   readonly linkTokens: FakeLinkTokenStore;
   readonly optOuts: FakeOptOutStore;
+  readonly replies: FakeReplyStore;
   readonly senders: Readonly<Record<Channel, ScriptedSender>>;
   readonly templateStore: FakeTemplateStore;
   readonly tokens: FakeTokenVerifier;
@@ -51,6 +53,7 @@ export function fakeDeps<O extends Partial<AppDeps> = Record<never, never>>(over
     ledger: new FakeLedger(),
     linkTokens: new FakeLinkTokenStore(),
     optOuts: new FakeOptOutStore(),
+    replies: new FakeReplyStore(),
     senders: Object.fromEntries(CHANNELS.map((c) => [c, new ScriptedSender()])) as Record<Channel, ScriptedSender>,
     templates: defaultTemplateSource,
     defaultTemplates: defaultTemplateSource,

@@ -20,6 +20,10 @@ const PARAMETERS: Readonly<Record<ParameterName, () => SchemaObject>> = {
   templateChannel: () => path('channel', 'Channel', 'email or sms.', parameterSchema(channelSchema)),
   templateLocale: () => path('locale', 'Language', `${LOCALES_TEXT}.`, parameterSchema(supportedLocaleSchema)),
   // Validated by normalisePhone (libphonenumber), not a zod schema: the handler answers 400 naming phone.
+  unmatched: () => ({
+    name: 'unmatched', in: 'query', required: false, type: 'boolean', default: true,
+    'x-ms-summary': 'Unmatched only', description: 'true (the default): the replies no prompt or keyword answered.',
+  }),
   phone: () => path('phone', 'Phone number', 'The customer\'s number in international format, e.g. +14255550123 (URL-encoded: %2B14255550123).', { type: 'string' }),
 };
 

@@ -3,10 +3,10 @@ import { scheduleMeetingBodySchema, settingsSchema } from '../../src/domain';
 import { externalCancelSchema, portalCancelSchema } from '../../src/http/meetings';
 import { describeSchema, withoutRequired, type FieldTexts } from './field-texts';
 import {
-  cancelResultSchema, healthSchema, meetingAcceptedSchema, meetingViewSchema, optOutViewSchema, problemSchema, settingsDocumentSchema,
+  cancelResultSchema, healthSchema, meetingAcceptedSchema, meetingViewSchema, optOutViewSchema, problemSchema, replyListSchema, settingsDocumentSchema,
 } from './response-schemas';
 import { optOutUpdateSchema } from '../../src/http/optouts';
-import { OPT_OUT_FIELDS, OPT_OUT_UPDATE_FIELDS } from './texts-optouts';
+import { OPT_OUT_FIELDS, OPT_OUT_UPDATE_FIELDS, REPLY_LIST_FIELDS } from './texts-optouts';
 import { previewRequestSchema, previewSchema, templateHistorySchema, templateSourcesSchema, templateViewSchema } from '../../src/app/template-schemas';
 import { toSwaggerSchema, type Json, type SchemaObject } from './to-swagger-schema';
 import {
@@ -94,6 +94,10 @@ export const DEFINITIONS: Readonly<Record<string, Definition>> = {
   OptOut: {
     schema: optOutViewSchema, io: 'output', texts: OPT_OUT_FIELDS,
     title: 'Opt-out state', description: 'Whether a number receives SMS, and since when and why not.',
+  },
+  ReplyList: {
+    schema: replyListSchema, io: 'output', texts: REPLY_LIST_FIELDS,
+    title: 'Replies', description: 'SMS replies no prompt or keyword answered, for staff.',
   },
   Health: {
     schema: healthSchema, io: 'output', texts: HEALTH_FIELDS,

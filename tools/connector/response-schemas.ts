@@ -42,11 +42,16 @@ export const optOutViewSchema = z.object({
   sms: z.object({ optedOut: z.boolean(), since: z.iso.datetime().nullable(), source: z.enum(['reply', 'admin']).nullable() }),
 });
 
+/** 200 of ListReplies (src/ports/reply-store.ts `StoredReply`). */
+export const replyListSchema = z.object({
+  replies: z.array(z.object({ replyId: z.string(), receivedAt: z.iso.datetime(), channel: z.literal('sms'), from: z.string(), to: z.string(), text: z.string() })),
+});
+
 /** 200 of GetHealth. */
 export const healthSchema = z.object({
   status: z.literal('ok'),
   version: z.string(),
-  providers: z.object({ email: z.enum(['acs', 'outbox']), sms: z.enum(['acs', 'outbox']) }),
+  providers: z.object({ email: z.enum(['acs', 'outbox', 'none']), sms: z.enum(['acs', 'outbox', 'none']) }),
 });
 
 /** Every 4xx/5xx body (`application/problem+json`, RFC 9457), see src/http/problem.ts. */

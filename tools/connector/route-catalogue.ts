@@ -5,7 +5,7 @@ import type { Visibility } from './field-texts';
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** A parameter outside the body, declared once in {@link PARAMETERS}. */
-export type ParameterName = 'meetingId' | 'ifMatch' | 'templateType' | 'templateChannel' | 'templateLocale' | 'phone';
+export type ParameterName = 'meetingId' | 'ifMatch' | 'templateType' | 'templateChannel' | 'templateLocale' | 'phone' | 'unmatched';
 
 /** An answer of an operation: a definition for its body, and headers it sets. */
 export interface ResponseSpec {
@@ -20,7 +20,7 @@ export interface Operation {
   readonly method: Method;
   /** The route under the `/api` prefix (the swagger's basePath), as functions/*.ts registers it. */
   readonly path: string;
-  readonly tag: 'Meetings' | 'Settings' | 'Templates' | 'OptOuts' | 'Health';
+  readonly tag: 'Meetings' | 'Settings' | 'Templates' | 'OptOuts' | 'Replies' | 'Health';
   readonly summary: string;
   readonly description: string;
   readonly visibility?: Visibility;
@@ -168,6 +168,13 @@ export const OPERATIONS: readonly Operation[] = [
       200: { description: 'The number\'s opt-out state.', definition: 'OptOut' }, 400: BAD_REQUEST, ...ADMIN_ERRORS,
       409: problem('Opting back in is refused: only the customer can, by replying START.'),
     },
+  },
+  {
+    operationId: 'ListReplies', method: 'get', path: '/replies', tag: 'Replies', visibility: 'advanced',
+    summary: 'List unmatched replies',
+    description: 'SMS replies from customers that no prompt or keyword answered, newest first (at most 200), for staff to read and act on.',
+    parameters: ['unmatched'],
+    responses: { 200: { description: 'The replies.', definition: 'ReplyList' }, 400: BAD_REQUEST, ...ADMIN_ERRORS },
   },
   {
     operationId: 'GetHealth', method: 'get', path: '/health', tag: 'Health', visibility: 'advanced',

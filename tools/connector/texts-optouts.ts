@@ -22,3 +22,19 @@ export const OPT_OUT_FIELDS: FieldTexts = {
     },
   },
 };
+
+/** Texts of ListReplies' answer. */
+export const REPLY_LIST_FIELDS: FieldTexts = {
+  replies: {
+    summary: 'Replies',
+    description: 'The unmatched replies, newest first.',
+    fields: {
+      replyId: { summary: 'Reply ID', description: 'The provider\'s event ID of the reply.' },
+      receivedAt: { summary: 'Received at', description: 'When the reply arrived (UTC).' },
+      channel: { summary: 'Channel', description: 'sms.' },
+      from: { summary: 'Customer number', description: 'The number the customer wrote from, in E.164.' },
+      to: { summary: 'Our number', description: 'The number the customer wrote to, in E.164.' },
+      text: { summary: 'Text', description: 'What the customer wrote.' },
+    },
+  },
+};

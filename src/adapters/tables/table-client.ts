@@ -8,6 +8,7 @@ export const LINK_TOKENS_TABLE = 'LinkTokens';
 export const DEV_OUTBOX_TABLE = 'DevOutbox';
 export const TEMPLATES_TABLE = 'Templates';
 export const OPT_OUTS_TABLE = 'OptOuts';
+export const REPLIES_TABLE = 'Replies';
 export const MESSAGE_INDEX_TABLE = 'MessageIndex';
 export const INBOUND_EVENTS_TABLE = 'InboundEvents';
 

@@ -3,7 +3,7 @@ import type { AppDeps } from '../deps';
 import { handleReply } from '../replies/handle-reply';
 import { applyDeliveryReport } from './delivery-report';
 
-export type InboundEventsDeps = Pick<AppDeps, 'ledger' | 'messageIndex' | 'processedEvents' | 'optOuts' | 'clock' | 'log'>;
+export type InboundEventsDeps = Pick<AppDeps, 'ledger' | 'messageIndex' | 'processedEvents' | 'optOuts' | 'replies' | 'clock' | 'log'>;
 
 /** What became of one event (for the webhook's answer and the tests; IDs only). */
 export interface InboundEventOutcome {
@@ -17,7 +17,10 @@ function handlers(deps: InboundEventsDeps): InboundHandlers<Promise<InboundEvent
   return {
     delivered: async (event) => (await applyDeliveryReport(deps, event)).outcome,
     undelivered: async (event) => (await applyDeliveryReport(deps, event)).outcome,
-    reply: async (event) => ((await handleReply(deps, event)).outcome === 'ignored' ? 'ignored' : 'applied'),
+    reply: async (event) => {
+      const { outcome } = await handleReply(deps, event);
+      return outcome === 'ignored' || outcome === 'unmatched' ? outcome : 'applied';
+    },
     // The handshake is answered by the webhook before anything is handled; in a batch it changes nothing.
     validation: async () => 'ignored',
     ignored: async (event) => {

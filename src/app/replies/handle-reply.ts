@@ -11,9 +11,10 @@ export type ReplyOutcome =
   | { readonly outcome: 'optedOut'; readonly changed: boolean }
   | { readonly outcome: 'optedIn'; readonly changed: boolean }
   | { readonly outcome: 'help' }
+  | { readonly outcome: 'unmatched' }
   | { readonly outcome: 'ignored'; readonly reason: string };
 
-export type HandleReplyDeps = Pick<AppDeps, 'optOuts' | 'log'>;
+export type HandleReplyDeps = Pick<AppDeps, 'optOuts' | 'replies' | 'log'>;
 
 /**
  * The seam where a customer's SMS reply enters the app: the events webhook calls this for every
@@ -41,6 +42,8 @@ export async function handleReply(deps: HandleReplyDeps, event: ReplyEvent): Pro
     deps.log.info(`reply ${event.eventId}: help requested (no help answer is sent yet)`);
     return { outcome: 'help' };
   }
-  deps.log.info(`reply ${event.eventId}: not handled yet (prompts are not built)`);
-  return { outcome: 'ignored', reason: 'replies other than STOP, START and HELP are not handled yet' };
+  // No prompt answers it (prompts are a later part of issue [3/9]): kept for staff to read and act on.
+  await deps.replies.keepUnmatched({ replyId: event.eventId, receivedAt: event.at, channel: event.channel, from: event.from, to: event.to, text: event.text });
+  deps.log.info(`reply ${event.eventId}: kept as unmatched (${intent})`);
+  return { outcome: 'unmatched' };
 }

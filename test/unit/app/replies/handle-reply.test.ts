@@ -31,10 +31,23 @@ describe('handleReply: carrier keywords first', () => {
     expect(deps.senders.sms.dispatches).toEqual([]);
   });
 
-  test.each(['YES', 'no', 'Thanks!', 'stopping by later', ''])('%j is ignored for now and changes nothing', async (text) => {
+  test.each(['YES', 'no', 'Thanks!', 'stopping by later', ''])('%j answers no prompt yet: kept for staff as unmatched, no opt-out, nothing sent', async (text) => {
     const deps = fakeDeps();
-    expect(await handleReply(deps, reply(text))).toMatchObject({ outcome: 'ignored' });
+    const event = reply(text);
+    expect(await handleReply(deps, event)).toEqual({ outcome: 'unmatched' });
     expect(deps.optOuts.changes).toEqual([]);
+    expect(deps.senders.sms.dispatches).toEqual([]);
+    expect(await deps.replies.listUnmatched(10)).toEqual([{ replyId: event.eventId, receivedAt: event.at, channel: 'sms', from: event.from, to: event.to, text }]);
+    // Event Grid delivers at least once: the same event again is the same reply.
+    await handleReply(deps, event);
+    expect(await deps.replies.listUnmatched(10)).toHaveLength(1);
+    expect(JSON.stringify(deps.log)).not.toContain(event.from);
+  });
+
+  test('STOP, START and HELP are not kept as unmatched', async () => {
+    const deps = fakeDeps();
+    for (const text of ['STOP', 'START', 'HELP']) await handleReply(deps, reply(text));
+    expect(await deps.replies.listUnmatched(10)).toEqual([]);
   });
 
   test('the same STOP twice: the second changes nothing', async () => {
