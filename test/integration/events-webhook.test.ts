@@ -57,6 +57,18 @@ describe('events from ACS on the devhost', () => {
     expect(page).toContain('action="/dev/sms/inbound"');
   });
 
+  test('a customer\'s STOP opts the number out; a reply that answers nothing is kept for staff (GET /api/replies)', async () => {
+    expect((await inbound(host, { from: '+14255550988', to: '+18005550100', text: 'stop' })).status).toBe(202);
+    await host.settle();
+    const optOut = await host.api(`optouts/${encodeURIComponent('+14255550988')}`);
+    expect(await optOut.json()).toMatchObject({ sms: { optedOut: true, source: 'reply' } });
+    const { eventId } = (await (await inbound(host, { from: '+14255550989', to: '+18005550100', text: 'Running 5 min late' })).json()) as { eventId: string };
+    await host.settle();
+    const listed = (await (await host.api('replies?unmatched=true')).json()) as { replies: Array<{ replyId: string; text: string; from: string }> };
+    expect(listed.replies).toContainEqual(expect.objectContaining({ replyId: eventId, text: 'Running 5 min late', from: '+14255550989' }));
+    expect(host.host.output()).not.toMatch(/Running 5 min late|4255550989|4255550988/);
+  });
+
   test('the outbox page\'s reply form (urlencoded) posts the SMS and comes back to the page', async () => {
     const form = new URLSearchParams({ from: '+14255550988', to: '+18005550100', text: 'NO' });
     const res = await fetch(`${host.url}/dev/sms/inbound`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString(), redirect: 'manual' });
