@@ -19,6 +19,7 @@ export { transitionStatus, cancelMeetingRecord, type StatusError, type CancelReq
 
 export { settingsSchema, DEFAULT_SETTINGS, localTimeOfDaySchema, type Settings, type LateBookingRule } from './settings/settings-schema';
 export { parseSettings, patchSettings, NULLABLE_SETTINGS_PATHS } from './settings/update-settings';
+export { ANSWER_INTENTS, MAX_KEYWORDS_PER_INTENT, repliesSettingsSchema, defaultRepliesSettings, type RepliesSettings } from './settings/replies-settings';
 export { applyMergePatch, type JsonValue, type MergePatchOptions } from './settings/merge-patch';
 
 export { sendKey, parseSendKey, type SendKeyParts } from './schedule/send-key';
@@ -42,6 +43,6 @@ export { smsEncodingInfo, isGsm7, type SmsEncodingInfo } from './sms/sms-encodin
 export { newLinkToken, hashLinkToken, hashesEqual, verifyLinkToken, isLinkTokenFormat, LINK_TOKEN_MIN_BYTES, LINK_TOKEN_MAX_BYTES } from './links/link-token';
 export { buildCancelLink, checkCancelUrlTemplate, checkPublicBaseUrl, type CancelLinkInput } from './links/cancel-link';
 export { API_ROUTE_PREFIX, LINK_ROUTE_SEGMENT, LINK_PAGE_ROUTE, LINK_CANCEL_ROUTE, linkPageUrl, maskLinkTokens } from './links/link-route';
-export { classifyReply, normaliseReply } from './replies/classify-reply';
+export { classifyReply, normaliseReply, type ExtraKeywords } from './replies/classify-reply';
 export { type ReplyIntent } from './replies/reply-keywords';
 export { applyOptOutEvent, type OptOutEvent, type OptOutSource, type OptOutState, type OptOutTransition } from './replies/opt-out-state';
