@@ -4,7 +4,10 @@
  * are arguments. Expected outcomes are `Result` values.
  */
 export { ok, fail, type FieldError, type Result } from './result';
-export { COMMUNICATION_TYPES, CHANNELS, communicationTypeSchema, channelSchema, type CommunicationType, type Channel } from './communication';
+export {
+  COMMUNICATION_TYPES, REPLY_TYPES, TEMPLATE_TYPES, CHANNELS, communicationTypeSchema, templateTypeSchema, channelSchema, isReplyType, templateChannels,
+  carriesCancelLink, takesReplies, type CommunicationType, type ReplyType, type TemplateType, type Channel,
+} from './communication';
 export { SUPPORTED_LOCALES, LOCALE_NAMES, supportedLocaleSchema, resolveLocale, isSupportedLocale, localeLanguage, type SupportedLocale } from './locale';
 export { isValidTimeZone, canonicalTimeZone } from './time-zone';
 
@@ -33,7 +36,8 @@ export { buildMergeContext, type MergeContextInput } from './templates/merge-con
 export { formatMeetingTime, formatDuration, type FormattedMeetingTime } from './templates/format-meeting-time';
 export { compileTemplate, compileEmailTemplate, compileSmsTemplate, validateTemplate } from './templates/compile-template';
 export { renderTemplate, renderEmail, renderSms } from './templates/render-message';
-export { SAMPLE_MEETINGS, SAMPLE_ORGANISATION, onlineSampleMeeting, minimalSampleMeeting } from './templates/sample-meeting';
+export { SAMPLE_MEETINGS, SAMPLE_ORGANISATION, onlineSampleMeeting, minimalSampleMeeting, sampleChoices } from './templates/sample-meeting';
+export { formatMeetingChoices } from './templates/meeting-choices';
 export {
   type EmailTemplateSource, type SmsTemplateSource, type MessageTemplateSources, type TemplateLibrary, type TemplatePart,
   type RenderMode, type TemplateIssue, type CompiledTemplate, type CompiledEmailTemplate, type CompiledSmsTemplate, type RenderedEmail, type RenderedSms,
@@ -44,5 +48,6 @@ export { newLinkToken, hashLinkToken, hashesEqual, verifyLinkToken, isLinkTokenF
 export { buildCancelLink, checkCancelUrlTemplate, checkPublicBaseUrl, type CancelLinkInput } from './links/cancel-link';
 export { API_ROUTE_PREFIX, LINK_ROUTE_SEGMENT, LINK_PAGE_ROUTE, LINK_CANCEL_ROUTE, linkPageUrl, maskLinkTokens } from './links/link-route';
 export { classifyReply, normaliseReply, type ExtraKeywords } from './replies/classify-reply';
+export { hintWords, replyHint, replyHintFor } from './replies/reply-hint';
 export { type ReplyIntent } from './replies/reply-keywords';
 export { applyOptOutEvent, type OptOutEvent, type OptOutSource, type OptOutState, type OptOutTransition } from './replies/opt-out-state';

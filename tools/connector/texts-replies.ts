@@ -22,5 +22,5 @@ export const REPLIES_FIELDS: FieldText = {
   },
 };
 
-/** The reply template types, as makers read them in the template pickers. */
-export const REPLY_TYPES_TEXT = 'replyConfirmed, replyCancelled, replyReschedule, replyHelp and replyWhich (SMS only: answers to customers\' replies)';
+/** Every template type, as makers read them in the template pickers. */
+export const TEMPLATE_TYPES_TEXT = 'confirmation, reminder or cancellation; or, SMS only, an answer to a customer\'s reply: replyConfirmed, replyCancelled, replyReschedule, replyHelp or replyWhich.';
