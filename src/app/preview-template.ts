@@ -1,4 +1,4 @@
-import { buildMergeContext, fail, linkPageUrl, ok, SAMPLE_MEETINGS, type Channel, type Meeting, type Result } from '../domain';
+import { buildMergeContext, carriesCancelLink, fail, linkPageUrl, ok, replyHintFor, sampleChoices, SAMPLE_MEETINGS, type Channel, type Meeting, type Result } from '../domain';
 import type { ChannelPreview, Rendered } from '../channels/channel-module';
 import type { MessageContent } from '../channels/registry';
 import { createTemplateCache, renderMessage } from '../channels/templates';
@@ -48,8 +48,13 @@ export async function previewTemplate(deps: Pick<AppDeps, 'settings' | 'template
   const { ref } = request;
   const meeting = request.meeting ?? SAMPLE_MEETINGS[ref.locale];
   const [{ settings }, inForce] = await Promise.all([deps.settings.get(), request.template ? undefined : deps.templates.get(ref.type, ref.channel, ref.locale)]);
-  const cancelLink = ref.type === 'cancellation' ? null : previewCancelLink(deps.config.PUBLIC_BASE_URL, settings.portal.cancelUrlTemplate, meeting.meetingId);
-  const context = buildMergeContext({ meeting, locale: ref.locale, zone: meeting.contact.timeZone, cancelLink, organisationName: deps.config.ORGANISATION_NAME });
+  const cancelLink = !carriesCancelLink(ref.type) ? null : previewCancelLink(deps.config.PUBLIC_BASE_URL, settings.portal.cancelUrlTemplate, meeting.meetingId);
+  // The hint as customers would get it now (settings in force); a replyWhich lists this meeting and a sample second one.
+  const replyHint = replyHintFor(ref.type, ref.channel, ref.locale, settings.replies);
+  const choices = ref.type === 'replyWhich' ? sampleChoices(ref.locale, meeting) : [];
+  const context = buildMergeContext({
+    meeting, locale: ref.locale, zone: meeting.contact.timeZone, cancelLink, organisationName: deps.config.ORGANISATION_NAME, replyHint, choices,
+  });
   const source = request.template ?? inForce;
   const rendered = renderMessage(cache, ref.channel, source, context);
   if (rendered.ok) return ok(rendered.value);

@@ -1,15 +1,16 @@
 import {
-  buildMergeContext, fail, linkPageUrl, minimalSampleMeeting, ok, onlineSampleMeeting, SAMPLE_MEETINGS, SAMPLE_ORGANISATION,
-  type Channel, type CommunicationType, type Result, type SupportedLocale, type TemplateIssue,
+  buildMergeContext, carriesCancelLink, defaultRepliesSettings, fail, linkPageUrl, minimalSampleMeeting, ok, onlineSampleMeeting, replyHintFor,
+  sampleChoices, SAMPLE_MEETINGS, SAMPLE_ORGANISATION,
+  type Channel, type Result, type SupportedLocale, type TemplateIssue, type TemplateType,
 } from '../domain';
 import { parseWith } from '../domain/zod-errors';
 import { channelModule } from '../channels/registry';
 import { createTemplateCache, renderMessage } from '../channels/templates';
 import type { ChannelTemplate } from '../ports/template-store';
 
-/** One template: type × channel × locale. */
+/** One template: type × channel × locale (a reply type only on the channels that take replies). */
 export interface TemplateRef<C extends Channel = Channel> {
-  readonly type: CommunicationType;
+  readonly type: TemplateType;
   readonly channel: C;
   readonly locale: SupportedLocale;
 }
@@ -54,10 +55,19 @@ export function checkTemplate<C extends Channel>(ref: TemplateRef<C>, input: unk
   return issues.length > 0 ? fail(...issueErrors(issues, prefix)) : ok(parsed.value as ChannelTemplate<C>);
 }
 
+/** Trial renders try the hint both on (replies enabled) and off; a replyWhich always has its choices, as when it is sent. */
+const REPLIES_ON = { ...defaultRepliesSettings(), enabled: true };
+
 function sampleContexts(ref: TemplateRef) {
-  const cancelLink = ref.type === 'cancellation' ? null : SAMPLE_LINK;
-  return [SAMPLE_MEETINGS[ref.locale], onlineSampleMeeting(ref.locale), minimalSampleMeeting(ref.locale)].map((meeting) =>
-    buildMergeContext({ meeting, locale: ref.locale, zone: meeting.contact.timeZone, cancelLink, organisationName: SAMPLE_ORGANISATION }));
+  const cancelLink = carriesCancelLink(ref.type) ? SAMPLE_LINK : null;
+  const hint = replyHintFor(ref.type, ref.channel, ref.locale, REPLIES_ON);
+  const choices = ref.type === 'replyWhich' ? sampleChoices(ref.locale) : [];
+  return [
+    { meeting: SAMPLE_MEETINGS[ref.locale], replyHint: hint, choices },
+    { meeting: onlineSampleMeeting(ref.locale), replyHint: null, choices },
+    { meeting: minimalSampleMeeting(ref.locale), replyHint: hint, choices },
+  ].map(({ meeting, ...rest }) =>
+    buildMergeContext({ meeting, locale: ref.locale, zone: meeting.contact.timeZone, cancelLink, organisationName: SAMPLE_ORGANISATION, ...rest }));
 }
 
 /** Not shared with sends: a trial render must not evict the templates messages use. */

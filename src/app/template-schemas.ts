@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelSchema, communicationTypeSchema, scheduleMeetingBodySchema, supportedLocaleSchema } from '../domain';
+import { channelSchema, scheduleMeetingBodySchema, supportedLocaleSchema, templateTypeSchema } from '../domain';
 import { EMAIL_TEMPLATE_LIMITS, emailTemplateSchema } from '../channels/email/email-template';
 import { SMS_TEMPLATE_LIMIT, smsTemplateSchema } from '../channels/sms/sms-template';
 
@@ -25,7 +25,7 @@ export const absentIfNull = <S extends z.ZodType>(schema: S) => z.preprocess((v)
  * locale's sample meeting otherwise), optional unsaved sources, and an optional test recipient.
  */
 export const previewRequestSchema = z.strictObject({
-  type: communicationTypeSchema,
+  type: templateTypeSchema,
   channel: channelSchema,
   locale: supportedLocaleSchema,
   meeting: absentIfNull(scheduleMeetingBodySchema.partial({ meetingId: true })),

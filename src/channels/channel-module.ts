@@ -44,6 +44,11 @@ export interface ChannelModule<N extends string = string, Source = unknown, Comp
   /** A one-shot send (email, SMS, WhatsApp) or a conversation the provider calls back about (voice). */
   readonly interaction: 'oneShot' | 'conversation';
   /**
+   * Whether customers answer on this channel in text (SMS, later WhatsApp), so it carries the reply
+   * templates (`replyConfirmed`, `replyHelp`, …). Email replies go to a mailbox, not to us.
+   */
+  readonly takesReplies: boolean;
+  /**
    * Whether PUT /api/settings must carry this channel's toggles. The first release's channels are
    * required (as they always were); channels added later are optional and default to off, so old
    * clients keep working (API.md "Settings keys added later").

@@ -4,7 +4,10 @@
  * are arguments. Expected outcomes are `Result` values.
  */
 export { ok, fail, type FieldError, type Result } from './result';
-export { COMMUNICATION_TYPES, CHANNELS, communicationTypeSchema, channelSchema, type CommunicationType, type Channel } from './communication';
+export {
+  COMMUNICATION_TYPES, REPLY_TYPES, TEMPLATE_TYPES, CHANNELS, communicationTypeSchema, templateTypeSchema, channelSchema, isReplyType, templateChannels,
+  carriesCancelLink, takesReplies, type CommunicationType, type ReplyType, type TemplateType, type Channel,
+} from './communication';
 export { SUPPORTED_LOCALES, LOCALE_NAMES, supportedLocaleSchema, resolveLocale, isSupportedLocale, localeLanguage, type SupportedLocale } from './locale';
 export { isValidTimeZone, canonicalTimeZone } from './time-zone';
 
@@ -19,6 +22,7 @@ export { transitionStatus, cancelMeetingRecord, type StatusError, type CancelReq
 
 export { settingsSchema, DEFAULT_SETTINGS, localTimeOfDaySchema, type Settings, type LateBookingRule } from './settings/settings-schema';
 export { parseSettings, patchSettings, NULLABLE_SETTINGS_PATHS } from './settings/update-settings';
+export { ANSWER_INTENTS, MAX_KEYWORDS_PER_INTENT, repliesSettingsSchema, defaultRepliesSettings, type RepliesSettings } from './settings/replies-settings';
 export { applyMergePatch, type JsonValue, type MergePatchOptions } from './settings/merge-patch';
 
 export { sendKey, parseSendKey, type SendKeyParts } from './schedule/send-key';
@@ -32,7 +36,8 @@ export { buildMergeContext, type MergeContextInput } from './templates/merge-con
 export { formatMeetingTime, formatDuration, type FormattedMeetingTime } from './templates/format-meeting-time';
 export { compileTemplate, compileEmailTemplate, compileSmsTemplate, validateTemplate } from './templates/compile-template';
 export { renderTemplate, renderEmail, renderSms } from './templates/render-message';
-export { SAMPLE_MEETINGS, SAMPLE_ORGANISATION, onlineSampleMeeting, minimalSampleMeeting } from './templates/sample-meeting';
+export { SAMPLE_MEETINGS, SAMPLE_ORGANISATION, onlineSampleMeeting, minimalSampleMeeting, sampleChoices } from './templates/sample-meeting';
+export { formatMeetingChoices } from './templates/meeting-choices';
 export {
   type EmailTemplateSource, type SmsTemplateSource, type MessageTemplateSources, type TemplateLibrary, type TemplatePart,
   type RenderMode, type TemplateIssue, type CompiledTemplate, type CompiledEmailTemplate, type CompiledSmsTemplate, type RenderedEmail, type RenderedSms,
@@ -42,6 +47,7 @@ export { smsEncodingInfo, isGsm7, type SmsEncodingInfo } from './sms/sms-encodin
 export { newLinkToken, hashLinkToken, hashesEqual, verifyLinkToken, isLinkTokenFormat, LINK_TOKEN_MIN_BYTES, LINK_TOKEN_MAX_BYTES } from './links/link-token';
 export { buildCancelLink, checkCancelUrlTemplate, checkPublicBaseUrl, type CancelLinkInput } from './links/cancel-link';
 export { API_ROUTE_PREFIX, LINK_ROUTE_SEGMENT, LINK_PAGE_ROUTE, LINK_CANCEL_ROUTE, linkPageUrl, maskLinkTokens } from './links/link-route';
-export { classifyReply, normaliseReply } from './replies/classify-reply';
+export { classifyReply, normaliseReply, type ExtraKeywords } from './replies/classify-reply';
+export { hintWords, replyHint, replyHintFor } from './replies/reply-hint';
 export { type ReplyIntent } from './replies/reply-keywords';
 export { applyOptOutEvent, type OptOutEvent, type OptOutSource, type OptOutState, type OptOutTransition } from './replies/opt-out-state';

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { fail, ok, type FieldError, type Result } from './result';
 
-/** Joins a zod path into the dotted form API.md uses; the document itself is the empty path. */
+/** Joins a zod path into the form API.md uses (`replies.keywords.cancel[0]`); the document itself is the empty path. */
 export function dottedPath(path: readonly PropertyKey[]): string {
-  return path.map((segment) => String(segment)).join('.');
+  return path.reduce<string>((joined, segment) => {
+    if (typeof segment === 'number') return `${joined}[${segment}]`;
+    return joined === '' ? String(segment) : `${joined}.${String(segment)}`;
+  }, '');
 }
 
 const article = (expected: string): string => (/^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`);

@@ -13,7 +13,7 @@ import { guardAll, type HandlerEnv } from './handler-env';
 import { problem } from './problem';
 import { testSendLimiter, tooManyRequests } from './rate-limit';
 import { readJson } from './read-json';
-import { invalidTemplate, jsonOk, MAX_TEMPLATE_BODY_BYTES } from './template-request';
+import { channelProblem, invalidTemplate, jsonOk, MAX_TEMPLATE_BODY_BYTES } from './template-request';
 
 /**
  * The documented preview body (the connector is generated from it), with `meeting` and `template`
@@ -36,6 +36,9 @@ function parseInput(body: unknown): { ok: true; value: PreviewInput } | { ok: fa
   if (!parsed.ok) return { ok: false, errors: [...parsed.errors] };
   const { type, channel, locale, meeting, template, sendTo } = parsed.value;
   const ref: TemplateRef = { type, channel, locale };
+  const wrongChannel = channelProblem(type, channel);
+  // A reply type on email: there is no such template to check the draft against or to send.
+  if (wrongChannel !== undefined) return { ok: false, errors: [{ path: 'channel', message: wrongChannel }] };
   const errors: TemplateFieldError[] = [];
   // A preview needs no meeting ID; one is supplied so the ScheduleMeeting body can be pasted as it is.
   const normalised = meeting === undefined ? undefined : normaliseMeeting({ meetingId: 'PREVIEW', ...meeting }, { defaultLocale: locale });

@@ -1,4 +1,4 @@
-import type { Channel, CommunicationType, MessageTemplateSources, SupportedLocale } from '../domain';
+import type { Channel, TemplateType, MessageTemplateSources, SupportedLocale } from '../domain';
 
 /** The Liquid sources of one channel: email `{ subject, html, text }`, SMS `{ text }`. */
 export type ChannelTemplate<C extends Channel> = MessageTemplateSources[C];
@@ -23,14 +23,14 @@ export const TEMPLATE_HISTORY_LIMIT = 10;
  */
 export interface TemplateStore {
   /** The override in force, or undefined when the shipped default applies. */
-  get<C extends Channel>(type: CommunicationType, channel: C, locale: SupportedLocale): Promise<TemplateVersion<C> | undefined>;
+  get<C extends Channel>(type: TemplateType, channel: C, locale: SupportedLocale): Promise<TemplateVersion<C> | undefined>;
   /**
    * Saves a new version and makes it the override in force; keeps the newest
    * {@link TEMPLATE_HISTORY_LIMIT} versions. Concurrent saves get distinct version numbers.
    */
-  put<C extends Channel>(type: CommunicationType, channel: C, locale: SupportedLocale, template: ChannelTemplate<C>, audit: { at: Date; by: string }): Promise<TemplateVersion<C>>;
+  put<C extends Channel>(type: TemplateType, channel: C, locale: SupportedLocale, template: ChannelTemplate<C>, audit: { at: Date; by: string }): Promise<TemplateVersion<C>>;
   /** Goes back to the shipped default (the history stays). True when an override was removed. */
-  delete(type: CommunicationType, channel: Channel, locale: SupportedLocale): Promise<boolean>;
+  delete(type: TemplateType, channel: Channel, locale: SupportedLocale): Promise<boolean>;
   /** The kept versions, newest first (at most {@link TEMPLATE_HISTORY_LIMIT}). */
-  history<C extends Channel>(type: CommunicationType, channel: C, locale: SupportedLocale): Promise<TemplateVersion<C>[]>;
+  history<C extends Channel>(type: TemplateType, channel: C, locale: SupportedLocale): Promise<TemplateVersion<C>[]>;
 }

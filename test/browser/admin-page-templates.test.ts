@@ -76,4 +76,19 @@ describe('the admin page in a browser: templates', () => {
     expect(await page.getByLabel('SMS text').inputValue()).toBe((await template()).text);
     await page.context().close();
   });
+
+  test('a reply template can only be picked for SMS: from email the channel moves to SMS, and it previews', async () => {
+    const page = await open();
+    const channel = page.getByLabel('Channel', { exact: true });
+    await channel.selectOption('email');
+    await page.locator('#preview-subject').filter({ hasText: /\S/ }).waitFor();
+    await page.getByLabel('Message', { exact: true }).selectOption('replyWhich');
+    await page.locator('#preview-text').filter({ hasText: '2 = ' }).waitFor();
+    expect(await channel.inputValue()).toBe('sms');
+    expect(await page.locator('#t-channel option[value="email"]').isDisabled()).toBe(true);
+    expect(await page.locator('#sms-counter').textContent()).toMatch(/^GSM-7 · 1 segment · /);
+    await page.getByLabel('Message', { exact: true }).selectOption('reminder');
+    expect(await page.locator('#t-channel option[value="email"]').isDisabled()).toBe(false);
+    await page.context().close();
+  });
 });

@@ -4,7 +4,10 @@ import { AppHost, kinds, meetingBody } from '../support/app-host';
 import { launchChromium } from '../support/browser';
 import { json } from '../support/devhost-process';
 
-interface SettingsView { enabled: boolean; reminder: { email: boolean; sms: boolean; daysBefore: number; lateBooking: string }; defaultLocale: string }
+interface SettingsView {
+  enabled: boolean; reminder: { email: boolean; sms: boolean; daysBefore: number; lateBooking: string }; defaultLocale: string;
+  replies: { enabled: boolean; timeoutHours: number; acknowledge: boolean; keywords: Record<'confirm' | 'cancel' | 'reschedule', string[]> };
+}
 
 /**
  * An admin signs in to the admin page in a real browser with a token from the devhost's issuer and
@@ -87,6 +90,26 @@ describe('the admin page in a browser: settings', () => {
     await status(page, 'Settings saved.');
     expect(await page.locator('#settings-form .field-error').count()).toBe(0);
     expect(await url.getAttribute('aria-describedby')).toBe('s-cancel-url-help');
+    await page.context().close();
+  });
+
+  test('replies: switch them on, wait 6 hours, extra confirm words; a carrier word is refused next to its field', async () => {
+    const page = await open();
+    await page.getByLabel('Customers can answer confirmation and reminder SMS').check();
+    await page.getByLabel('Wait for an answer (hours, 1–24)').fill('6');
+    await page.getByLabel('Extra words to confirm').fill('ok, Vale');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await status(page, 'Settings saved.');
+    expect((await settings()).replies).toEqual({ enabled: true, timeoutHours: 6, acknowledge: true, keywords: { confirm: ['OK', 'VALE'], cancel: [], reschedule: [] } });
+    expect(await page.getByLabel('Extra words to confirm').inputValue()).toBe('OK, VALE');
+
+    const cancel = page.getByLabel('Extra words to cancel');
+    await cancel.fill('stop');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await status(page, 'Not saved: 1 problem to fix.');
+    expect(await cancel.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#settings-form .field-error').textContent()).toContain('carrier keyword');
+    expect((await settings()).replies.keywords.cancel).toEqual([]);
     await page.context().close();
   });
 

@@ -1,4 +1,4 @@
-import type { Channel, CommunicationType, SupportedLocale } from '../../src/domain';
+import type { Channel, TemplateType, SupportedLocale } from '../../src/domain';
 import { TEMPLATE_HISTORY_LIMIT, type ChannelTemplate, type TemplateStore, type TemplateVersion } from '../../src/ports/template-store';
 
 interface Slot {
@@ -11,11 +11,11 @@ interface Slot {
 export class FakeTemplateStore implements TemplateStore {
   private readonly slots = new Map<string, Slot>();
 
-  async get<C extends Channel>(type: CommunicationType, channel: C, locale: SupportedLocale): Promise<TemplateVersion<C> | undefined> {
+  async get<C extends Channel>(type: TemplateType, channel: C, locale: SupportedLocale): Promise<TemplateVersion<C> | undefined> {
     return this.slots.get(slotKey(type, channel, locale))?.current as TemplateVersion<C> | undefined;
   }
 
-  async put<C extends Channel>(type: CommunicationType, channel: C, locale: SupportedLocale, template: ChannelTemplate<C>, audit: { at: Date; by: string }): Promise<TemplateVersion<C>> {
+  async put<C extends Channel>(type: TemplateType, channel: C, locale: SupportedLocale, template: ChannelTemplate<C>, audit: { at: Date; by: string }): Promise<TemplateVersion<C>> {
     const slot = this.slot(slotKey(type, channel, locale));
     slot.lastVersion += 1;
     const saved: TemplateVersion<C> = { version: slot.lastVersion, savedAt: audit.at.toISOString(), savedBy: audit.by, template };
@@ -24,14 +24,14 @@ export class FakeTemplateStore implements TemplateStore {
     return saved;
   }
 
-  async delete(type: CommunicationType, channel: Channel, locale: SupportedLocale): Promise<boolean> {
+  async delete(type: TemplateType, channel: Channel, locale: SupportedLocale): Promise<boolean> {
     const slot = this.slots.get(slotKey(type, channel, locale));
     const had = slot?.current !== undefined;
     if (slot) slot.current = undefined;
     return had;
   }
 
-  async history<C extends Channel>(type: CommunicationType, channel: C, locale: SupportedLocale): Promise<TemplateVersion<C>[]> {
+  async history<C extends Channel>(type: TemplateType, channel: C, locale: SupportedLocale): Promise<TemplateVersion<C>[]> {
     return [...(this.slots.get(slotKey(type, channel, locale))?.history ?? [])] as TemplateVersion<C>[];
   }
 
@@ -45,4 +45,4 @@ export class FakeTemplateStore implements TemplateStore {
   }
 }
 
-const slotKey = (type: CommunicationType, channel: Channel, locale: SupportedLocale): string => `${type}|${channel}|${locale}`;
+const slotKey = (type: TemplateType, channel: Channel, locale: SupportedLocale): string => `${type}|${channel}|${locale}`;

@@ -1,9 +1,10 @@
-import { channelSchema, communicationTypeSchema, supportedLocaleSchema } from '../../src/domain';
+import { channelSchema, supportedLocaleSchema, templateTypeSchema } from '../../src/domain';
 import { meetingIdSchema } from '../../src/domain/meeting/meeting-fields';
 import { CONNECTOR } from './connector-identity';
 import { DEFINITIONS, definitionSchema, parameterSchema } from './definitions';
 import { OPERATIONS, type Operation, type ParameterName, type ResponseSpec } from './route-catalogue';
 import { LOCALES_TEXT } from './texts-common';
+import { TEMPLATE_TYPES_TEXT } from './texts-replies';
 import type { Json, SchemaObject } from './to-swagger-schema';
 
 const path = (name: string, summary: string, description: string, schema: SchemaObject): SchemaObject =>
@@ -16,7 +17,7 @@ const PARAMETERS: Readonly<Record<ParameterName, () => SchemaObject>> = {
     name: 'If-Match', in: 'header', required: true, type: 'string',
     'x-ms-summary': 'ETag', description: 'The ETag from Get the settings: the change is refused if someone changed the settings since.',
   }),
-  templateType: () => path('type', 'Message type', 'confirmation, reminder or cancellation.', parameterSchema(communicationTypeSchema)),
+  templateType: () => path('type', 'Message type', TEMPLATE_TYPES_TEXT, parameterSchema(templateTypeSchema)),
   templateChannel: () => path('channel', 'Channel', 'email or sms.', parameterSchema(channelSchema)),
   templateLocale: () => path('locale', 'Language', `${LOCALES_TEXT}.`, parameterSchema(supportedLocaleSchema)),
   // Validated by normalisePhone (libphonenumber), not a zod schema: the handler answers 400 naming phone.

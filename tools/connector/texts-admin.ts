@@ -1,6 +1,7 @@
 import type { FieldText, FieldTexts } from './field-texts';
 import { LOCALES_TEXT } from './texts-common';
 import { MEETING_FIELDS } from './texts-meeting';
+import { REPLIES_FIELDS, TEMPLATE_TYPES_TEXT } from './texts-replies';
 
 const toggles = (what: string): FieldTexts => ({
   email: { summary: `${what} by email`, description: `Send the ${what.toLowerCase()} by email.` },
@@ -41,6 +42,7 @@ export const SETTINGS_FIELDS: FieldTexts = {
       },
     },
   },
+  replies: REPLIES_FIELDS,
 };
 
 /** Texts of the settings as the settings routes answer them. */
@@ -81,7 +83,7 @@ export const TEMPLATE_HISTORY_FIELDS: FieldTexts = {
 };
 
 const TEMPLATE_REF: FieldTexts = {
-  type: { summary: 'Message type', description: 'confirmation, reminder or cancellation.', visibility: 'important' },
+  type: { summary: 'Message type', description: TEMPLATE_TYPES_TEXT, visibility: 'important' },
   channel: { summary: 'Channel', description: 'email or sms.', visibility: 'important' },
   locale: { summary: 'Language', description: `${LOCALES_TEXT}.`, visibility: 'important' },
 };

@@ -42,6 +42,7 @@ export function settingsForm(api: AdminApi, ui: PageUi): SettingsForm {
     for (const c of controls()) {
       const value = get(doc, c.name);
       if (isCheckbox(c)) (c as HTMLInputElement).checked = value === true;
+      else if (Array.isArray(value)) c.value = value.join(', ');
       else c.value = value === null || value === undefined ? '' : String(value);
     }
     const at = typeof doc.updatedAt === 'string' ? new Date(doc.updatedAt) : null;
@@ -53,7 +54,10 @@ export function settingsForm(api: AdminApi, ui: PageUi): SettingsForm {
     for (const c of controls()) {
       const text = c.value.trim();
       // An empty number is sent as null and an empty optional text as null: the API names the field if that is wrong.
-      const value = isCheckbox(c) ? (c as HTMLInputElement).checked : c.type === 'number' ? (text === '' ? null : Number(text)) : text === '' && c.dataset.empty === 'null' ? null : text;
+      const value = isCheckbox(c) ? (c as HTMLInputElement).checked
+        : c.type === 'number' ? (text === '' ? null : Number(text))
+        : c.dataset.list === 'words' ? text.split(/[\s,]+/).filter((word) => word !== '')
+        : text === '' && c.dataset.empty === 'null' ? null : text;
       set(doc, c.name, value);
     }
     return doc;

@@ -84,8 +84,20 @@ export function templateEditor(api: AdminApi, ui: PageUi, win: Window): Template
     else ui.announce(`Not saved. ${ui.problemText(reply)}`, true);
   };
 
+  /** Only the channels the chosen type exists on can be picked (a reply type: SMS), so no pick is a 404. */
+  const offerChannels = (): void => {
+    const type = form.querySelector<HTMLSelectElement>('select[name="type"]');
+    const allowed = (type?.selectedOptions[0]?.dataset.channels ?? '').split(' ');
+    const channel = form.querySelector<HTMLSelectElement>('select[name="channel"]');
+    if (!channel || allowed[0] === '') return;
+    for (const option of channel.options) option.disabled = !allowed.includes(option.value);
+    if (!allowed.includes(channel.value)) channel.value = allowed[0] ?? channel.value;
+  };
+
   form.addEventListener('change', (event) => {
-    if (event.target instanceof HTMLSelectElement) void load();
+    if (!(event.target instanceof HTMLSelectElement)) return;
+    if (event.target.name === 'type') offerChannels();
+    void load();
   });
   form.addEventListener('input', (event) => {
     if (event.target instanceof HTMLSelectElement) return;

@@ -50,7 +50,9 @@ export function pageUi(doc: Document): PageUi {
       const found = form.elements.namedItem(name);
       return found instanceof HTMLElement && !found.closest('[hidden]') ? found : null;
     };
-    return named(path) ?? named(path.split('.').pop() ?? '');
+    // A list item's error (`replies.keywords.cancel[0]`) belongs to the control holding the list.
+    const list = path.replace(/\[\d+\]$/, '');
+    return named(path) ?? named(list) ?? named(path.split('.').pop() ?? '');
   };
   // Error notes are described by ids `${form.id}-error-N`, added to a control's own aria-describedby (its hint).
   const clearErrors = (form: HTMLFormElement): void => {

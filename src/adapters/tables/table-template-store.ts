@@ -1,6 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
-import type { Channel, CommunicationType, SupportedLocale } from '../../domain';
+import type { Channel, TemplateType, SupportedLocale } from '../../domain';
 import { TEMPLATE_HISTORY_LIMIT, type ChannelTemplate, type TemplateStore, type TemplateVersion } from '../../ports/template-store';
 import { fromChunks, toChunks } from './chunked-text';
 import { CorruptRowError, TEMPLATES_TABLE, isStatus, issuePaths, lazyTable, parsedRows } from './table-client';
@@ -36,7 +36,7 @@ export class TableTemplateStore implements TemplateStore {
     this.table = lazyTable(connectionString, TEMPLATES_TABLE);
   }
 
-  async get<C extends Channel>(type: CommunicationType, channel: C, locale: SupportedLocale): Promise<TemplateVersion<C> | undefined> {
+  async get<C extends Channel>(type: TemplateType, channel: C, locale: SupportedLocale): Promise<TemplateVersion<C> | undefined> {
     const partition = partitionKey(type, channel, locale);
     const table = await this.table();
     try {
@@ -47,7 +47,7 @@ export class TableTemplateStore implements TemplateStore {
     }
   }
 
-  async put<C extends Channel>(type: CommunicationType, channel: C, locale: SupportedLocale, template: ChannelTemplate<C>, audit: { at: Date; by: string }): Promise<TemplateVersion<C>> {
+  async put<C extends Channel>(type: TemplateType, channel: C, locale: SupportedLocale, template: ChannelTemplate<C>, audit: { at: Date; by: string }): Promise<TemplateVersion<C>> {
     const partition = partitionKey(type, channel, locale);
     const table = await this.table();
     const savedAt = audit.at.toISOString();
@@ -71,7 +71,7 @@ export class TableTemplateStore implements TemplateStore {
     throw new Error(`${TEMPLATES_TABLE}: ${partition} was saved concurrently ${MAX_ATTEMPTS} times; try again`);
   }
 
-  async delete(type: CommunicationType, channel: Channel, locale: SupportedLocale): Promise<boolean> {
+  async delete(type: TemplateType, channel: Channel, locale: SupportedLocale): Promise<boolean> {
     const table = await this.table();
     try {
       await table.deleteEntity(partitionKey(type, channel, locale), CURRENT);
@@ -82,7 +82,7 @@ export class TableTemplateStore implements TemplateStore {
     }
   }
 
-  async history<C extends Channel>(type: CommunicationType, channel: C, locale: SupportedLocale): Promise<TemplateVersion<C>[]> {
+  async history<C extends Channel>(type: TemplateType, channel: C, locale: SupportedLocale): Promise<TemplateVersion<C>[]> {
     const partition = partitionKey(type, channel, locale);
     const table = await this.table();
     const versions = await parsedRows(table.listEntities<Row>({ queryOptions: { filter: versionRange(partition) } }), (row) => toVersion(row, channel, partition));
@@ -91,7 +91,7 @@ export class TableTemplateStore implements TemplateStore {
 }
 
 /** The partition of one template. Types, channels and locales never contain `|`, `/`, `\`, `#` or `?`. */
-export function partitionKey(type: CommunicationType, channel: Channel, locale: SupportedLocale): string {
+export function partitionKey(type: TemplateType, channel: Channel, locale: SupportedLocale): string {
   return `${type}|${channel}|${locale}`;
 }
 

@@ -1,7 +1,7 @@
 import type { TemplateSource } from '../../ports/template-source';
-import { defaultTemplate } from './default-templates';
+import { defaultChannelTemplate } from './default-templates';
 
 /** The shipped templates only; `OverrideTemplateSource` puts admins' overrides over them. */
 export const defaultTemplateSource: TemplateSource = {
-  get: async (type, channel, locale) => defaultTemplate(type, locale)[channel],
+  get: async (type, channel, locale) => defaultChannelTemplate(type, channel, locale),
 };

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
-  COMMUNICATION_TYPES, SUPPORTED_LOCALES,
-  type CommunicationType, type MessageTemplateSources, type SupportedLocale, type TemplateLibrary,
+  COMMUNICATION_TYPES, SUPPORTED_LOCALES, TEMPLATE_TYPES, templateChannels,
+  type Channel, type CommunicationType, type MessageTemplateSources, type SupportedLocale, type TemplateLibrary, type TemplateType,
 } from '../../domain';
-import { CHANNEL_MODULES } from '../../channels/registry';
+import { channelModule } from '../../channels/registry';
 
 let cached: TemplateLibrary | undefined;
 
@@ -22,18 +22,22 @@ export function findTemplatesRoot(from: string = __dirname): string {
   throw new Error(`default templates not found above ${from}`);
 }
 
-function read(root: string, type: CommunicationType, locale: SupportedLocale, file: string): string {
+function read(root: string, type: TemplateType, locale: SupportedLocale, file: string): string {
   // Missing defaults are a packaging bug: fail loudly at first use, naming the file.
   return readFileSync(join(root, type, locale, file), 'utf8');
 }
 
-/** Reads every default template from `root` (synchronously). Throws if any file is missing. */
+/**
+ * Reads every default template from `root` (synchronously): each type's files for the channels it
+ * exists on (a reply type has no email files). Throws if any of them is missing.
+ */
 export function readTemplateLibrary(root: string): TemplateLibrary {
-  const entries = COMMUNICATION_TYPES.map((type) => {
-    const byLocale = SUPPORTED_LOCALES.map((locale): [SupportedLocale, MessageTemplateSources] => [locale, Object.fromEntries(
-      CHANNEL_MODULES.map((channel) => [channel.name, Object.fromEntries(Object.entries(channel.templateFiles).map(([part, file]) => [part, read(root, type, locale, file)]))]),
-    ) as unknown as MessageTemplateSources]);
-    return [type, Object.fromEntries(byLocale) as Record<SupportedLocale, MessageTemplateSources>] as const;
+  const entries = TEMPLATE_TYPES.map((type) => {
+    const byLocale = SUPPORTED_LOCALES.map((locale) => [locale, Object.fromEntries(templateChannels(type).map((name) => {
+      const files = channelModule(name).templateFiles;
+      return [name, Object.fromEntries(Object.entries(files).map(([part, file]) => [part, read(root, type, locale, file)]))];
+    }))] as const);
+    return [type, Object.fromEntries(byLocale)] as const;
   });
   return Object.fromEntries(entries) as TemplateLibrary;
 }
@@ -47,7 +51,15 @@ export function defaultTemplates(): TemplateLibrary {
   return cached;
 }
 
-/** The default templates of one type × locale. */
+/** The default templates of one communication type × locale: one per channel. */
 export function defaultTemplate(type: CommunicationType, locale: SupportedLocale): MessageTemplateSources {
-  return defaultTemplates()[type][locale];
+  // A communication type is read for every channel (readTemplateLibrary), so none is missing.
+  return defaultTemplates()[type][locale] as MessageTemplateSources;
+}
+
+/** The default template of any type on one channel; throws for a channel the type does not exist on. */
+export function defaultChannelTemplate<C extends Channel>(type: TemplateType, channel: C, locale: SupportedLocale): MessageTemplateSources[C] {
+  const template = defaultTemplates()[type][locale][channel];
+  if (template === undefined) throw new Error(`no ${channel} template of type ${type}: it exists only for ${templateChannels(type).join(', ')}`);
+  return template as MessageTemplateSources[C];
 }

@@ -1,8 +1,8 @@
-import type { Channel, CommunicationType, MessageTemplateSources, SupportedLocale } from '../../domain';
+import type { Channel, TemplateType, MessageTemplateSources, SupportedLocale } from '../../domain';
 import { createTemplateCache } from '../../channels/templates';
 import type { TemplateSource } from '../../ports/template-source';
 import type { ChannelTemplate, TemplateStore } from '../../ports/template-store';
-import { defaultTemplate } from './default-templates';
+import { defaultChannelTemplate } from './default-templates';
 import { CorruptRowError } from '../tables/table-client';
 
 /** Where the source reports an override it had to pass over (IDs only, never template text). */
@@ -23,14 +23,14 @@ export class OverrideTemplateSource implements TemplateSource {
   constructor(
     private readonly store: TemplateStore,
     private readonly log: OverrideSourceLog,
-    private readonly defaults: (type: CommunicationType, locale: SupportedLocale) => MessageTemplateSources = defaultTemplate,
+    private readonly defaults: <D extends Channel>(type: TemplateType, channel: D, locale: SupportedLocale) => MessageTemplateSources[D] = defaultChannelTemplate,
   ) {}
 
-  async get<C extends Channel>(type: CommunicationType, channel: C, locale: SupportedLocale): Promise<MessageTemplateSources[C]> {
-    return (await this.override(type, channel, locale)) ?? this.defaults(type, locale)[channel];
+  async get<C extends Channel>(type: TemplateType, channel: C, locale: SupportedLocale): Promise<MessageTemplateSources[C]> {
+    return (await this.override(type, channel, locale)) ?? this.defaults(type, channel, locale);
   }
 
-  private async override<C extends Channel>(type: CommunicationType, channel: C, locale: SupportedLocale): Promise<ChannelTemplate<C> | undefined> {
+  private async override<C extends Channel>(type: TemplateType, channel: C, locale: SupportedLocale): Promise<ChannelTemplate<C> | undefined> {
     const name = `${type}/${channel}/${locale}`;
     let stored;
     try {

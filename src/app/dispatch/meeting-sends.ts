@@ -1,5 +1,5 @@
 import {
-  buildCancelLink, buildMergeContext, fail, hashLinkToken, newLinkToken, ok, parseSendKey, planCommunications, PLAN_REASONS,
+  buildCancelLink, buildMergeContext, replyHintFor, fail, hashLinkToken, newLinkToken, ok, parseSendKey, planCommunications, PLAN_REASONS,
   type CommunicationType, type MeetingRecord, type Settings,
 } from '../../domain';
 import { channelModule, type Channel } from '../../channels/registry';
@@ -83,7 +83,8 @@ async function compose(deps: MeetingSendDeps, meeting: MeetingRecord, settings: 
     cancelLink = link.value;
   }
   const locale = meeting.contact.locale;
-  const context = buildMergeContext({ meeting, locale, zone: meeting.contact.timeZone, cancelLink, organisationName: deps.config.ORGANISATION_NAME });
+  const replyHint = replyHintFor(type, channel, locale, settings.replies);
+  const context = buildMergeContext({ meeting, locale, zone: meeting.contact.timeZone, cancelLink, organisationName: deps.config.ORGANISATION_NAME, replyHint });
   const rendered = renderMessage(cache, channel, await deps.templates.get(type, channel, locale), context);
   if (!rendered.ok) {
     const failure = rendered.errors[0];

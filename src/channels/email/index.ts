@@ -25,6 +25,7 @@ export const emailChannel: ChannelModule<'email', EmailTemplateSource, CompiledE
   label: 'email',
   displayName: 'Email',
   interaction: 'oneShot',
+  takesReplies: false,
   toggleRequired: true,
   templateSchema: emailTemplateSchema,
   templateFiles: EMAIL_TEMPLATE_FILES,

@@ -19,6 +19,7 @@ export const smsChannel: ChannelModule<'sms', SmsTemplateSource, CompiledSmsTemp
   label: 'SMS',
   displayName: 'SMS',
   interaction: 'oneShot',
+  takesReplies: true,
   toggleRequired: true,
   templateSchema: smsTemplateSchema,
   templateFiles: SMS_TEMPLATE_FILES,

@@ -1,6 +1,9 @@
 /** What an SMS reply asks for. */
 export type ReplyIntent = 'confirm' | 'cancel' | 'reschedule' | 'stop' | 'start' | 'help' | 'unknown';
 
+/** The intents that answer a meeting prompt; admins may add words to these (`settings.replies.keywords`). */
+export type AnswerIntent = Extract<ReplyIntent, 'confirm' | 'cancel' | 'reschedule'>;
+
 /** Keywords (upper case, accents removed) for the intents other than `stop` and `unknown`. */
 export type KeywordTable = Readonly<Record<Exclude<ReplyIntent, 'stop' | 'unknown'>, readonly string[]>>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { supportedLocaleSchema } from '../locale';
 import { CHANNEL_MODULES, type Channel } from '../../channels/registry';
 import { checkCancelUrlTemplate } from '../links/cancel-link';
+import { defaultRepliesSettings, repliesSettingsSchema } from './replies-settings';
 
 /**
  * One toggle per registered channel. A channel added after the first release may be left out of a
@@ -40,6 +41,7 @@ export const settingsSchema = z.strictObject({
   cancellation: channelToggles,
   defaultLocale: supportedLocaleSchema,
   portal: z.strictObject({ cancelUrlTemplate: cancelUrlTemplateSchema.nullable() }),
+  replies: repliesSettingsSchema,
 });
 
 /** The admin settings (see {@link settingsSchema}). */
@@ -48,7 +50,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 /** What a reminder booked inside the threshold does: `skip` it, or `sendNow`. */
 export type LateBookingRule = Settings['reminder']['lateBooking'];
 
-/** The defaults: everything off, 2 days before, at the meeting's time of day, late bookings skipped. */
+/** The defaults: everything off, 2 days before, at the meeting's time of day, late bookings skipped, replies off. */
 export const DEFAULT_SETTINGS: Settings = deepFreeze<Settings>({
   enabled: false,
   confirmation: allOff(),
@@ -56,6 +58,7 @@ export const DEFAULT_SETTINGS: Settings = deepFreeze<Settings>({
   cancellation: allOff(),
   defaultLocale: 'en-US',
   portal: { cancelUrlTemplate: null },
+  replies: defaultRepliesSettings(),
 });
 
 function deepFreeze<T extends object>(value: T): T {

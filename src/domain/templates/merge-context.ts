@@ -2,6 +2,7 @@ import type { SupportedLocale } from '../locale';
 import type { Meeting } from '../meeting/meeting-schema';
 import { formatPhoneForDisplay } from '../meeting/phone';
 import { formatMeetingTime } from './format-meeting-time';
+import { formatMeetingChoices } from './meeting-choices';
 import type { MergeContext } from './merge-fields';
 
 /** Inputs of {@link buildMergeContext}. */
@@ -14,6 +15,10 @@ export interface MergeContextInput {
   /** From `buildCancelLink`, or null (cancellation notices, or no link available). */
   readonly cancelLink: string | null;
   readonly organisationName: string;
+  /** From `replyHintFor`: what the customer may reply; absent or null when replies are off. */
+  readonly replyHint?: string | null;
+  /** The meetings a `replyWhich` lists, in the order the customer answers by; absent in other messages. */
+  readonly choices?: readonly Meeting[];
 }
 
 /**
@@ -21,7 +26,7 @@ export interface MergeContextInput {
  * locale and zone, absent values as `null`. Pure: the same input gives the same context.
  */
 export function buildMergeContext(input: MergeContextInput): MergeContext {
-  const { meeting, locale, zone, cancelLink, organisationName } = input;
+  const { meeting, locale, zone, cancelLink, organisationName, replyHint = null, choices = [] } = input;
   return {
     organisationName,
     subject: meeting.subject,
@@ -38,5 +43,7 @@ export function buildMergeContext(input: MergeContextInput): MergeContext {
     adminInstructions: meeting.adminInstructions,
     customerNotes: meeting.customerNotes,
     cancelLink,
+    replyHint,
+    meetingChoices: formatMeetingChoices(choices, locale, zone),
   };
 }

@@ -40,7 +40,17 @@ export const MERGE_FIELDS = {
   contactLastName: { kind: 'optional-text', description: 'Customer’s last name', example: 'Smith' },
   adminInstructions: { kind: 'optional-text', description: 'Instructions from the institution', example: 'Bring a photo ID.' },
   customerNotes: { kind: 'optional-text', description: 'The customer’s own notes', example: 'I would like to discuss fixed rates.' },
-  cancelLink: { kind: 'optional-text', description: 'Link to cancel (null in cancellation notices)', example: linkPageUrl('https://comms.contoso.com', 'q1w2e3r4t5y6u7i8o9p0aZ') },
+  cancelLink: { kind: 'optional-text', description: 'Link to cancel (null in cancellation notices and replyCancelled)', example: linkPageUrl('https://comms.contoso.com', 'q1w2e3r4t5y6u7i8o9p0aZ') },
+  replyHint: {
+    kind: 'optional-text',
+    description: 'What the customer may reply, built-in and the institution’s keywords (confirmation, reminder and replyHelp SMS with replies enabled; null otherwise)',
+    example: 'Reply YES to confirm, NO to cancel or RESCHEDULE for a new time.',
+  },
+  meetingChoices: {
+    kind: 'optional-text',
+    description: 'The meetings a reply could be about, numbered, one per line (replyWhich; null in other messages)',
+    example: '1 = Thu, Dec 3 10:00 AM Mortgage review\n2 = Sat, Dec 5 9:30 AM Pension check-up',
+  },
 } as const satisfies Record<string, MergeFieldSpec>;
 
 /** The name of a merge field. */

@@ -58,5 +58,20 @@ export function minimalSampleMeeting(locale: SupportedLocale): Meeting {
   };
 }
 
+/**
+ * Two meetings of one customer, for previews and trial renders of `replyWhich`: the locale's sample
+ * (or the meeting given) and a second one two days later.
+ */
+export function sampleChoices(locale: SupportedLocale, first: Meeting = SAMPLE_MEETINGS[locale]): Meeting[] {
+  const second: Meeting = {
+    ...SAMPLE_MEETINGS[locale],
+    meetingId: 'SAMPLE-2',
+    subject: locale === 'es-ES' ? 'Plan de pensiones' : 'Pension check-up',
+    start: '2026-12-05T14:30:00.000Z',
+    end: '2026-12-05T15:00:00.000Z',
+  };
+  return [first, second];
+}
+
 /** Organisation name used with the sample data. */
 export const SAMPLE_ORGANISATION = 'Contoso Bank';

@@ -1,6 +1,6 @@
 import type { Template } from 'liquidjs';
 import type { Channel, TemplateSourceOf } from '../../channels/registry';
-import type { CommunicationType } from '../communication';
+import type { TemplateType } from '../communication';
 import type { SupportedLocale } from '../locale';
 import type { SmsEncodingInfo } from '../sms/sms-encoding';
 
@@ -19,8 +19,11 @@ export interface SmsTemplateSource {
 /** The templates of one type × locale, one entry per registered channel. */
 export type MessageTemplateSources = { readonly [N in Channel]: TemplateSourceOf<N> };
 
-/** Every shipped default: type → locale → channel. */
-export type TemplateLibrary = Readonly<Record<CommunicationType, Readonly<Record<SupportedLocale, MessageTemplateSources>>>>;
+/**
+ * Every shipped default: type → locale → channel. Partial, because a reply type exists only on the
+ * channels that take replies; a communication type has every channel.
+ */
+export type TemplateLibrary = Readonly<Record<TemplateType, Readonly<Record<SupportedLocale, Partial<MessageTemplateSources>>>>>;
 
 
 /** Which part of a message a template is: the email subject, HTML body or text body, or the SMS text. */

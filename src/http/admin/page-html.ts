@@ -1,4 +1,4 @@
-import { LOCALE_NAMES, SUPPORTED_LOCALES } from '../../domain';
+import { LOCALE_NAMES, SUPPORTED_LOCALES, TEMPLATE_TYPES, templateChannels, type TemplateType } from '../../domain';
 import { CHANNEL_MODULES } from '../../channels/registry';
 import { html } from '../pages/render-page';
 import { ADMIN_ENTRY_MODULE } from './admin-modules';
@@ -9,7 +9,24 @@ ${CHANNEL_MODULES.map(({ name, displayName }) => `<div class="check"><input type
 </fieldset>`;
 
 const options = (pairs: Array<[string, string]>): string => pairs.map(([value, label]) => `<option value="${value}">${label}</option>`).join('');
-const TYPES = options([['confirmation', 'Confirmation'], ['reminder', 'Reminder'], ['cancellation', 'Cancellation']]);
+const TYPE_LABELS: Readonly<Record<TemplateType, string>> = {
+  confirmation: 'Confirmation', reminder: 'Reminder', cancellation: 'Cancellation', replyConfirmed: 'Reply: confirmed', replyCancelled: 'Reply: cancelled',
+  replyReschedule: 'Reply: reschedule asked', replyHelp: 'Reply: help', replyWhich: 'Reply: which meeting?',
+};
+// data-channels lets the editor offer only the channels a type exists on (reply types: SMS).
+const TYPES = TEMPLATE_TYPES.map((type) => `<option value="${type}" data-channels="${templateChannels(type).join(' ')}">${TYPE_LABELS[type]}</option>`).join('');
+
+const words = (intent: string, label: string, builtIn: string): string => `
+<div class="field"><label for="s-words-${intent}">${label}</label><input type="text" id="s-words-${intent}" name="replies.keywords.${intent}" data-list="words" spellcheck="false" aria-describedby="s-words-${intent}-help">
+<p id="s-words-${intent}-help" class="hint">Built in: ${builtIn}. Extra words, separated by commas.</p></div>`;
+
+const REPLIES = `
+<fieldset><legend>Replies to SMS</legend>
+<div class="check"><input type="checkbox" id="s-replies" name="replies.enabled"><label for="s-replies">Customers can answer confirmation and reminder SMS</label></div>
+<div class="field"><label for="s-timeout">Wait for an answer (hours, 1–24)</label><input type="number" id="s-timeout" name="replies.timeoutHours" min="1" max="24" step="1" inputmode="numeric"></div>
+<div class="check"><input type="checkbox" id="s-ack" name="replies.acknowledge"><label for="s-ack">Acknowledge each answer by SMS</label></div>
+${words('confirm', 'Extra words to confirm', 'YES, Y, SI')}${words('cancel', 'Extra words to cancel', 'NO, N')}${words('reschedule', 'Extra words to reschedule', 'RESCHEDULE, REPROGRAMAR')}
+</fieldset>`;
 const LOCALES = options(SUPPORTED_LOCALES.map((locale) => [locale, LOCALE_NAMES[locale]]));
 
 const SIGN_IN = `
@@ -36,6 +53,7 @@ const SETTINGS = `
 <p id="s-send-at-help" class="hint">Empty: at the meeting's own time of day.</p></div>
 <div class="field"><label for="s-late">Booked after the reminder time</label><select id="s-late" name="reminder.lateBooking">${options([['skip', 'Skip the reminder'], ['sendNow', 'Send the reminder at once']])}</select></div>
 </fieldset>
+${REPLIES}
 <div class="field"><label for="s-locale">Default language</label><select id="s-locale" name="defaultLocale">${LOCALES}</select></div>
 <div class="field"><label for="s-cancel-url">Portal cancel URL template</label><input type="text" id="s-cancel-url" name="portal.cancelUrlTemplate" data-empty="null" inputmode="url" spellcheck="false" aria-describedby="s-cancel-url-help">
 <p id="s-cancel-url-help" class="hint">An https URL containing {meetingId} (and optionally {token}); empty for the built-in cancel pages.</p></div>

@@ -30,3 +30,31 @@ describe('classifyReply', () => {
     expect(classifyReply(text, locale)).toBe(intent);
   });
 });
+
+describe('classifyReply with the institution\'s extra keywords', () => {
+  const extra = { confirm: ['VALE', 'C'], cancel: ['NOPE'], reschedule: ['CAMBIAR'] };
+
+  test.each([
+    ['vale', 'es-ES', 'confirm'], ['Vale, allí estaré', 'es-ES', 'confirm'], ['vale', 'en-US', 'confirm'],
+    ['Nope!', undefined, 'cancel'], ['cambiar', 'es-ES', 'reschedule'], ['Quiero cambiar la hora', 'es-ES', 'reschedule'],
+    ['C', undefined, 'confirm'],
+    // one letter counts only as the whole reply, like Y and N
+    ['C street', undefined, 'unknown'],
+    // built-in words and carrier words keep their meaning
+    ['yes', undefined, 'confirm'], ['vale stop', 'es-ES', 'stop'], ['vale nope', undefined, 'unknown'],
+  ] as const)('%j (%s) → %s', (text, locale, intent) => {
+    expect(classifyReply(text, locale, extra)).toBe(intent);
+  });
+
+  test('without them the same words mean nothing', () => {
+    expect(['vale', 'Nope!', 'cambiar', 'C'].map((text) => classifyReply(text, 'es-ES'))).toEqual(['unknown', 'unknown', 'unknown', 'unknown']);
+  });
+
+  test('words are compared normalised, whatever form they are given in', () => {
+    expect(classifyReply('CLARO', undefined, { confirm: [' claro! '] })).toBe('confirm');
+  });
+
+  test('an extra word can never take over a built-in one', () => {
+    expect(classifyReply('yes', undefined, { cancel: ['YES'] })).toBe('confirm');
+  });
+});

@@ -7,6 +7,7 @@ const API_DEFAULTS = {
   cancellation: { email: false, sms: false },
   defaultLocale: 'en-US',
   portal: { cancelUrlTemplate: null },
+  replies: { enabled: false, timeoutHours: 24, acknowledge: true, keywords: { confirm: [], cancel: [], reschedule: [] } },
 };
 
 describe('settings defaults', () => {

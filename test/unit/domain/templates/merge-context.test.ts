@@ -1,4 +1,4 @@
-import { MERGE_FIELD_NAMES, MERGE_FIELDS, buildMergeContext, formatDuration, type Meeting } from '../../../../src/domain';
+import { MERGE_FIELD_NAMES, MERGE_FIELDS, buildMergeContext, defaultRepliesSettings, formatDuration, replyHint, type Meeting } from '../../../../src/domain';
 import { meeting } from '../fixtures';
 
 const context = (m: Meeting, locale: 'en-US' | 'es-ES', zone: string, cancelLink: string | null = null) =>
@@ -10,7 +10,12 @@ describe('buildMergeContext', () => {
   });
 
   test('the declared examples are what the context gives for the sample meeting', () => {
-    const ctx = context(meeting({ customerNotes: 'I would like to discuss fixed rates.', location: { name: 'Main Street branch', address: '1 Main St, Springfield' }, advisor: { name: 'Ana Pérez', email: 'ana@contoso.com', phone: '+14255550100' } }), 'en-US', 'America/New_York', MERGE_FIELDS.cancelLink.example);
+    const m = meeting({ customerNotes: 'I would like to discuss fixed rates.', location: { name: 'Main Street branch', address: '1 Main St, Springfield' }, advisor: { name: 'Ana Pérez', email: 'ana@contoso.com', phone: '+14255550100' } });
+    const second = { ...m, subject: 'Pension check-up', start: '2026-12-05T14:30:00.000Z', end: '2026-12-05T15:00:00.000Z' };
+    const ctx = buildMergeContext({
+      meeting: m, locale: 'en-US', zone: 'America/New_York', cancelLink: MERGE_FIELDS.cancelLink.example, organisationName: 'Contoso Bank',
+      replyHint: replyHint('en-US', defaultRepliesSettings()), choices: [m, second],
+    });
     for (const name of MERGE_FIELD_NAMES) expect([name, ctx[name]]).toEqual([name, MERGE_FIELDS[name].example]);
   });
 
