@@ -30,4 +30,11 @@ export async function openPromptAfterSend(deps: OpenPromptDeps, workflow: Meetin
     deps.log.info(`prompt ${promptId}: opened until ${closesAt}`);
   }
   await workflow.startPrompt(promptId, closesAt);
+  // One question per meeting at a time: an updated confirmation or the reminder replaces the earlier
+  // one, so "YES" is not asked "which meeting?" between two versions of the same meeting.
+  for (const older of await deps.prompts.openFor(customer)) {
+    if (older.meetingId !== meetingId || older.promptId === promptId || older.openedAt > openedAt) continue;
+    await deps.prompts.close(older.promptId, 'superseded', openedAt, null);
+    await workflow.raisePromptReply(older.promptId, { kind: 'closed', eventId: `superseded-by-${sendKey}` });
+  }
 }

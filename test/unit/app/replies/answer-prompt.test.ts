@@ -86,3 +86,31 @@ describe('handleReply with prompts', () => {
     expect(workflow.prompts).toEqual([{ promptId: id('A-2'), reply: { kind: 'reply', eventId: 'e9', at: '2026-01-02T00:00:00.000Z', intent: 'confirm', choice: 2 } }]);
   });
 });
+
+describe('prompts that no longer ask', () => {
+  test('a meeting cancelled elsewhere: a YES ends its prompt superseded and confirms nothing', async () => {
+    const { deps, workflow } = await setup();
+    const stored = await deps.meetings.get('A-1');
+    await deps.meetings.replace({ ...stored!.record, status: 'cancelled', cancellation: { cancelledAt: '2026-01-01T05:00:00.000Z', source: 'api', reason: null } }, stored!.etag);
+    expect(await answerPrompt(deps, workflow, id('A-1'), reply('e1', 'confirm'))).toEqual({ closed: true, outcome: 'superseded' });
+    expect(sentTypes(deps)).toEqual([]);
+  });
+
+  test('two prompts, one of a meeting cancelled elsewhere: YES answers the other one, without asking which', async () => {
+    const { deps, workflow } = await setup(['A-1', 'A-2']);
+    const stored = await deps.meetings.get('A-2');
+    await deps.meetings.replace({ ...stored!.record, status: 'cancelled', cancellation: { cancelledAt: '2026-01-01T05:00:00.000Z', source: 'api', reason: null } }, stored!.etag);
+    expect(await answerPrompt(deps, workflow, id('A-2'), reply('e1', 'confirm'))).toEqual({ closed: true, outcome: 'superseded' });
+    expect((await deps.prompts.get(id('A-1')))?.outcome).toBe('confirmed');
+    expect(sentTypes(deps)).toEqual(['replyConfirmed']);
+    expect(workflow.prompts).toEqual([{ promptId: id('A-1'), reply: { kind: 'closed', eventId: 'e1' } }]);
+  });
+
+  test('closed by a NO, then interrupted before the cancel: the redelivered reply cancels the meeting once, acknowledged once', async () => {
+    const { deps, workflow } = await setup();
+    await deps.prompts.close(id('A-1'), 'cancelled', '2026-01-02T00:00:00.000Z', 'e1');
+    for (let n = 0; n < 2; n += 1) expect(await answerPrompt(deps, workflow, id('A-1'), reply('e1', 'cancel'))).toEqual({ closed: true, outcome: 'cancelled' });
+    expect((await deps.meetings.get('A-1'))?.record.cancellation?.source).toBe('sms');
+    expect(sentTypes(deps)).toEqual(['replyCancelled']);
+  });
+});
