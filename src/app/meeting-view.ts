@@ -1,4 +1,4 @@
-import { attendanceOf, CHANNELS, parseSendKey, planCommunications, PLAN_REASONS, type Channel } from '../domain';
+import { attendanceOf, CHANNELS, COMMUNICATION_TYPES, parseSendKey, planCommunications, PLAN_REASONS, type Channel } from '../domain';
 import type { LedgerEntry } from '../ports/ledger';
 import { reminderFlagName } from '../domain/meeting/reminder-flags';
 import type { AppDeps } from './deps';
@@ -64,5 +64,8 @@ export async function meetingView(deps: MeetingViewDeps, meetingId: string): Pro
     replies: replies.map(({ receivedAt, channel, intent, outcome }) => ({ receivedAt, channel, intent, outcome })),
     prompts: prompts.map(({ channel, sendKey, openedAt, closesAt, outcome }) => ({ channel, sendKey, openedAt, closesAt, outcome })),
   };
-  return { ...record, ...flags, ...twoWay, communications: [...ledger.map(fromLedger), ...upcoming] };
+  // Answers to replies are sent about the meeting (the outbox shows them with it), but communications
+  // list only the planned types, as the API promises; `replies` tells what each reply did.
+  const planned = ledger.filter((e) => (COMMUNICATION_TYPES as readonly string[]).includes(e.type));
+  return { ...record, ...flags, ...twoWay, communications: [...planned.map(fromLedger), ...upcoming] };
 }
