@@ -1,8 +1,12 @@
+import * as df from 'durable-functions';
 import type { OrchestrationContext, OrchestrationHandler, Task } from 'durable-functions';
 import type { PromptReply } from '../ports/meeting-workflow';
 import { awaitAny, awaitTask, callActivity } from './call-activity';
 import { EVENT } from './names';
 import type { PromptRef, PromptStep } from './steps';
+
+/** A deferred answer or a storage hiccup is retried by the host: 5 attempts, 10 s doubling to at most 5 min. */
+const ACTIVITY_RETRY = Object.assign(new df.RetryOptions(10_000, 5), { backoffCoefficient: 2, maxRetryIntervalInMilliseconds: 300_000 });
 
 /** Replies one prompt handles before it stops listening (a customer texting on and on). */
 const MAX_REPLIES = 20;
@@ -17,15 +21,23 @@ export const promptOrchestrator: OrchestrationHandler = function* (context: Orch
   const input = context.df.getInput<PromptRef>();
   const timer = context.df.createTimer(new Date(input.closesAt));
   for (let replies = 0; replies < MAX_REPLIES; replies++) {
+    // The timer may have fired while an activity ran: a race over a finished task never resolves.
+    if (timer.isCompleted) break;
     const waiter = context.df.waitForExternalEvent(EVENT.promptReply);
     const winner = yield* awaitAny(context, [timer, waiter]);
-    if (winner === timer) return (yield* awaitTask(callActivity(context, 'closePrompt', input))).outcome;
-    const step: PromptStep = yield* awaitTask(callActivity(context, 'answerPrompt', { promptId: input.promptId, reply: waiter.result as PromptReply }));
+    if (winner === timer) break;
+    let step: PromptStep;
+    try {
+      step = yield* awaitTask(callActivity(context, 'answerPrompt', { promptId: input.promptId, reply: waiter.result as PromptReply }, ACTIVITY_RETRY));
+    } catch {
+      // That reply could not be applied even with the retries: the prompt still listens for the next.
+      continue;
+    }
     if (step.closed) {
-      timer.cancel();
+      if (!timer.isCompleted) timer.cancel();
       return step.outcome;
     }
   }
-  yield timer;
-  return (yield* awaitTask(callActivity(context, 'closePrompt', input))).outcome;
+  if (!timer.isCompleted) yield timer;
+  return (yield* awaitTask(callActivity(context, 'closePrompt', input, ACTIVITY_RETRY))).outcome;
 };

@@ -42,7 +42,12 @@ export function durableMeetingWorkflow(client: DurableClient): MeetingWorkflow {
       }
     },
     async raisePromptReply(promptId, reply) {
-      await client.raiseEvent(promptInstanceId(promptId), EVENT.promptReply, reply);
+      try {
+        await client.raiseEvent(promptInstanceId(promptId), EVENT.promptReply, reply);
+      } catch (err) {
+        // A nudge only tells an orchestration its prompt ended: one that already ended needs none.
+        if (!(reply.kind === 'closed' && err instanceof Error && /404|410|No instance|completed|failed/i.test(err.message))) throw err;
+      }
     },
     async broadcastSettingsChanged(epoch) {
       const instanceId = `settings:${epoch.replace(/[^A-Za-z0-9-]/g, '')}`;

@@ -17,7 +17,7 @@ const cache = createTemplateCache();
  */
 export async function sendReplyMessage(deps: ReplySendDeps, settings: Settings, prompt: StoredPrompt, eventId: string, type: TemplateType, choices: readonly StoredPrompt[] = []): Promise<SendOutcome> {
   const about = { kind: 'meeting', id: prompt.meetingId } as const;
-  return sendOnce(deps, {
+  const outcome = await sendOnce(deps, {
     about, key: `reply|${eventId}|${type}`, type, channel: 'sms', plannedFor: null, deferrable: true,
     recheck: async () => undefined,
     compose: async () => {
@@ -35,4 +35,8 @@ export async function sendReplyMessage(deps: ReplySendDeps, settings: Settings, 
       return ok({ to: prompt.customer, content: rendered.value.content });
     },
   });
+  // No planner comes back for a deferred answer: thrown instead, so the activity (or Event Grid's
+  // redelivery of the webhook) runs again and the claim is retried with the same key.
+  if (outcome.status === 'deferred') throw new Error(`send ${about.id} ${type}: deferred (${outcome.reason})`);
+  return outcome;
 }

@@ -10,7 +10,7 @@ describe('promptOrchestrator', () => {
   test('the timer wins: the timeout activity ends the prompt', () => {
     const { trace, output } = runOrchestrator(promptOrchestrator, { input, activity: (name) => (name === ACTIVITY.closePrompt ? { closed: true, outcome: 'timeout' } : undefined) });
     expect(output).toBe('timeout');
-    expect(trace).toContainEqual({ activity: ACTIVITY.closePrompt, input, retry: false });
+    expect(trace).toContainEqual({ activity: ACTIVITY.closePrompt, input, retry: true });
     expect(trace).not.toContainEqual(expect.objectContaining({ activity: ACTIVITY.answerPrompt }));
   });
 
@@ -36,5 +36,18 @@ describe('promptOrchestrator', () => {
     expect(output).toBe('timeout');
     expect(trace.filter((t) => 'timer' in t || ('any' in t))).toHaveLength(2);
     expect(trace).not.toContainEqual({ cancelled: input.closesAt });
+  });
+
+  test('a reply whose activity keeps failing is dropped; the prompt keeps listening and the timer ends it', () => {
+    let races = 0;
+    const { trace, output } = runOrchestrator(promptOrchestrator, {
+      input, race: () => (races++ === 0 ? { event: EVENT.promptReply, data: reply } : 'timer'),
+      activity: (name): PromptStep => {
+        if (name === ACTIVITY.answerPrompt) throw new Error('storage down');
+        return { closed: true, outcome: 'timeout' };
+      },
+    });
+    expect(output).toBe('timeout');
+    expect(trace).toContainEqual({ activity: ACTIVITY.answerPrompt, input: { promptId: input.promptId, reply }, retry: true, threw: 'storage down' });
   });
 });

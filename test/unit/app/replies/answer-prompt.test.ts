@@ -114,3 +114,12 @@ describe('prompts that no longer ask', () => {
     expect(sentTypes(deps)).toEqual(['replyCancelled']);
   });
 });
+
+test('an acknowledgement the provider cannot take now fails the activity (the host retries it); the retry sends it again under the same key, recorded once', async () => {
+  const { deps, workflow } = await setup();
+  deps.senders.sms.answer({ kind: 'transient', cause: 'unavailable' });
+  await expect(answerPrompt(deps, workflow, id('A-1'), reply('e1', 'confirm'))).rejects.toThrow(/deferred/);
+  expect(await answerPrompt(deps, workflow, id('A-1'), reply('e1', 'confirm'))).toEqual({ closed: true, outcome: 'confirmed' });
+  expect(deps.senders.sms.dispatches.map((d) => d.purpose)).toEqual(['replyConfirmed', 'replyConfirmed']);
+  expect((await deps.ledger.list({ kind: 'meeting', id: 'A-1' })).map((e) => [e.sendKey, e.status])).toEqual([['reply|e1|replyConfirmed', 'sent']]);
+});
