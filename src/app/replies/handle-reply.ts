@@ -6,8 +6,9 @@ import { sendReplyMessage, type ReplySendDeps } from './reply-sends';
 
 /**
  * What became of a customer's reply. `changed` is false when the store already had it (a repeated
- * STOP, or an event older than the last one recorded for the number). Prompts and their answers
- * (issue [3/9], later items) will add outcomes; anything else is `ignored` until then.
+ * STOP, or an event older than the last one recorded for the number). `forwarded`: handed to the
+ * newest open prompt of the (customer, sender) pair, whose orchestration's activity decides what it
+ * answers. `unmatched`: no prompt was open, so it was kept for staff.
  */
 export type ReplyOutcome =
   | { readonly outcome: 'optedOut'; readonly changed: boolean }
