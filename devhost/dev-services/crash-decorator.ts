@@ -16,6 +16,8 @@ export const hardKill = (): void => {
 export function crashAfterSend(pattern: RegExp, kill: () => void = hardKill): SenderDecorator {
   return (_channel: string, inner: ChannelSender): ChannelSender => ({
     provider: inner.provider,
+    // The sender number keys reply prompts: a decorated sender must still name it.
+    ...(inner.from === undefined ? {} : { from: inner.from }),
     send: async (dispatch) => {
       const result = await inner.send(dispatch);
       if (result.status === 'sent' && pattern.test(dispatch.key)) kill();

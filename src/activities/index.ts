@@ -1,6 +1,7 @@
 import type { AppDeps } from '../app/deps';
 import type { MeetingWorkflow } from '../ports/meeting-workflow';
-import type { BroadcastCursor, FailureRecord, MeetingRef, SendRequest } from '../workflows/steps';
+import type { BroadcastCursor, FailureRecord, MeetingRef, PromptAnswer, PromptRef, PromptStep, SendRequest } from '../workflows/steps';
+import { answerPrompt, timeOutPrompt } from '../app/replies/answer-prompt';
 import { notifyScheduled } from './notify-scheduled';
 import { planMeetingStep } from './plan-meeting-step';
 import { recordSendFailure, sendDispatch } from './send-dispatch';
@@ -19,9 +20,11 @@ export interface ActivityInvocation {
 export function createActivities(deps: AppDeps) {
   return {
     planStep: (input: MeetingRef, _invocation?: ActivityInvocation) => planMeetingStep(deps, input),
-    send: (input: SendRequest, _invocation?: ActivityInvocation) => sendDispatch(deps, input),
+    send: (input: SendRequest, invocation?: ActivityInvocation) => sendDispatch(deps, input, invocation?.workflow),
     recordFailure: (input: FailureRecord, _invocation?: ActivityInvocation) => recordSendFailure(deps, input),
     notifyScheduled: (input: BroadcastCursor, invocation: ActivityInvocation) => notifyScheduled(deps, invocation.workflow(), input),
+    answerPrompt: (input: PromptAnswer, invocation: ActivityInvocation): Promise<PromptStep> => answerPrompt(deps, invocation.workflow(), input.promptId, input.reply),
+    closePrompt: (input: PromptRef, _invocation?: ActivityInvocation): Promise<PromptStep> => timeOutPrompt(deps, input.promptId),
   };
 }
 

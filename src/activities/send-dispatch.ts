@@ -3,19 +3,24 @@ import { sendOnce, type SendOnceDeps } from '../app/dispatch/send-once';
 import type { SendOutcome } from '../app/dispatch/send-outcome';
 import { SEND_SOURCES, type SourceDeps } from '../app/dispatch/sources';
 import type { FailureRecord, SendRequest } from '../workflows/steps';
+import type { MeetingWorkflow } from '../ports/meeting-workflow';
+import { openPromptAfterSend, type OpenPromptDeps } from '../app/replies/open-prompt';
 
-export type SendActivityDeps = SendOnceDeps & SourceDeps;
+export type SendActivityDeps = SendOnceDeps & SourceDeps & OpenPromptDeps;
 
 /**
  * The one send activity: asks the producer of the request's subject what the key stands for, then
  * claims, sends and records it (see sendOnce). It knows nothing of meetings.
  */
-export async function sendDispatch(deps: SendActivityDeps, req: SendRequest): Promise<SendOutcome> {
+export async function sendDispatch(deps: SendActivityDeps, req: SendRequest, workflow?: () => MeetingWorkflow): Promise<SendOutcome> {
   const source = SEND_SOURCES[req.about.kind];
   if (!source) return { status: 'skipped', reason: `nothing sends messages about a ${req.about.kind}` };
   const pending = await source(deps, req.about.id, req.sendKey);
   if (isNothingToSend(pending)) return { status: 'skipped', reason: pending.skip };
-  return sendOnce(deps, pending);
+  const outcome = await sendOnce(deps, pending);
+  // A sent confirmation or reminder SMS may ask a question (replies on): its prompt opens here.
+  if (workflow && req.about.kind === 'meeting') await openPromptAfterSend(deps, workflow(), req.about.id, req.sendKey, outcome);
+  return outcome;
 }
 
 /**

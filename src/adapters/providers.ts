@@ -39,7 +39,7 @@ const CONFIGURED: { readonly [N in Channel]?: Configured } = {
   sms: (config) => {
     const { ACS_CONNECTION_STRING: connectionString, ACS_SMS_FROM: from } = config;
     if (!connectionString || !from) return { missing: ['ACS_CONNECTION_STRING', 'ACS_SMS_FROM'].filter((name) => !config[name as keyof Config]) };
-    return { provider: 'acs', missing: [], create: ({ logger }) => smsDispatchSender('acs', new AcsSmsSender({ connectionString, from, logger })) };
+    return { provider: 'acs', missing: [], create: ({ logger }) => ({ ...smsDispatchSender('acs', new AcsSmsSender({ connectionString, from, logger })), from }) };
   },
 };
 

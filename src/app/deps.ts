@@ -8,6 +8,7 @@ import type { LinkTokenStore } from '../ports/link-token-store';
 import type { MeetingStore } from '../ports/meeting-store';
 import type { OptOutStore } from '../ports/opt-out-store';
 import type { ReplyStore } from '../ports/reply-store';
+import type { PromptStore } from '../ports/prompt-store';
 import type { MessageIndex } from '../ports/message-index';
 import type { ProcessedEvents } from '../ports/processed-events';
 import type { SettingsStore } from '../ports/settings-store';
@@ -39,6 +40,8 @@ export interface AppDeps {
   readonly optOuts: OptOutStore;
   /** Customers' replies no prompt or keyword answered, kept for staff. */
   readonly replies: ReplyStore;
+  /** Open questions SMS asked (replies on) and how they ended; replies per meeting. */
+  readonly prompts: PromptStore;
   readonly senders: Senders;
   /** The templates in force (admin overrides, else the shipped defaults): what messages use. */
   readonly templates: TemplateSource;

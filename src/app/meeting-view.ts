@@ -1,4 +1,4 @@
-import { CHANNELS, parseSendKey, planCommunications, PLAN_REASONS, type Channel } from '../domain';
+import { attendanceOf, CHANNELS, COMMUNICATION_TYPES, parseSendKey, planCommunications, PLAN_REASONS, type Channel } from '../domain';
 import type { LedgerEntry } from '../ports/ledger';
 import { reminderFlagName } from '../domain/meeting/reminder-flags';
 import type { AppDeps } from './deps';
@@ -32,14 +32,15 @@ const fromLedger = (e: LedgerEntry): CommunicationView => ({
   reason: e.status === 'claimed' && e.retryAt !== null ? `deferred: ${e.reason ?? 'the provider could not take it'}` : e.reason,
 });
 
-export type MeetingViewDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'clock' | 'optOuts'>;
+export type MeetingViewDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'clock' | 'optOuts' | 'prompts'>;
 
 /** GetMeeting: the stored meeting with its state and every communication, sent or to come. */
 export async function meetingView(deps: MeetingViewDeps, meetingId: string): Promise<Record<string, unknown> | undefined> {
   const stored = await deps.meetings.get(meetingId);
   if (!stored) return undefined;
-  const [{ settings }, ledger, optedOut] = await Promise.all([
+  const [{ settings }, ledger, optedOut, prompts, replies] = await Promise.all([
     deps.settings.get(), deps.ledger.list({ kind: 'meeting', id: meetingId }), optedOutChannels(deps, stored.record.contact),
+    deps.prompts.forMeeting(meetingId), deps.prompts.repliesFor(meetingId),
   ]);
   const now = deps.clock.now();
   const plan = planCommunications({ meeting: stored.record, settings, ledger: ledger.map((e) => e.sendKey), now, optedOut });
@@ -56,5 +57,15 @@ export async function meetingView(deps: MeetingViewDeps, meetingId: string): Pro
     }));
   const { versionAt: _versionAt, ...record } = stored.record;
   const flags = Object.fromEntries(CHANNELS.map((channel: Channel) => [reminderFlagName(channel), stored.remindersSent[channel] === true]));
-  return { ...record, ...flags, communications: [...ledger.map(fromLedger), ...upcoming] };
+  // Two-way messages: attendance follows the latest answered prompt; numbers and texts stay out.
+  const twoWay = {
+    attendance: attendanceOf(prompts),
+    ...(record.cancellation ? { cancelledBy: record.cancellation.source } : {}),
+    replies: replies.map(({ receivedAt, channel, intent, outcome }) => ({ receivedAt, channel, intent, outcome })),
+    prompts: prompts.map(({ channel, sendKey, openedAt, closesAt, outcome }) => ({ channel, sendKey, openedAt, closesAt, outcome })),
+  };
+  // Answers to replies are sent about the meeting (the outbox shows them with it), but communications
+  // list only the planned types, as the API promises; `replies` tells what each reply did.
+  const planned = ledger.filter((e) => (COMMUNICATION_TYPES as readonly string[]).includes(e.type));
+  return { ...record, ...flags, ...twoWay, communications: [...planned.map(fromLedger), ...upcoming] };
 }

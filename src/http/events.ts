@@ -17,7 +17,7 @@ function errorName(err: unknown): string {
 }
 
 /** The ACS Event Grid webhook (API.md "Events from Azure Communication Services"). */
-export function eventHandlers(env: Pick<HandlerEnv, 'deps'>) {
+export function eventHandlers(env: Pick<HandlerEnv, 'deps' | 'workflow'>) {
   /**
    * POST /api/events/acs?key=… — Event Grid schema (an array) or CloudEvents 1.0 (one or a batch). The key
    * is checked before the body is read. Answers: the handshake's `validationResponse`; 200 once every
@@ -38,7 +38,7 @@ export function eventHandlers(env: Pick<HandlerEnv, 'deps'>) {
       return { status: 200, jsonBody: { validationResponse: validation.validationCode } };
     }
     try {
-      const outcomes = await handleInboundEvents(deps, deps.inbound.provider, parsed.value);
+      const outcomes = await handleInboundEvents(deps, deps.inbound.provider, parsed.value, env.workflow(context));
       return { status: 200, jsonBody: { received: outcomes.length } };
     } catch (err) {
       context.warn(`events: delivery not handled, Event Grid will retry (${errorName(err)})`);

@@ -35,6 +35,8 @@ export interface Dispatch {
 export interface ChannelSender {
   /** Which provider this is (`acs`, `outbox`, …): `/api/health` reports it. */
   readonly provider: string;
+  /** The sender address it sends from (our SMS number), when fixed: prompts are keyed by it. */
+  readonly from?: string;
   /**
    * Sends one message, at most once per `dispatch.key` where the provider allows it.
    * @returns `sent` with the provider's message ID, or a permanent `failed`

@@ -1,3 +1,11 @@
+/**
+ * A reply as a prompt orchestration receives it: no number and no text (orchestration history is
+ * stored), only what the matching activity needs. `closed` tells it the prompt ended elsewhere.
+ */
+export type PromptReply =
+  | { readonly kind: 'reply'; readonly eventId: string; readonly at: string; readonly intent: string; readonly choice: number | null }
+  | { readonly kind: 'closed'; readonly eventId: string };
+
 /** The meeting orchestrations, as the HTTP side sees them. */
 export interface MeetingWorkflow {
   /** Starts the orchestration of a meeting just created (a concurrent start is harmless). */
@@ -8,4 +16,8 @@ export interface MeetingWorkflow {
   notifyChanged(meetingId: string): Promise<void>;
   /** Starts a broadcast that makes every scheduled meeting re-plan (after a settings change). */
   broadcastSettingsChanged(epoch: string): Promise<void>;
+  /** Starts a prompt's orchestration (its timeout racing replies); one already there is left alone. */
+  startPrompt(promptId: string, closesAt: string): Promise<void>;
+  /** Hands a reply (or a nudge that the prompt was ended elsewhere) to a prompt's orchestration. */
+  raisePromptReply(promptId: string, reply: PromptReply): Promise<void>;
 }

@@ -10,6 +10,7 @@ import { TableLedger } from '../adapters/tables/table-ledger';
 import { TableLinkTokenStore } from '../adapters/tables/table-link-token-store';
 import { TableMeetingStore } from '../adapters/tables/table-meeting-store';
 import { TableOptOutStore } from '../adapters/tables/table-opt-out-store';
+import { TablePromptStore } from '../adapters/tables/table-prompt-store';
 import { TableReplyStore } from '../adapters/tables/table-reply-store';
 import { TableMessageIndex } from '../adapters/tables/table-message-index';
 import { TableProcessedEvents } from '../adapters/tables/table-processed-events';
@@ -48,6 +49,7 @@ export function buildDeps(config: Config, log: Log = consoleLog): AppDeps {
     linkTokens: new TableLinkTokenStore(storage),
     optOuts: new TableOptOutStore(storage),
     replies: new TableReplyStore(storage),
+    prompts: new TablePromptStore(storage),
     templates: new OverrideTemplateSource(templateStore, log),
     defaultTemplates: defaultTemplateSource,
     templateStore,

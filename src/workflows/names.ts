@@ -4,6 +4,7 @@ import type { Activities } from '../activities';
 export const ORCHESTRATION = {
   meeting: 'MeetingOrchestrator',
   settingsBroadcast: 'SettingsBroadcast',
+  prompt: 'PromptOrchestrator',
 } as const;
 
 /** The registered name of every activity of `createActivities`, by its key there. */
@@ -12,11 +13,17 @@ export const ACTIVITY = {
   send: 'SendCommunication',
   recordFailure: 'RecordSendFailure',
   notifyScheduled: 'NotifyScheduledMeetings',
+  answerPrompt: 'AnswerPrompt',
+  closePrompt: 'ClosePrompt',
 } as const satisfies Record<keyof Activities, string>;
 
 export const EVENT = {
   meetingChanged: 'MeetingChanged',
+  promptReply: 'PromptReply',
 } as const;
 
 /** One orchestration per meeting; its instance ID derives from the meeting ID. */
 export const meetingInstanceId = (meetingId: string): string => `meeting:${meetingId}`;
+
+/** One orchestration per prompt; its instance ID derives from the prompt ID (itself from the send key). */
+export const promptInstanceId = (promptId: string): string => promptId;

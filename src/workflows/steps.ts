@@ -1,4 +1,5 @@
 import type { About } from '../ports/dispatch';
+import type { PromptReply } from '../ports/meeting-workflow';
 
 /** What the planning activity tells the meeting orchestration to do next. */
 export type PlanStep =
@@ -28,3 +29,10 @@ export interface FailureRecord extends SendRequest {
 
 export interface BroadcastCursor { readonly after?: string }
 export interface NotifyPage { readonly next?: string; readonly notified: number }
+
+/** A prompt orchestration's input: which prompt, and when it stops waiting. */
+export interface PromptRef { readonly promptId: string; readonly closesAt: string }
+/** The matching activity's input: a reply (or a nudge) for one prompt. */
+export interface PromptAnswer { readonly promptId: string; readonly reply: PromptReply }
+/** What the matching activity tells the orchestration: whether its prompt has ended, and how. */
+export interface PromptStep { readonly closed: boolean; readonly outcome: string }

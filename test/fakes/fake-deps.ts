@@ -9,6 +9,7 @@ import { FakeLinkTokenStore } from './fake-link-token-store';
 import { FakeMeetingStore } from './fake-meeting-store';
 import { FakeOptOutStore } from './fake-opt-out-store';
 import { FakeReplyStore } from './fake-reply-store';
+import { FakePromptStore } from './fake-prompt-store';
 import { FakeMessageIndex } from './fake-message-index';
 import { FakeProcessedEvents } from './fake-processed-events';
 import { FakeSettingsStore } from './fake-settings-store';
@@ -26,6 +27,7 @@ export interface FakeDeps extends AppDeps {
   readonly linkTokens: FakeLinkTokenStore;
   readonly optOuts: FakeOptOutStore;
   readonly replies: FakeReplyStore;
+  readonly prompts: FakePromptStore;
   readonly senders: Readonly<Record<Channel, ScriptedSender>>;
   readonly templateStore: FakeTemplateStore;
   readonly tokens: FakeTokenVerifier;
@@ -54,6 +56,7 @@ export function fakeDeps<O extends Partial<AppDeps> = Record<never, never>>(over
     linkTokens: new FakeLinkTokenStore(),
     optOuts: new FakeOptOutStore(),
     replies: new FakeReplyStore(),
+    prompts: new FakePromptStore(),
     senders: Object.fromEntries(CHANNELS.map((c) => [c, new ScriptedSender()])) as Record<Channel, ScriptedSender>,
     templates: defaultTemplateSource,
     defaultTemplates: defaultTemplateSource,

@@ -1,4 +1,4 @@
-import type { MeetingWorkflow } from '../../src/ports/meeting-workflow';
+import type { MeetingWorkflow, PromptReply } from '../../src/ports/meeting-workflow';
 
 export type WorkflowCall =
   | { readonly method: 'start' | 'ensureRunning' | 'notifyChanged'; readonly meetingId: string }
@@ -26,6 +26,16 @@ export class RecordingWorkflow implements MeetingWorkflow {
 
   async notifyChanged(meetingId: string): Promise<void> {
     this.calls.push({ method: 'notifyChanged', meetingId });
+  }
+
+  readonly prompts: Array<{ promptId: string; closesAt?: string; reply?: PromptReply }> = [];
+
+  async startPrompt(promptId: string, closesAt: string): Promise<void> {
+    this.prompts.push({ promptId, closesAt });
+  }
+
+  async raisePromptReply(promptId: string, reply: PromptReply): Promise<void> {
+    this.prompts.push({ promptId, reply });
   }
 
   async broadcastSettingsChanged(epoch: string): Promise<void> {

@@ -32,6 +32,31 @@ describe('exactly once', () => {
     }
   });
 
+  test('killed while a customer\'s YES is applied (its acknowledgement accepted, not yet recorded): after the restart the meeting is confirmed and acknowledged once', async () => {
+    const dataDir = tempDir('reply-kill');
+    const first = await AppHost.start({ dataDir, env: { DEVHOST_CRASH_AFTER_SEND: '^reply\\|.*\\|replyConfirmed$' } });
+    await first.enableAll();
+    await first.patchSettings({ replies: { enabled: true } });
+    expect((await first.schedule(meetingBody('KILL-REPLY-1', await first.now(), 10))).status).toBe(202);
+    await first.settle();
+    expect(kinds(await first.outbox('KILL-REPLY-1'))).toEqual(['confirmation/email', 'confirmation/sms']);
+    const exited = new Promise<number | null>((resolve) => first.host.child.once('exit', (c, signal) => resolve(signal === 'SIGKILL' ? -9 : c)));
+    const body = JSON.stringify({ from: '+14255550123', to: '+18005550100', text: 'YES' });
+    await fetch(`${first.url}/dev/sms/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).catch(() => undefined);
+    expect(await exited).toBe(-9);
+
+    const second = await AppHost.start({ dataDir });
+    try {
+      await second.settle();
+      await second.advance('PT5M'); // lets a retried activity run
+      expect(kinds(await second.outbox('KILL-REPLY-1'))).toEqual(['confirmation/email', 'confirmation/sms', 'replyConfirmed/sms']);
+      const view = (await second.meeting('KILL-REPLY-1')) as unknown as { attendance: string; replies: unknown[]; prompts: Array<{ outcome: string }> };
+      expect(view).toMatchObject({ attendance: 'confirmed', replies: [{ intent: 'confirm', outcome: 'confirmed' }], prompts: [{ outcome: 'confirmed' }] });
+    } finally {
+      await second.stop();
+    }
+  });
+
   test('killed between storing a meeting and starting its orchestration: the reconciliation starts it, and its confirmations go out once (issue [2/9])', async () => {
     const dataDir = tempDir('orphan-kill');
     const first = await AppHost.start({ dataDir, env: { DEVHOST_CRASH_BEFORE_START: '^ORPHAN-1$' } });

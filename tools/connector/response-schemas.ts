@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, COMMUNICATION_TYPES, cancellationSchema, meetingSchema, meetingStatusSchema, settingsSchema } from '../../src/domain';
+import { CHANNELS, COMMUNICATION_TYPES, PROMPT_OUTCOMES, cancellationSchema, cancellationSourceSchema, meetingSchema, meetingStatusSchema, settingsSchema } from '../../src/domain';
 
 /**
  * Shapes of the JSON the handlers answer with, for the connector's response schemas. The handlers
@@ -27,6 +27,10 @@ export const meetingViewSchema = meetingSchema.extend({
   cancellation: cancellationSchema.nullable(),
   reminderEmailSent: z.boolean(),
   reminderSmsSent: z.boolean(),
+  attendance: z.enum(['unknown', 'confirmed', 'declined', 'rescheduleRequested']),
+  cancelledBy: cancellationSourceSchema.optional(),
+  replies: z.array(z.object({ receivedAt: z.iso.datetime(), channel: z.literal('sms'), intent: z.string(), outcome: z.string() })),
+  prompts: z.array(z.object({ channel: z.literal('sms'), sendKey: z.string(), openedAt: z.iso.datetime(), closesAt: z.iso.datetime(), outcome: z.enum(PROMPT_OUTCOMES) })),
   communications: z.array(communicationViewSchema),
 });
 

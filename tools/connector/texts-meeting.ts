@@ -140,6 +140,29 @@ export const MEETING_VIEW_FIELDS: FieldTexts = {
   },
   reminderEmailSent: { summary: 'Reminder email sent', description: 'Whether the email reminder has been sent.' },
   reminderSmsSent: { summary: 'Reminder SMS sent', description: 'Whether the SMS reminder has been sent.' },
+  attendance: { summary: 'Attendance', description: 'What the customer answered by SMS: unknown, confirmed, declined or rescheduleRequested.' },
+  cancelledBy: { summary: 'Cancelled by', description: 'Where the cancellation came from (api, link, sms, external); empty unless cancelled.' },
+  replies: {
+    summary: 'Replies',
+    description: 'Every reply the customer sent about this meeting (no text).',
+    fields: {
+      receivedAt: { summary: 'Received at', description: 'When the reply arrived, ISO 8601 UTC.' },
+      channel: { summary: 'Reply channel', description: 'sms.' },
+      intent: { summary: 'Reply meaning', description: 'confirm, cancel, reschedule, stop, help or unknown.' },
+      outcome: { summary: 'Reply outcome', description: 'What it did: confirmed, cancelled, rescheduleRequested, which, help, noMatch, optedOut or superseded.' },
+    },
+  },
+  prompts: {
+    summary: 'Prompts',
+    description: 'The questions this meeting\'s SMS asked, and how each ended.',
+    fields: {
+      channel: { summary: 'Prompt channel', description: 'sms.' },
+      sendKey: { summary: 'Asked by', description: 'The send key of the message that asked.' },
+      openedAt: { summary: 'Opened at', description: 'When the message was sent, ISO 8601 UTC.' },
+      closesAt: { summary: 'Closes at', description: 'When it stops waiting for an answer, ISO 8601 UTC.' },
+      outcome: { summary: 'Prompt outcome', description: 'open, confirmed, cancelled, rescheduleRequested, noMatch, timeout, optedOut or superseded.' },
+    },
+  },
   communications: { summary: 'Communications', description: 'Every message of this meeting: sent, planned or skipped.', fields: COMMUNICATION_FIELDS },
 };
 

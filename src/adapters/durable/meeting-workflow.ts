@@ -1,6 +1,7 @@
 import type { DurableClient } from 'durable-functions';
 import type { MeetingWorkflow } from '../../ports/meeting-workflow';
-import { EVENT, meetingInstanceId, ORCHESTRATION } from '../../workflows/names';
+import { EVENT, meetingInstanceId, ORCHESTRATION, promptInstanceId } from '../../workflows/names';
+import type { PromptRef } from '../../workflows/steps';
 
 const RUNNING = new Set(['Pending', 'Running', 'ContinuedAsNew']);
 
@@ -32,6 +33,21 @@ export function durableMeetingWorkflow(client: DurableClient): MeetingWorkflow {
     async notifyChanged(meetingId) {
       if (RUNNING.has((await status(meetingId)) ?? '')) await client.raiseEvent(meetingInstanceId(meetingId), EVENT.meetingChanged, { at: 'changed' });
       else await start(meetingId);
+    },
+    async startPrompt(promptId, closesAt) {
+      try {
+        await client.startNew(ORCHESTRATION.prompt, { instanceId: promptInstanceId(promptId), input: { promptId, closesAt } satisfies PromptRef });
+      } catch (err) {
+        if (!(err instanceof Error && /already exists|409/.test(err.message))) throw err;
+      }
+    },
+    async raisePromptReply(promptId, reply) {
+      try {
+        await client.raiseEvent(promptInstanceId(promptId), EVENT.promptReply, reply);
+      } catch (err) {
+        // A nudge only tells an orchestration its prompt ended: one that already ended needs none.
+        if (!(reply.kind === 'closed' && err instanceof Error && /404|410|No instance|completed|failed/i.test(err.message))) throw err;
+      }
     },
     async broadcastSettingsChanged(epoch) {
       const instanceId = `settings:${epoch.replace(/[^A-Za-z0-9-]/g, '')}`;

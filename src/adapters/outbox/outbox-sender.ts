@@ -50,7 +50,7 @@ export class OutboxSender implements ChannelSender {
     private readonly clock: Pick<Clock, 'now'>,
     private readonly channel: Channel,
     logger?: AdapterLogger,
-    private readonly from = '',
+    readonly from = '',
     private readonly onRecorded?: OutboxListener,
   ) {
     this.table = lazyTable(connectionString, DEV_OUTBOX_TABLE);

@@ -11,6 +11,7 @@ export const OPT_OUTS_TABLE = 'OptOuts';
 export const REPLIES_TABLE = 'Replies';
 export const MESSAGE_INDEX_TABLE = 'MessageIndex';
 export const INBOUND_EVENTS_TABLE = 'InboundEvents';
+export const PROMPTS_TABLE = 'Prompts';
 
 /**
  * A client for one table. Plain http is accepted only when the connection string itself asks for it

@@ -1,9 +1,10 @@
 import type { InboundEvent, InboundHandlers, InboundProvider } from '../../ports/inbound';
 import type { AppDeps } from '../deps';
-import { handleReply } from '../replies/handle-reply';
+import type { MeetingWorkflow } from '../../ports/meeting-workflow';
+import { handleReply, type HandleReplyDeps } from '../replies/handle-reply';
 import { applyDeliveryReport } from './delivery-report';
 
-export type InboundEventsDeps = Pick<AppDeps, 'ledger' | 'messageIndex' | 'processedEvents' | 'optOuts' | 'replies' | 'clock' | 'log'>;
+export type InboundEventsDeps = HandleReplyDeps & Pick<AppDeps, 'ledger' | 'messageIndex' | 'processedEvents' | 'optOuts' | 'replies' | 'clock' | 'log'>;
 
 /** What became of one event (for the webhook's answer and the tests; IDs only). */
 export interface InboundEventOutcome {
@@ -13,12 +14,12 @@ export interface InboundEventOutcome {
 }
 
 /** One handler per kind: a new member of the union does not compile until it is handled here. */
-function handlers(deps: InboundEventsDeps): InboundHandlers<Promise<InboundEventOutcome['outcome']>> {
+function handlers(deps: InboundEventsDeps, workflow: MeetingWorkflow): InboundHandlers<Promise<InboundEventOutcome['outcome']>> {
   return {
     delivered: async (event) => (await applyDeliveryReport(deps, event)).outcome,
     undelivered: async (event) => (await applyDeliveryReport(deps, event)).outcome,
     reply: async (event) => {
-      const { outcome } = await handleReply(deps, event);
+      const { outcome } = await handleReply(deps, workflow, event);
       return outcome === 'ignored' || outcome === 'unmatched' ? outcome : 'applied';
     },
     // The handshake is answered by the webhook before anything is handled; in a batch it changes nothing.
@@ -37,8 +38,8 @@ function handlers(deps: InboundEventsDeps): InboundHandlers<Promise<InboundEvent
  * Throws on a transient failure (storage, a report that may match a send not yet recorded): the webhook
  * answers 5xx and Event Grid retries the delivery; events handled before it are skipped then.
  */
-export async function handleInboundEvents(deps: InboundEventsDeps, provider: InboundProvider, events: readonly InboundEvent[]): Promise<InboundEventOutcome[]> {
-  const table = handlers(deps);
+export async function handleInboundEvents(deps: InboundEventsDeps, provider: InboundProvider, events: readonly InboundEvent[], workflow: MeetingWorkflow): Promise<InboundEventOutcome[]> {
+  const table = handlers(deps, workflow);
   const outcomes: InboundEventOutcome[] = [];
   for (const event of events) {
     if (await deps.processedEvents.seen(provider, event.eventId)) {

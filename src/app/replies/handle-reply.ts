@@ -1,20 +1,24 @@
-import { classifyReply } from '../../domain';
+import { choiceIn, classifyReply } from '../../domain';
 import type { ReplyEvent } from '../../ports/inbound';
+import type { MeetingWorkflow } from '../../ports/meeting-workflow';
 import type { AppDeps } from '../deps';
+import { sendReplyMessage, type ReplySendDeps } from './reply-sends';
 
 /**
  * What became of a customer's reply. `changed` is false when the store already had it (a repeated
- * STOP, or an event older than the last one recorded for the number). Prompts and their answers
- * (issue [3/9], later items) will add outcomes; anything else is `ignored` until then.
+ * STOP, or an event older than the last one recorded for the number). `forwarded`: handed to the
+ * newest open prompt of the (customer, sender) pair, whose orchestration's activity decides what it
+ * answers. `unmatched`: no prompt was open, so it was kept for staff.
  */
 export type ReplyOutcome =
   | { readonly outcome: 'optedOut'; readonly changed: boolean }
   | { readonly outcome: 'optedIn'; readonly changed: boolean }
   | { readonly outcome: 'help' }
   | { readonly outcome: 'unmatched' }
+  | { readonly outcome: 'forwarded'; readonly promptId: string }
   | { readonly outcome: 'ignored'; readonly reason: string };
 
-export type HandleReplyDeps = Pick<AppDeps, 'optOuts' | 'replies' | 'log'>;
+export type HandleReplyDeps = ReplySendDeps & Pick<AppDeps, 'optOuts' | 'replies' | 'prompts' | 'settings' | 'log'>;
 
 /**
  * The seam where a customer's SMS reply enters the app: the events webhook calls this for every
@@ -24,12 +28,18 @@ export type HandleReplyDeps = Pick<AppDeps, 'optOuts' | 'replies' | 'log'>;
  * own time orders the writes, so a repeated or late event changes nothing. Logs carry the event ID
  * only: never the number or the text.
  */
-export async function handleReply(deps: HandleReplyDeps, event: ReplyEvent): Promise<ReplyOutcome> {
+export async function handleReply(deps: HandleReplyDeps, workflow: MeetingWorkflow, event: ReplyEvent): Promise<ReplyOutcome> {
   const intent = classifyReply(event.text);
   const at = new Date(event.at);
   if (intent === 'stop') {
     const { changed } = await deps.optOuts.optOut(event.from, { source: 'reply', at });
     deps.log.info(`reply ${event.eventId}: opt-out${changed ? '' : ' (already recorded)'}`);
+    // STOP ends every open prompt of the number, whichever of our numbers it wrote to.
+    for (const prompt of await deps.prompts.openFor(event.from)) {
+      await deps.prompts.close(prompt.promptId, 'optedOut', event.at, event.eventId);
+      await deps.prompts.recordReply({ eventId: event.eventId, meetingId: prompt.meetingId, receivedAt: event.at, channel: 'sms', intent: 'stop', outcome: 'optedOut' });
+      await workflow.raisePromptReply(prompt.promptId, { kind: 'closed', eventId: event.eventId });
+    }
     return { outcome: 'optedOut', changed };
   }
   if (intent === 'start') {
@@ -37,12 +47,29 @@ export async function handleReply(deps: HandleReplyDeps, event: ReplyEvent): Pro
     deps.log.info(`reply ${event.eventId}: opt-in${changed ? '' : ' (already recorded)'}`);
     return { outcome: 'optedIn', changed };
   }
+  const open = (await deps.prompts.openFor(event.from, event.to)).filter((p) => p.closesAt > event.at);
+  const newest = open[open.length - 1];
   if (intent === 'help') {
-    // The replyHelp template is a later item of issue [3/9]: until it exists, nothing is sent.
-    deps.log.info(`reply ${event.eventId}: help requested (no help answer is sent yet)`);
+    // With a prompt open, the help names what to reply about its meeting. Without one nothing is sent:
+    // the carrier answers HELP on toll-free numbers and short codes, and a number we asked nothing of
+    // gets no text from us.
+    if (newest) {
+      const { settings } = await deps.settings.get();
+      await deps.prompts.recordReply({ eventId: event.eventId, meetingId: newest.meetingId, receivedAt: event.at, channel: 'sms', intent, outcome: 'help' });
+      await sendReplyMessage(deps, settings, newest, event.eventId, 'replyHelp');
+    }
+    deps.log.info(`reply ${event.eventId}: help requested${newest ? '' : ' (no open prompt: nothing sent)'}`);
     return { outcome: 'help' };
   }
-  // No prompt answers it (prompts are a later part of issue [3/9]): kept for staff to read and act on.
+  if (newest) {
+    // The matching is the prompt orchestration's activity: it gets the meaning, never the number or text.
+    const { settings } = await deps.settings.get();
+    const meaning = classifyReply(event.text, newest.locale, settings.replies.keywords);
+    await workflow.raisePromptReply(newest.promptId, { kind: 'reply', eventId: event.eventId, at: event.at, intent: meaning, choice: choiceIn(event.text) ?? null });
+    deps.log.info(`reply ${event.eventId}: handed to prompt ${newest.promptId} (${meaning})`);
+    return { outcome: 'forwarded', promptId: newest.promptId };
+  }
+  // No prompt answers it: kept for staff to read and act on.
   await deps.replies.keepUnmatched({ replyId: event.eventId, receivedAt: event.at, channel: event.channel, from: event.from, to: event.to, text: event.text });
   deps.log.info(`reply ${event.eventId}: kept as unmatched (${intent})`);
   return { outcome: 'unmatched' };

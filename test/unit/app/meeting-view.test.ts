@@ -62,3 +62,34 @@ describe('meetingView', () => {
     expect(deps.senders.sms.dispatches).toEqual([]);
   });
 });
+
+describe('meetingView: two-way messages', () => {
+  const key = sendKey({ meetingId: 'A-1001', version: 1, type: 'confirmation', channel: 'sms' });
+  const prompt = { promptId: `prompt|${key}`, meetingId: 'A-1001', sendKey: key, channel: 'sms', customer: '+14255550123', sender: '+18005550100', locale: 'en-US', openedAt: '2026-11-20T09:00:00.000Z', closesAt: '2026-11-21T09:00:00.000Z', outcome: 'open', closedAt: null, closedBy: null, noMatches: [] } as const;
+
+  test('before any answer: attendance unknown, no cancelledBy, the open prompt without numbers, no replies', async () => {
+    const deps = await setup();
+    await deps.prompts.open(prompt);
+    const view = await meetingView(deps, 'A-1001');
+    expect(view).toMatchObject({ attendance: 'unknown', replies: [], prompts: [{ channel: 'sms', sendKey: key, openedAt: prompt.openedAt, closesAt: prompt.closesAt, outcome: 'open' }] });
+    expect(view).not.toHaveProperty('cancelledBy');
+    expect(JSON.stringify(view?.['prompts'])).not.toContain('+1800');
+  });
+
+  test('answered YES: attendance confirmed, the reply listed; the acknowledgement is not a planned communication', async () => {
+    const deps = await setup();
+    await deps.prompts.open(prompt);
+    await deps.prompts.close(prompt.promptId, 'confirmed', '2026-11-20T10:00:00.000Z', 'e1');
+    await deps.prompts.recordReply({ eventId: 'e1', meetingId: 'A-1001', receivedAt: '2026-11-20T10:00:00.000Z', channel: 'sms', intent: 'confirm', outcome: 'confirmed' });
+    await deps.ledger.claim({ sendKey: 'reply|e1|replyConfirmed', about, type: 'replyConfirmed', channel: 'sms', plannedFor: null }, deps.clock.now());
+    const view = await meetingView(deps, 'A-1001');
+    expect(view).toMatchObject({ attendance: 'confirmed', replies: [{ receivedAt: '2026-11-20T10:00:00.000Z', channel: 'sms', intent: 'confirm', outcome: 'confirmed' }] });
+    expect((view?.['communications'] as Array<{ type: string }>).map((c) => c.type)).not.toContain('replyConfirmed');
+  });
+
+  test('cancelled: cancelledBy names the source', async () => {
+    const deps = fakeDeps({ settings: new FakeSettingsStore(allOn()) });
+    await deps.meetings.create(record({ status: 'cancelled', cancellation: { cancelledAt: '2026-11-20T10:00:00.000Z', source: 'sms', reason: null } }));
+    expect(await meetingView(deps, 'A-1001')).toMatchObject({ cancelledBy: 'sms' });
+  });
+});

@@ -1,3 +1,4 @@
+import { RecordingWorkflow } from '../../fakes/recording-workflow';
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import { parseConfig } from '../../../src/config';
 import { eventHandlers } from '../../../src/http/events';
@@ -18,7 +19,7 @@ export function setup(): { deps: FakeDeps; logs: string[]; post: (body: unknown,
   const deps = fakeDeps({ config: parseConfig({ AzureWebJobsStorage: 'UseDevelopmentStorage=true', EVENTS_KEY: KEY }) });
   deps.clock.set('2020-09-18T00:30:00.000Z');
   const logs: string[] = [];
-  const { acs } = eventHandlers({ deps: () => deps });
+  const { acs } = eventHandlers({ workflow: () => new RecordingWorkflow(), deps: () => deps });
   const post = async (body: unknown, init: { key?: string | null; type?: string; headers?: Record<string, string> } = {}) => {
     const key = init.key === undefined ? KEY : init.key;
     const url = `http://localhost/api/events/acs${key === null ? '' : `?key=${encodeURIComponent(key)}`}`;

@@ -1,3 +1,4 @@
+import { RecordingWorkflow } from '../../fakes/recording-workflow';
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import { parseConfig } from '../../../src/config';
 import { eventHandlers } from '../../../src/http/events';
@@ -19,7 +20,7 @@ describe('POST /api/events/acs: the key and the handshakes', () => {
 
   test('without EVENTS_KEY configured every delivery is refused', async () => {
     const deps = fakeDeps();
-    const { acs } = eventHandlers({ deps: () => deps });
+    const { acs } = eventHandlers({ workflow: () => new RecordingWorkflow(), deps: () => deps });
     const res = await acs(new HttpRequest({ url: 'http://localhost/api/events/acs?key=', method: 'POST', body: { string: '[]' } }), new InvocationContext());
     expect(res.status).toBe(401);
   });
@@ -31,7 +32,7 @@ describe('POST /api/events/acs: the key and the handshakes', () => {
 
   test('OPTIONS with WebHook-Request-Origin (CloudEvents) is allowed for that origin; without the key it is 401', async () => {
     const deps = fakeDeps({ config: parseConfig({ AzureWebJobsStorage: 'UseDevelopmentStorage=true', EVENTS_KEY: KEY }) });
-    const { acsHandshake } = eventHandlers({ deps: () => deps });
+    const { acsHandshake } = eventHandlers({ workflow: () => new RecordingWorkflow(), deps: () => deps });
     const options = (query: string, headers: Record<string, string>) => acsHandshake(new HttpRequest({ url: `http://localhost/api/events/acs${query}`, method: 'OPTIONS', headers }));
     const ok = await options(`?key=${KEY}`, { 'webhook-request-origin': 'eventgrid.azure.net' });
     expect(ok.status).toBe(200);

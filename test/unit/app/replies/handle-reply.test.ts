@@ -1,3 +1,4 @@
+import { RecordingWorkflow } from '../../../fakes/recording-workflow';
 import { handleReply } from '../../../../src/app/replies/handle-reply';
 import type { ReplyEvent } from '../../../../src/ports/inbound';
 import { fakeDeps } from '../../../fakes/fake-deps';
@@ -12,7 +13,7 @@ describe('handleReply: carrier keywords first', () => {
   test.each(['STOP', 'stop', ' Stop. ', 'STOPALL', 'unsubscribe', 'CANCEL', 'End', 'quit!', 'ARRET', 'Arrêt', 'No, stop texting me'])(
     '%j opts the sender out (source reply, at the event time)', async (text) => {
       const deps = fakeDeps();
-      expect(await handleReply(deps, reply(text))).toEqual({ outcome: 'optedOut', changed: true });
+      expect(await handleReply(deps, new RecordingWorkflow(), reply(text))).toEqual({ outcome: 'optedOut', changed: true });
       expect(await deps.optOuts.get(FROM)).toEqual({ optedOut: true, since: '2026-11-05T10:00:00.000Z', source: 'reply', updatedAt: '2026-11-05T10:00:00.000Z' });
       expect(deps.senders.sms.dispatches).toEqual([]);
     });
@@ -20,13 +21,13 @@ describe('handleReply: carrier keywords first', () => {
   test.each(['START', 'start', ' Unstop! '])('%j opts an opted-out sender back in', async (text) => {
     const deps = fakeDeps();
     await deps.optOuts.seedOptedOut(FROM, new Date('2026-11-01T00:00:00Z'));
-    expect(await handleReply(deps, reply(text))).toEqual({ outcome: 'optedIn', changed: true });
+    expect(await handleReply(deps, new RecordingWorkflow(), reply(text))).toEqual({ outcome: 'optedIn', changed: true });
     expect(await deps.optOuts.get(FROM)).toMatchObject({ optedOut: false });
   });
 
   test.each(['HELP', 'help?', ' Info ', 'ayuda'])('%j is a help request and changes no opt-out', async (text) => {
     const deps = fakeDeps();
-    expect(await handleReply(deps, reply(text))).toEqual({ outcome: 'help' });
+    expect(await handleReply(deps, new RecordingWorkflow(), reply(text))).toEqual({ outcome: 'help' });
     expect(deps.optOuts.changes).toEqual([]);
     expect(deps.senders.sms.dispatches).toEqual([]);
   });
@@ -34,39 +35,39 @@ describe('handleReply: carrier keywords first', () => {
   test.each(['YES', 'no', 'Thanks!', 'stopping by later', ''])('%j answers no prompt yet: kept for staff as unmatched, no opt-out, nothing sent', async (text) => {
     const deps = fakeDeps();
     const event = reply(text);
-    expect(await handleReply(deps, event)).toEqual({ outcome: 'unmatched' });
+    expect(await handleReply(deps, new RecordingWorkflow(), event)).toEqual({ outcome: 'unmatched' });
     expect(deps.optOuts.changes).toEqual([]);
     expect(deps.senders.sms.dispatches).toEqual([]);
     expect(await deps.replies.listUnmatched(10)).toEqual([{ replyId: event.eventId, receivedAt: event.at, channel: 'sms', from: event.from, to: event.to, text }]);
     // Event Grid delivers at least once: the same event again is the same reply.
-    await handleReply(deps, event);
+    await handleReply(deps, new RecordingWorkflow(), event);
     expect(await deps.replies.listUnmatched(10)).toHaveLength(1);
     expect(JSON.stringify(deps.log)).not.toContain(event.from);
   });
 
   test('STOP, START and HELP are not kept as unmatched', async () => {
     const deps = fakeDeps();
-    for (const text of ['STOP', 'START', 'HELP']) await handleReply(deps, reply(text));
+    for (const text of ['STOP', 'START', 'HELP']) await handleReply(deps, new RecordingWorkflow(), reply(text));
     expect(await deps.replies.listUnmatched(10)).toEqual([]);
   });
 
   test('the same STOP twice: the second changes nothing', async () => {
     const deps = fakeDeps();
-    await handleReply(deps, reply('STOP'));
-    expect(await handleReply(deps, reply('STOP'))).toEqual({ outcome: 'optedOut', changed: false });
+    await handleReply(deps, new RecordingWorkflow(), reply('STOP'));
+    expect(await handleReply(deps, new RecordingWorkflow(), reply('STOP'))).toEqual({ outcome: 'optedOut', changed: false });
     expect(deps.optOuts.changes).toHaveLength(1);
   });
 
   test('a START older than the STOP, arriving after it, leaves the number opted out', async () => {
     const deps = fakeDeps();
-    await handleReply(deps, reply('STOP', '2026-11-05T10:05:00Z', 'ev-2'));
-    expect(await handleReply(deps, reply('START', '2026-11-05T10:00:00Z', 'ev-1'))).toEqual({ outcome: 'optedIn', changed: false });
+    await handleReply(deps, new RecordingWorkflow(), reply('STOP', '2026-11-05T10:05:00Z', 'ev-2'));
+    expect(await handleReply(deps, new RecordingWorkflow(), reply('START', '2026-11-05T10:00:00Z', 'ev-1'))).toEqual({ outcome: 'optedIn', changed: false });
     expect(await deps.optOuts.get(FROM)).toMatchObject({ optedOut: true });
   });
 
   test('logs carry the event ID, never the number or the text', async () => {
     const deps = fakeDeps();
-    for (const text of ['STOP', 'START', 'HELP', 'Call me on 555']) await handleReply(deps, reply(text, '2026-11-05T10:00:00Z', `ev-${text.length}`));
+    for (const text of ['STOP', 'START', 'HELP', 'Call me on 555']) await handleReply(deps, new RecordingWorkflow(), reply(text, '2026-11-05T10:00:00Z', `ev-${text.length}`));
     const lines = [...deps.log.infos, ...deps.log.warns];
     expect(lines).toHaveLength(4);
     for (const line of lines) {
