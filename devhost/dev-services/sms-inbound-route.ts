@@ -10,10 +10,15 @@ const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such
 /** `{ from, to, text }`: the customer's number, our number, the message (at most 1 600 characters, ACS's limit). */
 const inboundSms = z.strictObject({ from: e164, to: e164, text: z.string().min(1).max(1600) });
 
-/** The body as JSON, or as the outbox page's form sends it (`application/x-www-form-urlencoded`). */
+/**
+ * The body as JSON, or as the outbox page's form sends it (`application/x-www-form-urlencoded`). A
+ * body that is a JSON object is read as JSON whatever its content type: `curl -d '{…}'` labels it a
+ * form, and reading it as one would turn the `+` of the numbers into spaces.
+ */
 function readBody(req: IncomingMessage, body: Buffer): { form: boolean; value: unknown } {
   const text = body.toString('utf8');
-  if ((req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return { form: true, value: Object.fromEntries(new URLSearchParams(text)) };
+  const form = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+  if (form && !text.trimStart().startsWith('{')) return { form: true, value: Object.fromEntries(new URLSearchParams(text)) };
   try {
     return { form: false, value: JSON.parse(text || 'null') as unknown };
   } catch {

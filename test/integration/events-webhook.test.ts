@@ -69,6 +69,13 @@ describe('events from ACS on the devhost', () => {
     expect(host.host.output()).not.toMatch(/Running 5 min late|4255550989|4255550988/);
   });
 
+  test('curl -d \'{"from":"+1…",…}\' (JSON labelled as a form, curl\'s default) is read as JSON: the + of the numbers survives', async () => {
+    const res = await fetch(`${host.url}/dev/sms/inbound`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: JSON.stringify({ from: '+14255550990', to: '+18005550100', text: 'STOP' }) });
+    expect(res.status).toBe(202);
+    await host.settle();
+    expect(await (await host.api(`optouts/${encodeURIComponent('+14255550990')}`)).json()).toMatchObject({ sms: { optedOut: true } });
+  });
+
   test('the outbox page\'s reply form (urlencoded) posts the SMS and comes back to the page', async () => {
     const form = new URLSearchParams({ from: '+14255550988', to: '+18005550100', text: 'NO' });
     const res = await fetch(`${host.url}/dev/sms/inbound`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString(), redirect: 'manual' });
