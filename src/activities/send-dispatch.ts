@@ -32,7 +32,7 @@ export async function recordSendFailure(deps: SendActivityDeps, req: FailureReco
   const entry = await deps.ledger.get(req.about, req.sendKey);
   if (entry && entry.status !== 'claimed') return;
   if (!entry) {
-    const pending = SEND_SOURCES[req.about.kind] ? await SEND_SOURCES[req.about.kind]?.(deps, req.about.id, req.sendKey) : undefined;
+    const pending = await SEND_SOURCES[req.about.kind]?.(deps, req.about.id, req.sendKey);
     if (!pending || isNothingToSend(pending)) return;
     const claim = await deps.ledger.claim({ sendKey: req.sendKey, about: req.about, type: pending.type, channel: pending.channel, plannedFor: pending.plannedFor }, now);
     if (!claim.claimed && claim.entry.status !== 'claimed') return;

@@ -30,15 +30,18 @@ export interface ProviderChoice {
 /** A real provider per channel: chosen when its settings are present, else the settings it needs. */
 type Configured = (config: Config) => ProviderChoice | { readonly missing: readonly string[] };
 
+/** The names among `names` that the configuration leaves unset (what /api/health reports as missing). */
+const unset = (config: Config, ...names: Array<keyof Config>): string[] => names.filter((name) => !config[name]);
+
 const CONFIGURED: { readonly [N in Channel]?: Configured } = {
   email: (config) => {
     const { ACS_CONNECTION_STRING: connectionString, ACS_EMAIL_SENDER: senderAddress } = config;
-    if (!connectionString || !senderAddress) return { missing: ['ACS_CONNECTION_STRING', 'ACS_EMAIL_SENDER'].filter((name) => !config[name as keyof Config]) };
+    if (!connectionString || !senderAddress) return { missing: unset(config, 'ACS_CONNECTION_STRING', 'ACS_EMAIL_SENDER') };
     return { provider: 'acs', missing: [], create: ({ logger }) => emailDispatchSender('acs', new AcsEmailSender({ connectionString, senderAddress, logger })) };
   },
   sms: (config) => {
     const { ACS_CONNECTION_STRING: connectionString, ACS_SMS_FROM: from } = config;
-    if (!connectionString || !from) return { missing: ['ACS_CONNECTION_STRING', 'ACS_SMS_FROM'].filter((name) => !config[name as keyof Config]) };
+    if (!connectionString || !from) return { missing: unset(config, 'ACS_CONNECTION_STRING', 'ACS_SMS_FROM') };
     return { provider: 'acs', missing: [], create: ({ logger }) => ({ ...smsDispatchSender('acs', new AcsSmsSender({ connectionString, from, logger })), from }) };
   },
 };

@@ -22,14 +22,15 @@ const statusOf = (e: LedgerEntry): CommunicationView['status'] => {
   return e.status;
 };
 
+/** A deferred send (its `retryAt` is set only while it waits, see the Ledger port) shows when it tries again, and why. */
 const fromLedger = (e: LedgerEntry): CommunicationView => ({
   type: e.type,
   channel: e.channel,
   version: parseSendKey(e.sendKey)?.version ?? 0,
   status: statusOf(e),
-  plannedFor: e.status === 'claimed' && e.retryAt !== null ? e.retryAt : e.plannedFor,
+  plannedFor: e.retryAt ?? e.plannedFor,
   sentAt: e.sentAt,
-  reason: e.status === 'claimed' && e.retryAt !== null ? `deferred: ${e.reason ?? 'the provider could not take it'}` : e.reason,
+  reason: e.retryAt !== null ? `deferred: ${e.reason ?? 'the provider could not take it'}` : e.reason,
 });
 
 export type MeetingViewDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'clock' | 'optOuts' | 'prompts'>;

@@ -114,7 +114,7 @@ export const warnCorruptRow: CorruptRowReport = (error) => console.warn(`${error
  * Every row of a listing that parses; a corrupt one is reported with its key and skipped, so one bad
  * row can never take a whole list (a page, a meeting's communications) down with it.
  */
-export async function parsedRows<R, T>(rows: AsyncIterable<R>, parse: (row: R) => T, report: CorruptRowReport = warnCorruptRow): Promise<T[]> {
+export async function parsedRows<R, T>(rows: AsyncIterable<R> | Iterable<R>, parse: (row: R) => T, report: CorruptRowReport = warnCorruptRow): Promise<T[]> {
   const parsed: T[] = [];
   for await (const row of rows) {
     try {

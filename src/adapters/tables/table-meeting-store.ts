@@ -9,7 +9,7 @@ const ROW = 'meeting';
 /**
  * The written properties besides the record's JSON are copies for queries (`status`, `start`,
  * `version`); the reminder flags live only here, one boolean property per channel
- * (`reminderEmailSent`, `reminderSmsSent`, …), so marking one is a blind merge that cannot lose
+ * (`reminderEmailSent`, `reminderSmsSent`, …: GetMeeting's names, {@link reminderFlagName}), so marking one is a blind merge that cannot lose
  * another. `replace` merges, so it never touches the flags.
  */
 interface MeetingEntity {
@@ -21,8 +21,6 @@ interface MeetingEntity {
   version: number;
 }
 
-/** The property holding a channel's reminder flag: GetMeeting's name for it. */
-const reminderFlagProperty = reminderFlagName;
 
 /**
  * {@link MeetingStore} over Azure Table storage: one row per meeting (PartitionKey = meeting ID,
@@ -49,7 +47,7 @@ export class TableMeetingStore implements MeetingStore {
     if (parsed.data.meetingId !== meetingId) throw new CorruptRowError(MEETINGS_TABLE, meetingId, ['record.meetingId']);
     return {
       record: parsed.data,
-      remindersSent: Object.fromEntries(CHANNELS.map((channel) => [channel, entity[reminderFlagProperty(channel)] === true])),
+      remindersSent: Object.fromEntries(CHANNELS.map((channel) => [channel, entity[reminderFlagName(channel)] === true])),
       etag: entity.etag,
     };
   }
@@ -57,7 +55,7 @@ export class TableMeetingStore implements MeetingStore {
   async create(record: MeetingRecord): Promise<WriteResult> {
     const table = await this.table();
     try {
-      const { etag } = await table.createEntity<MeetingEntity>({ ...toEntity(record), ...Object.fromEntries(CHANNELS.map((channel) => [reminderFlagProperty(channel), false])) });
+      const { etag } = await table.createEntity<MeetingEntity>({ ...toEntity(record), ...Object.fromEntries(CHANNELS.map((channel) => [reminderFlagName(channel), false])) });
       return written(etag);
     } catch (err) {
       if (isStatus(err, 409)) return { ok: false, reason: 'exists' };
@@ -81,7 +79,7 @@ export class TableMeetingStore implements MeetingStore {
   async markReminderSent(meetingId: string, channel: Channel): Promise<void> {
     const table = await this.table();
     try {
-      await table.updateEntity({ partitionKey: meetingId, rowKey: ROW, [reminderFlagProperty(channel)]: true }, 'Merge', { etag: '*' });
+      await table.updateEntity({ partitionKey: meetingId, rowKey: ROW, [reminderFlagName(channel)]: true }, 'Merge', { etag: '*' });
     } catch (err) {
       if (!isStatus(err, 404)) throw err;
     }

@@ -44,10 +44,7 @@ export class TableReplyStore implements ReplyStore {
       rows.push(...page);
       if (rows.length >= limit) break;
     }
-    async function* each(): AsyncIterable<unknown> {
-      yield* rows.slice(0, limit);
-    }
-    return parsedRows(each(), toReply);
+    return parsedRows(rows.slice(0, limit), toReply);
   }
 }
 
