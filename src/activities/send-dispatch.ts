@@ -4,9 +4,8 @@ import type { SendOutcome } from '../app/dispatch/send-outcome';
 import { SEND_SOURCES, type SourceDeps } from '../app/dispatch/sources';
 import type { FailureRecord, SendRequest } from '../workflows/steps';
 import type { MeetingWorkflow } from '../ports/meeting-workflow';
-import { openPromptAfterSend, type OpenPromptDeps } from '../app/replies/open-prompt';
 
-export type SendActivityDeps = SendOnceDeps & SourceDeps & OpenPromptDeps;
+export type SendActivityDeps = SendOnceDeps & SourceDeps;
 
 /**
  * The one send activity: asks the producer of the request's subject what the key stands for, then
@@ -18,8 +17,8 @@ export async function sendDispatch(deps: SendActivityDeps, req: SendRequest, wor
   const pending = await source(deps, req.about.id, req.sendKey);
   if (isNothingToSend(pending)) return { status: 'skipped', reason: pending.skip };
   const outcome = await sendOnce(deps, pending);
-  // A sent confirmation or reminder SMS may ask a question (replies on): its prompt opens here.
-  if (workflow && req.about.kind === 'meeting') await openPromptAfterSend(deps, workflow(), req.about.id, req.sendKey, outcome);
+  // What the producer does after a send (a meeting's SMS opening its prompt) is the producer's.
+  if (workflow && pending.afterSend) await pending.afterSend(outcome, workflow());
   return outcome;
 }
 

@@ -7,9 +7,10 @@ import { createTemplateCache, renderMessage } from '../../channels/templates';
 import type { About } from '../../ports/dispatch';
 import type { AppDeps } from '../deps';
 import { isOptedOut, optedOutChannels } from '../opt-outs';
+import { openPromptAfterSend, type OpenPromptDeps } from '../replies/open-prompt';
 import type { NothingToSend, PendingSend } from './pending-send';
 
-export type MeetingSendDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'linkTokens' | 'templates' | 'clock' | 'randomBytes' | 'config' | 'optOuts'>;
+export type MeetingSendDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'linkTokens' | 'templates' | 'clock' | 'randomBytes' | 'config' | 'optOuts'> & OpenPromptDeps;
 
 const cache = createTemplateCache();
 
@@ -42,6 +43,7 @@ export async function meetingSend(deps: MeetingSendDeps, meetingId: string, key:
     recheck: () => stillWanted(deps, meetingId, type, parts.version),
     compose: () => compose(deps, stored.record, settings, type, channel),
     onSent: type === 'reminder' ? () => deps.meetings.markReminderSent(meetingId, channel) : undefined,
+    afterSend: (outcome, workflow) => openPromptAfterSend(deps, workflow, meetingId, key, outcome, { settings, stored }),
   };
 }
 

@@ -1,6 +1,8 @@
 import type { Channel, Result } from '../../domain';
 import type { About, MessageContent } from '../../ports/dispatch';
 import type { LedgerEntry } from '../../ports/ledger';
+import type { MeetingWorkflow } from '../../ports/meeting-workflow';
+import type { SendOutcome } from './send-outcome';
 
 /**
  * One message a producer (the meeting planner, a test send, later callbacks and deflections) wants
@@ -28,6 +30,12 @@ export interface PendingSend {
   compose(): Promise<Result<{ readonly to: string; readonly content: MessageContent }, string>>;
   /** After the provider accepted it (e.g. the meeting's reminder flag). */
   onSent?(): Promise<void>;
+  /**
+   * After the send core, whatever it answered (a send recorded before included, so a crash between
+   * the send and this step is made good on the retry): what the producer does next, e.g. a sent
+   * confirmation SMS opening its prompt. Given the meeting workflows of the invocation.
+   */
+  afterSend?(outcome: SendOutcome, workflow: MeetingWorkflow): Promise<void>;
   /** False for sends nobody retries (a test send): a provider outage fails it at once. */
   readonly deferrable?: boolean;
 }

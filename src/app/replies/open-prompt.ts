@@ -1,7 +1,14 @@
-import { parseSendKey, promptClosesAt, promptIdFor } from '../../domain';
+import { parseSendKey, promptClosesAt, promptIdFor, type Settings } from '../../domain';
+import type { StoredMeeting } from '../../ports/meeting-store';
 import type { MeetingWorkflow } from '../../ports/meeting-workflow';
 import type { AppDeps } from '../deps';
 import type { SendOutcome } from '../dispatch/send-outcome';
+
+/** The settings and the meeting as the send read them. */
+export interface KnownContext {
+  readonly settings: Settings;
+  readonly stored: StoredMeeting | undefined;
+}
 
 export type OpenPromptDeps = Pick<AppDeps, 'prompts' | 'meetings' | 'settings' | 'senders' | 'config' | 'clock' | 'log'>;
 
@@ -11,10 +18,11 @@ export type OpenPromptDeps = Pick<AppDeps, 'prompts' | 'meetings' | 'settings' |
  * (a retried activity stores nothing new and finds the orchestration already started); a send that
  * was recorded before is answered the same, so a crash between the send and this opens it later.
  */
-export async function openPromptAfterSend(deps: OpenPromptDeps, workflow: MeetingWorkflow, meetingId: string, sendKey: string, outcome: SendOutcome): Promise<void> {
+export async function openPromptAfterSend(deps: OpenPromptDeps, workflow: MeetingWorkflow, meetingId: string, sendKey: string, outcome: SendOutcome, known?: KnownContext): Promise<void> {
   const parts = parseSendKey(sendKey);
   if (outcome.status !== 'sent' || !parts || parts.channel !== 'sms' || (parts.type !== 'confirmation' && parts.type !== 'reminder')) return;
-  const [{ settings }, stored] = await Promise.all([deps.settings.get(), deps.meetings.get(meetingId)]);
+  // The send that just ran has read both: read them again only when called without them.
+  const [{ settings }, stored] = known ? [known, known.stored] : await Promise.all([deps.settings.get(), deps.meetings.get(meetingId)]);
   const customer = stored?.record.contact.phone;
   if (!settings.replies.enabled || !stored || !customer) return;
   const promptId = promptIdFor(sendKey);
