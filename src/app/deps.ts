@@ -3,6 +3,8 @@ import type { Config } from '../config';
 import type { Clock } from '../ports/clock';
 import type { ChannelSender } from '../ports/dispatch';
 import type { InboundEventParser } from '../ports/inbound';
+import type { EventLog } from '../ports/event-log';
+import type { EventPublisher } from '../ports/event-publisher';
 import type { Ledger } from '../ports/ledger';
 import type { LinkTokenStore } from '../ports/link-token-store';
 import type { MeetingStore } from '../ports/meeting-store';
@@ -56,6 +58,10 @@ export interface AppDeps {
   readonly messageIndex: MessageIndex;
   /** Inbound event IDs already handled (deliveries come at least once). */
   readonly processedEvents: ProcessedEvents;
+  /** Where use cases publish what happened (meeting confirmed, message failed…); webhooks consume it. */
+  readonly events: EventPublisher;
+  /** The stored events, for the sweep that hands pending ones to their consumers again. */
+  readonly eventLog: EventLog;
   readonly randomBytes: (size: number) => Uint8Array;
   readonly log: Log;
 }

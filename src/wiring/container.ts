@@ -17,6 +17,9 @@ import { TableProcessedEvents } from '../adapters/tables/table-processed-events'
 import { acsEventParser } from '../adapters/acs/event-grid-events';
 import { TableSettingsStore } from '../adapters/tables/table-settings-store';
 import { TableTemplateStore } from '../adapters/tables/table-template-store';
+import { TableEventLog } from '../adapters/tables/table-event-log';
+import { eventPublisher } from '../app/events/publisher';
+import type { EventConsumer } from '../ports/event-publisher';
 import type { AdapterLogger } from '../adapters/acs/acs-common';
 import type { Channel } from '../domain';
 import type { AppDeps, Log, Senders } from '../app/deps';
@@ -36,10 +39,16 @@ function senders(config: Config, log: Log): Senders {
   return Object.fromEntries(chosen.map(([channel, choice]) => [channel, decorateSender(channel, choice.create(env))])) as Senders;
 }
 
+/** Who reads the domain events: webhook subscriptions (Power Automate triggers). */
+function eventConsumers(): EventConsumer[] {
+  return [];
+}
+
 /** Builds the app's dependencies from configuration. */
 export function buildDeps(config: Config, log: Log = consoleLog): AppDeps {
   const storage = config.AzureWebJobsStorage;
   const templateStore = new TableTemplateStore(storage);
+  const eventLog = new TableEventLog(storage, (error) => log.warn(`${error.message}: skipped`));
   return {
     config,
     clock: systemClock,
@@ -57,6 +66,8 @@ export function buildDeps(config: Config, log: Log = consoleLog): AppDeps {
     inbound: acsEventParser,
     messageIndex: new TableMessageIndex(storage),
     processedEvents: new TableProcessedEvents(storage),
+    eventLog,
+    events: eventPublisher({ eventLog, consumers: eventConsumers(), clock: systemClock, log }),
     randomBytes: (size) => new Uint8Array(randomBytes(size)),
     log,
     senders: senders(config, log),

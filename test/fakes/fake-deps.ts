@@ -3,7 +3,9 @@ import type { AppDeps } from '../../src/app/deps';
 import { CHANNELS, type Channel } from '../../src/domain';
 import { parseConfig } from '../../src/config';
 import { acsEventParser } from '../../src/adapters/acs/event-grid-events';
+import { eventPublisher } from '../../src/app/events/publisher';
 import { FakeClock } from './fake-clock';
+import { FakeEventLog } from './fake-event-log';
 import { FakeLedger } from './fake-ledger';
 import { FakeLinkTokenStore } from './fake-link-token-store';
 import { FakeMeetingStore } from './fake-meeting-store';
@@ -33,6 +35,7 @@ export interface FakeDeps extends AppDeps {
   readonly tokens: FakeTokenVerifier;
   readonly messageIndex: FakeMessageIndex;
   readonly processedEvents: FakeProcessedEvents;
+  readonly eventLog: FakeEventLog;
   readonly log: RecordingLog;
 }
 
@@ -47,9 +50,12 @@ function countingBytes(): (size: number) => Uint8Array {
  * `overrides` replacing any of them. No service is called.
  */
 export function fakeDeps<O extends Partial<AppDeps> = Record<never, never>>(overrides?: O): Omit<FakeDeps, keyof O> & O {
+  const clock = new FakeClock();
+  const log = new RecordingLog();
+  const eventLog = new FakeEventLog();
   const deps: FakeDeps = {
     config: parseConfig({ AzureWebJobsStorage: 'UseDevelopmentStorage=true', PUBLIC_BASE_URL: 'https://comms.example.com' }),
-    clock: new FakeClock(),
+    clock,
     meetings: new FakeMeetingStore(),
     settings: new FakeSettingsStore(),
     ledger: new FakeLedger(),
@@ -65,8 +71,10 @@ export function fakeDeps<O extends Partial<AppDeps> = Record<never, never>>(over
     inbound: acsEventParser,
     messageIndex: new FakeMessageIndex(),
     processedEvents: new FakeProcessedEvents(),
+    eventLog,
+    events: eventPublisher({ eventLog, consumers: [], clock, log }),
     randomBytes: countingBytes(),
-    log: new RecordingLog(),
+    log,
   };
   return { ...deps, ...overrides } as Omit<FakeDeps, keyof O> & O;
 }

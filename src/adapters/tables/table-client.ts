@@ -12,6 +12,7 @@ export const REPLIES_TABLE = 'Replies';
 export const MESSAGE_INDEX_TABLE = 'MessageIndex';
 export const INBOUND_EVENTS_TABLE = 'InboundEvents';
 export const PROMPTS_TABLE = 'Prompts';
+export const DOMAIN_EVENTS_TABLE = 'DomainEvents';
 
 /**
  * A client for one table. Plain http is accepted only when the connection string itself asks for it

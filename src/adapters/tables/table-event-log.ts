@@ -1,0 +1,114 @@
+import type { TableClient } from '@azure/data-tables';
+import { z } from 'zod';
+import { domainEventTypeSchema, parseEventData, type DomainEvent } from '../../domain/events/domain-event';
+import type { EventLog } from '../../ports/event-log';
+import { CorruptRowError, DOMAIN_EVENTS_TABLE, isStatus, issuePaths, lazyTable, parseJsonProperty, warnCorruptRow, type CorruptRowReport } from './table-client';
+
+/** Pending markers share one partition, ordered by publication time, so the sweep reads only them. */
+const PENDING = 'pending';
+
+const rowSchema = z.object({
+  type: domainEventTypeSchema,
+  cause: z.string(),
+  subject: z.string(),
+  time: z.iso.datetime({ offset: true }),
+  data: z.string(),
+  dispatchedAt: z.string().nullish(),
+});
+
+const eventKey = (id: string) => ({ partitionKey: `e${id.slice(0, 2)}`, rowKey: id });
+const markerKey = (event: { readonly id: string; readonly time: string }) => ({ partitionKey: PENDING, rowKey: `${event.time}_${event.id}` });
+
+/**
+ * {@link EventLog} over Table storage: table `DomainEvents`. An event row (PartitionKey `e` + the ID's
+ * first two hex digits, RowKey = the ID) and, while it waits for its consumers, a marker row in
+ * partition `pending` keyed by time and ID. The marker is written first, so a crash between the two
+ * leaves a marker the sweep clears, never an event nobody sweeps.
+ */
+export class TableEventLog implements EventLog {
+  private readonly table: () => Promise<TableClient>;
+
+  constructor(connectionString: string, private readonly report: CorruptRowReport = warnCorruptRow) {
+    this.table = lazyTable(connectionString, DOMAIN_EVENTS_TABLE);
+  }
+
+  async append(event: DomainEvent): Promise<{ appended: boolean; pending: boolean }> {
+    const existing = await this.row(event.id);
+    if (existing) return { appended: false, pending: !existing.dispatchedAt };
+    const table = await this.table();
+    await table.upsertEntity({ ...markerKey(event), eventId: event.id }, 'Replace');
+    try {
+      await table.createEntity({ ...eventKey(event.id), type: event.type, cause: event.cause, subject: event.subject, time: event.time, data: JSON.stringify(event.data), dispatchedAt: null });
+      return { appended: true, pending: true };
+    } catch (err) {
+      // Published concurrently by another attempt of the same use case: one row, whichever wrote it.
+      if (!isStatus(err, 409)) throw err;
+      const row = await this.row(event.id);
+      return { appended: false, pending: !row?.dispatchedAt };
+    }
+  }
+
+  async get(eventId: string): Promise<DomainEvent | undefined> {
+    const row = await this.row(eventId);
+    if (!row) return undefined;
+    const data = parseEventData(row.type, parseJsonProperty(row.data, DOMAIN_EVENTS_TABLE, eventId, 'data'));
+    if (!data) throw new CorruptRowError(DOMAIN_EVENTS_TABLE, eventId, ['data']);
+    return { id: eventId, type: row.type, cause: row.cause, subject: row.subject, time: row.time, data } as DomainEvent;
+  }
+
+  async markDispatched(eventId: string, at: Date): Promise<void> {
+    const row = await this.row(eventId);
+    if (!row) return;
+    const table = await this.table();
+    if (!row.dispatchedAt) await table.updateEntity({ ...eventKey(eventId), dispatchedAt: at.toISOString() }, 'Merge');
+    await this.clearMarker({ id: eventId, time: row.time });
+  }
+
+  async pending(before: Date, limit: number): Promise<DomainEvent[]> {
+    const table = await this.table();
+    const upTo = before.toISOString();
+    const events: DomainEvent[] = [];
+    const markers = table.listEntities<{ eventId?: unknown }>({ queryOptions: { filter: `PartitionKey eq '${PENDING}' and RowKey lt '${upTo}'` } });
+    for await (const marker of markers) {
+      if (events.length >= limit) break;
+      const id = typeof marker.eventId === 'string' ? marker.eventId : '';
+      let event: DomainEvent | undefined;
+      try {
+        event = id ? await this.get(id) : undefined;
+      } catch (err) {
+        if (!(err instanceof CorruptRowError)) throw err;
+        this.report(err);
+      }
+      const row = event ? await this.row(id) : undefined;
+      // A marker whose event was never written (a crash between the two), or is already dispatched, is spent.
+      if (!event || row?.dispatchedAt) await table.deleteEntity(PENDING, marker.rowKey as string).catch((err: unknown) => { if (!isStatus(err, 404)) throw err; });
+      else events.push(event);
+    }
+    return events;
+  }
+
+  private async clearMarker(event: { readonly id: string; readonly time: string }): Promise<void> {
+    const table = await this.table();
+    const key = markerKey(event);
+    try {
+      await table.deleteEntity(key.partitionKey, key.rowKey);
+    } catch (err) {
+      if (!isStatus(err, 404)) throw err;
+    }
+  }
+
+  private async row(eventId: string): Promise<z.infer<typeof rowSchema> | undefined> {
+    const table = await this.table();
+    const key = eventKey(eventId);
+    let entity: Record<string, unknown>;
+    try {
+      entity = await table.getEntity(key.partitionKey, key.rowKey);
+    } catch (err) {
+      if (isStatus(err, 404)) return undefined;
+      throw err;
+    }
+    const parsed = rowSchema.safeParse(entity);
+    if (!parsed.success) throw new CorruptRowError(DOMAIN_EVENTS_TABLE, eventId, issuePaths(parsed.error.issues));
+    return parsed.data;
+  }
+}

@@ -1,0 +1,17 @@
+import type { DomainEvent, DomainEventDraft } from '../domain/events/domain-event';
+import type { MeetingWorkflow } from './meeting-workflow';
+
+/**
+ * Where use cases publish what happened (DESIGN.md: "use cases publish once"). Publishing the same
+ * cause again is harmless: the event keeps its ID and reaches each consumer once. Resolves once the
+ * event is stored; its consumers (webhook subscriptions…) take it then, or from the sweep after a crash.
+ */
+export interface EventPublisher {
+  publish(draft: DomainEventDraft, workflow: MeetingWorkflow): Promise<DomainEvent>;
+}
+
+/** One reader of the events (webhook subscriptions are one): idempotent, since an event may reach it twice. */
+export interface EventConsumer {
+  readonly name: string;
+  take(event: DomainEvent, workflow: MeetingWorkflow): Promise<void>;
+}
