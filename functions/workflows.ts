@@ -3,6 +3,7 @@ import { meetingOrchestrator } from '../src/workflows/meeting-orchestrator';
 import { ACTIVITY, ORCHESTRATION } from '../src/workflows/names';
 import { settingsBroadcast } from '../src/workflows/settings-broadcast';
 import { promptOrchestrator } from '../src/workflows/prompt-orchestrator';
+import { webhookDelivery } from '../src/workflows/webhook-delivery';
 import { activityHandler } from '../src/wiring/activities';
 
 df.app.orchestration(ORCHESTRATION.meeting, meetingOrchestrator);
@@ -14,3 +15,5 @@ df.app.activity(ACTIVITY.answerPrompt, { extraInputs: [df.input.durableClient()]
 df.app.activity(ACTIVITY.closePrompt, { handler: activityHandler('closePrompt') });
 df.app.activity(ACTIVITY.recordFailure, { handler: activityHandler('recordFailure') });
 df.app.activity(ACTIVITY.notifyScheduled, { extraInputs: [df.input.durableClient()], handler: activityHandler('notifyScheduled') });
+df.app.orchestration(ORCHESTRATION.webhookDelivery, webhookDelivery);
+df.app.activity(ACTIVITY.deliverWebhook, { handler: activityHandler('deliverWebhook') });

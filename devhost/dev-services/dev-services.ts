@@ -7,6 +7,8 @@ import { clockRoute } from './clock-route';
 import { crashBeforeStartFromEnv, crashDecoratorFromEnv } from './crash-decorator';
 import { createDevIssuer, DEVHOST_LITERAL, useDevIssuer, type DevIssuer } from './dev-issuer';
 import { deliveredReport } from './acs-events';
+import { devEventsRoute } from './dev-events-route';
+import { durableClientData } from '../durable/http-api';
 import { EventPublisher } from './event-publisher';
 import { outboxRoute } from './outbox-page';
 import { smsInboundRoute } from './sms-inbound-route';
@@ -66,11 +68,13 @@ export function devServices(durable: { readonly engine: Engine }): HostExtension
       { path: '/dev/token', handle: (req, res, url, body) => ready(issuer).route(req, res, url.pathname, body) },
       { path: '/dev/jwks', handle: (req, res, url, body) => ready(issuer).route(req, res, url.pathname, body) },
       { path: '/dev/outbox', handle: (req, res) => outboxRoute(req, res) },
+      { path: '/dev/events', handle: (req, res, _url, body) => devEventsRoute(() => durableClientData(ready(services).url, ready(services).hostJson.hubName), () => ready(services).clock.now(), req, res, body) },
       { path: '/dev/sms/inbound', handle: (req, res, _url, body) => smsInboundRoute(ready(publisher), ready(services).connectionString, () => ready(services).clock.now(), req, res, body) },
     ],
     pages: () => [
       { name: 'outbox', path: '/dev/outbox', note: '(messages the local outbox channel recorded)' },
       { name: 'sms in', path: '/dev/sms/inbound', note: '(POST {"from":"+14255550123","to":"+18005550100","text":"YES"}: a customer\'s SMS, posted to the webhook as Event Grid would)' },
+      { name: 'events', path: '/dev/events', note: '(POST {"type":"meeting.confirmed"}: a test domain event, published to the webhook subscriptions)' },
       { name: 'clock', path: '/dev/clock', note: '(GET; POST {"advance":"P1D"} to move time forward)' },
       { name: 'token', path: '/dev/token', note: '(POST {"contactId":"C-77"} or {"roles":["Meetings.Cancel"]}: a bearer token)' },
     ],

@@ -1,10 +1,15 @@
 import type { AppDeps } from '../app/deps';
 import type { MeetingWorkflow } from '../ports/meeting-workflow';
-import type { BroadcastCursor, FailureRecord, MeetingRef, PromptAnswer, PromptRef, PromptStep, SendRequest } from '../workflows/steps';
+import type { BroadcastCursor, DeliveryRef, FailureRecord, MeetingRef, PromptAnswer, PromptRef, PromptStep, SendRequest } from '../workflows/steps';
 import { answerPrompt, timeOutPrompt } from '../app/replies/answer-prompt';
+import { deliverWebhook, type DeliveryStep } from '../app/webhooks/deliver-webhook';
+import { KeyedLimiter } from '../app/webhooks/keyed-limiter';
 import { notifyScheduled } from './notify-scheduled';
 import { planMeetingStep } from './plan-meeting-step';
 import { recordSendFailure, sendDispatch } from './send-dispatch';
+
+/** Webhook POSTs in flight to one subscription at once, per app instance. */
+export const WEBHOOK_CONCURRENCY = 4;
 
 /** What an activity may use of its invocation besides its input (built lazily, per invocation). */
 export interface ActivityInvocation {
@@ -18,6 +23,8 @@ export interface ActivityInvocation {
  * this factory; `functions/workflows.ts` registers them under the names in `ACTIVITY`.
  */
 export function createActivities(deps: AppDeps) {
+  // Per app instance (DESIGN.md "Webhooks"): at most this many POSTs in flight to one subscription.
+  const perSubscription = new KeyedLimiter(WEBHOOK_CONCURRENCY);
   return {
     planStep: (input: MeetingRef, _invocation?: ActivityInvocation) => planMeetingStep(deps, input),
     send: (input: SendRequest, invocation?: ActivityInvocation) => sendDispatch(deps, input, invocation?.workflow),
@@ -25,6 +32,7 @@ export function createActivities(deps: AppDeps) {
     notifyScheduled: (input: BroadcastCursor, invocation: ActivityInvocation) => notifyScheduled(deps, invocation.workflow(), input),
     answerPrompt: (input: PromptAnswer, invocation: ActivityInvocation): Promise<PromptStep> => answerPrompt(deps, invocation.workflow(), input.promptId, input.reply),
     closePrompt: (input: PromptRef, _invocation?: ActivityInvocation): Promise<PromptStep> => timeOutPrompt(deps, input.promptId),
+    deliverWebhook: (input: DeliveryRef, _invocation?: ActivityInvocation): Promise<DeliveryStep> => deliverWebhook(deps, perSubscription, input),
   };
 }
 

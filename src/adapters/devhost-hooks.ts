@@ -4,7 +4,12 @@
  * wraps every channel sender the app builds. Nothing in the product calls `installSenderDecorator`:
  * on Azure the list stays empty and senders are used as built.
  */
+import { InvocationContext } from '@azure/functions';
+import * as df from 'durable-functions';
+import type { DomainEvent, DomainEventDraft } from '../domain/events/domain-event';
 import type { ChannelSender } from '../ports/dispatch';
+import type { EventPublisher } from '../ports/event-publisher';
+import { durableMeetingWorkflow } from './durable/meeting-workflow';
 import type { MeetingWorkflow } from '../ports/meeting-workflow';
 import type { ProviderChoice } from './providers';
 
@@ -77,4 +82,29 @@ export const DEVHOST_CLOCK = Symbol.for('meeting-communications.devhost.now');
 /** Makes the app's system clock follow `now` (the devhost calls this before loading the app). */
 export function followDevhostClock(now: () => Date): void {
   (globalThis as Record<symbol, unknown>)[DEVHOST_CLOCK] = now;
+}
+
+/**
+ * The app's event publisher, for the devhost's `/dev/events` route (test events published through
+ * the app's own consumers). The container registers a getter at load; nothing reads it on Azure.
+ */
+let sharedEvents: (() => EventPublisher) | undefined;
+
+/** Registers where the app's publisher is (the container calls this once, at load). */
+export function shareEventPublisher(publisher: () => EventPublisher): void {
+  sharedEvents = publisher;
+}
+
+export { DOMAIN_EVENT_TYPES, parseEventData, subjectOf, type DomainEvent, type DomainEventDraft } from '../domain/events/domain-event';
+
+/**
+ * Publishes `draft` through the app's publisher, with a workflow over the devhost's durable client
+ * (`clientData`: what the durableClient binding would carry), as a use case inside an invocation would.
+ */
+export async function publishDevEvent(draft: DomainEventDraft, clientData: Record<string, unknown>): Promise<DomainEvent> {
+  if (!sharedEvents) throw new Error('The app has not registered its event publisher.');
+  const binding = df.input.durableClient();
+  const context = new InvocationContext({ functionName: 'DevEvents', options: { extraInputs: [binding] } });
+  context.extraInputs.set(binding, clientData);
+  return sharedEvents().publish(draft, decorateWorkflow(durableMeetingWorkflow(df.getClient(context))));
 }

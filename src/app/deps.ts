@@ -4,7 +4,10 @@ import type { Clock } from '../ports/clock';
 import type { ChannelSender } from '../ports/dispatch';
 import type { InboundEventParser } from '../ports/inbound';
 import type { EventLog } from '../ports/event-log';
-import type { EventPublisher } from '../ports/event-publisher';
+import type { EventConsumer, EventPublisher } from '../ports/event-publisher';
+import type { DeliveryStore } from '../ports/delivery-store';
+import type { SubscriptionStore } from '../ports/subscription-store';
+import type { WebhookSender } from '../ports/webhook-sender';
 import type { Ledger } from '../ports/ledger';
 import type { LinkTokenStore } from '../ports/link-token-store';
 import type { MeetingStore } from '../ports/meeting-store';
@@ -62,6 +65,14 @@ export interface AppDeps {
   readonly events: EventPublisher;
   /** The stored events, for the sweep that hands pending ones to their consumers again. */
   readonly eventLog: EventLog;
+  /** Who takes each event (webhooks): the publisher's consumers, which the sweep hands pending events to. */
+  readonly eventConsumers: readonly EventConsumer[];
+  /** Webhook subscriptions (Power Automate triggers), with their signing secrets. */
+  readonly subscriptions: SubscriptionStore;
+  /** One row per event × subscription: how its delivery went. */
+  readonly deliveries: DeliveryStore;
+  /** Signed POSTs to subscribers. */
+  readonly webhooks: WebhookSender;
   readonly randomBytes: (size: number) => Uint8Array;
   readonly log: Log;
 }

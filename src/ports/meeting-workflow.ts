@@ -20,4 +20,6 @@ export interface MeetingWorkflow {
   startPrompt(promptId: string, closesAt: string): Promise<void>;
   /** Hands a reply (or a nudge that the prompt was ended elsewhere) to a prompt's orchestration. */
   raisePromptReply(promptId: string, reply: PromptReply): Promise<void>;
+  /** Starts the orchestration delivering one event to one webhook subscription; one still running is left alone (one that ended finds its delivery final and sends nothing). */
+  startDelivery(delivery: { readonly eventId: string; readonly subscriptionId: string }): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { getConfig, type Config } from '../config';
 import { defaultTemplateSource } from '../adapters/templates/default-template-source';
 import { tokenVerifierFromConfig } from '../adapters/jose/token-verifier';
-import { decorateSender } from '../adapters/devhost-hooks';
+import { decorateSender, shareEventPublisher } from '../adapters/devhost-hooks';
 import { providersFor, type ProviderChoice } from '../adapters/providers';
 import { OverrideTemplateSource } from '../adapters/templates/override-template-source';
 import { systemClock } from '../adapters/system-clock';
@@ -19,6 +19,10 @@ import { TableSettingsStore } from '../adapters/tables/table-settings-store';
 import { TableTemplateStore } from '../adapters/tables/table-template-store';
 import { TableEventLog } from '../adapters/tables/table-event-log';
 import { eventPublisher } from '../app/events/publisher';
+import { webhookConsumer, type ConsumerDeps } from '../app/webhooks/webhook-consumer';
+import { TableDeliveryStore } from '../adapters/tables/table-delivery-store';
+import { TableSubscriptionStore } from '../adapters/tables/table-subscription-store';
+import { HttpWebhookSender } from '../adapters/webhooks/http-webhook-sender';
 import type { EventConsumer } from '../ports/event-publisher';
 import type { AdapterLogger } from '../adapters/acs/acs-common';
 import type { Channel } from '../domain';
@@ -40,15 +44,19 @@ function senders(config: Config, log: Log): Senders {
 }
 
 /** Who reads the domain events: webhook subscriptions (Power Automate triggers). */
-function eventConsumers(): EventConsumer[] {
-  return [];
+function eventConsumers(deps: ConsumerDeps): EventConsumer[] {
+  return [webhookConsumer(deps)];
 }
 
 /** Builds the app's dependencies from configuration. */
 export function buildDeps(config: Config, log: Log = consoleLog): AppDeps {
   const storage = config.AzureWebJobsStorage;
   const templateStore = new TableTemplateStore(storage);
-  const eventLog = new TableEventLog(storage, (error) => log.warn(`${error.message}: skipped`));
+  const skipped = (error: Error): void => log.warn(`${error.message}: skipped`);
+  const eventLog = new TableEventLog(storage, skipped);
+  const subscriptions = new TableSubscriptionStore(storage, skipped);
+  const deliveries = new TableDeliveryStore(storage, skipped);
+  const consumers = eventConsumers({ clock: systemClock, subscriptions, deliveries });
   return {
     config,
     clock: systemClock,
@@ -67,7 +75,11 @@ export function buildDeps(config: Config, log: Log = consoleLog): AppDeps {
     messageIndex: new TableMessageIndex(storage),
     processedEvents: new TableProcessedEvents(storage),
     eventLog,
-    events: eventPublisher({ eventLog, consumers: eventConsumers(), clock: systemClock, log }),
+    events: eventPublisher({ eventLog, consumers, clock: systemClock, log }),
+    eventConsumers: consumers,
+    subscriptions,
+    deliveries,
+    webhooks: new HttpWebhookSender(),
     randomBytes: (size) => new Uint8Array(randomBytes(size)),
     log,
     senders: senders(config, log),
@@ -75,6 +87,9 @@ export function buildDeps(config: Config, log: Log = consoleLog): AppDeps {
 }
 
 let deps: AppDeps | undefined;
+
+// The devhost's /dev/events route publishes through the app's own publisher (inert on Azure).
+shareEventPublisher(() => appDeps().events);
 
 /** The process's dependencies, built on first use (configuration is read then, not at import). */
 export function appDeps(): AppDeps {

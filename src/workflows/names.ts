@@ -5,6 +5,7 @@ export const ORCHESTRATION = {
   meeting: 'MeetingOrchestrator',
   settingsBroadcast: 'SettingsBroadcast',
   prompt: 'PromptOrchestrator',
+  webhookDelivery: 'WebhookDelivery',
 } as const;
 
 /** The registered name of every activity of `createActivities`, by its key there. */
@@ -15,6 +16,7 @@ export const ACTIVITY = {
   notifyScheduled: 'NotifyScheduledMeetings',
   answerPrompt: 'AnswerPrompt',
   closePrompt: 'ClosePrompt',
+  deliverWebhook: 'DeliverWebhook',
 } as const satisfies Record<keyof Activities, string>;
 
 export const EVENT = {
@@ -27,3 +29,6 @@ export const meetingInstanceId = (meetingId: string): string => `meeting:${meeti
 
 /** One orchestration per prompt; its instance ID derives from the prompt ID (itself from the send key). */
 export const promptInstanceId = (promptId: string): string => promptId;
+
+/** One orchestration per delivery (event × subscription): its instance ID derives from both. */
+export const deliveryInstanceId = (d: { readonly eventId: string; readonly subscriptionId: string }): string => `webhook:${d.subscriptionId}:${d.eventId}`;

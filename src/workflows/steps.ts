@@ -36,3 +36,6 @@ export interface PromptRef { readonly promptId: string; readonly closesAt: strin
 export interface PromptAnswer { readonly promptId: string; readonly reply: PromptReply }
 /** What the matching activity tells the orchestration: whether its prompt has ended, and how. */
 export interface PromptStep { readonly closed: boolean; readonly outcome: string }
+
+/** A webhook delivery orchestration's input: one event for one subscription. */
+export interface DeliveryRef { readonly eventId: string; readonly subscriptionId: string }

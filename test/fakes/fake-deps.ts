@@ -17,6 +17,9 @@ import { FakeProcessedEvents } from './fake-processed-events';
 import { FakeSettingsStore } from './fake-settings-store';
 import { FakeTemplateStore } from './fake-template-store';
 import { FakeTokenVerifier } from './fake-token-verifier';
+import { FakeDeliveryStore } from './fake-delivery-store';
+import { FakeSubscriptionStore } from './fake-subscription-store';
+import { ScriptedWebhookSender } from './scripted-webhook-sender';
 import { RecordingLog } from './recording-log';
 import { ScriptedSender } from './scripted-sender';
 
@@ -36,6 +39,9 @@ export interface FakeDeps extends AppDeps {
   readonly messageIndex: FakeMessageIndex;
   readonly processedEvents: FakeProcessedEvents;
   readonly eventLog: FakeEventLog;
+  readonly subscriptions: FakeSubscriptionStore;
+  readonly deliveries: FakeDeliveryStore;
+  readonly webhooks: ScriptedWebhookSender;
   readonly log: RecordingLog;
 }
 
@@ -73,6 +79,10 @@ export function fakeDeps<O extends Partial<AppDeps> = Record<never, never>>(over
     processedEvents: new FakeProcessedEvents(),
     eventLog,
     events: eventPublisher({ eventLog, consumers: [], clock, log }),
+    eventConsumers: [],
+    subscriptions: new FakeSubscriptionStore(),
+    deliveries: new FakeDeliveryStore(),
+    webhooks: new ScriptedWebhookSender(),
     randomBytes: countingBytes(),
     log,
   };

@@ -38,6 +38,12 @@ export class RecordingWorkflow implements MeetingWorkflow {
     this.prompts.push({ promptId, reply });
   }
 
+  readonly deliveries: Array<{ eventId: string; subscriptionId: string }> = [];
+
+  async startDelivery(delivery: { eventId: string; subscriptionId: string }): Promise<void> {
+    this.deliveries.push({ ...delivery });
+  }
+
   async broadcastSettingsChanged(epoch: string): Promise<void> {
     this.calls.push({ method: 'broadcastSettingsChanged', epoch });
   }

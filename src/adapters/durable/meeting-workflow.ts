@@ -1,7 +1,7 @@
 import type { DurableClient } from 'durable-functions';
 import type { MeetingWorkflow } from '../../ports/meeting-workflow';
-import { EVENT, meetingInstanceId, ORCHESTRATION, promptInstanceId } from '../../workflows/names';
-import type { PromptRef } from '../../workflows/steps';
+import { deliveryInstanceId, EVENT, meetingInstanceId, ORCHESTRATION, promptInstanceId } from '../../workflows/names';
+import type { DeliveryRef, PromptRef } from '../../workflows/steps';
 
 const RUNNING = new Set(['Pending', 'Running', 'ContinuedAsNew']);
 
@@ -47,6 +47,15 @@ export function durableMeetingWorkflow(client: DurableClient): MeetingWorkflow {
       } catch (err) {
         // A nudge only tells an orchestration its prompt ended: one that already ended needs none.
         if (!(reply.kind === 'closed' && err instanceof Error && /404|410|No instance|completed|failed/i.test(err.message))) throw err;
+      }
+    },
+    async startDelivery(delivery) {
+      // The instance ID is the delivery's: a second start while it runs is refused (409) and ignored;
+      // one after it ended runs again, and its activity finds the delivery final and sends nothing.
+      try {
+        await client.startNew(ORCHESTRATION.webhookDelivery, { instanceId: deliveryInstanceId(delivery), input: { eventId: delivery.eventId, subscriptionId: delivery.subscriptionId } satisfies DeliveryRef });
+      } catch (err) {
+        if (!(err instanceof Error && /already exists|409/.test(err.message))) throw err;
       }
     },
     async broadcastSettingsChanged(epoch) {

@@ -13,6 +13,8 @@ export const MESSAGE_INDEX_TABLE = 'MessageIndex';
 export const INBOUND_EVENTS_TABLE = 'InboundEvents';
 export const PROMPTS_TABLE = 'Prompts';
 export const DOMAIN_EVENTS_TABLE = 'DomainEvents';
+export const SUBSCRIPTIONS_TABLE = 'Subscriptions';
+export const DELIVERIES_TABLE = 'Deliveries';
 
 /**
  * A client for one table. Plain http is accepted only when the connection string itself asks for it

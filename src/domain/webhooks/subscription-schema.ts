@@ -31,3 +31,17 @@ export const createdSubscriptionSchema = subscriptionViewSchema.extend({
   secret: z.string().describe('The signing secret (whsec_…): shown only now. Verify webhook-signature with it.'),
 });
 export type CreatedSubscription = z.infer<typeof createdSubscriptionSchema>;
+
+/** How a subscription's deliveries went lately (the admin page's columns). */
+export const deliveryHealthSchema = z.strictObject({
+  lastDelivery: z.strictObject({
+    status: z.enum(['pending', 'retrying', 'delivered', 'failed', 'gone']).describe('What became of the newest delivery.'),
+    at: z.string().describe('When it was last attempted or created (ISO 8601).'),
+    httpStatus: z.number().int().optional().describe('The receiver\'s last HTTP status (0: no answer in time).'),
+  }).optional().describe('The newest delivery, when there has been one.'),
+  failuresLast24h: z.number().int().min(0).describe('Deliveries of the last 24 hours whose latest attempt failed (retrying or given up).'),
+});
+
+/** A subscription as GET /api/subscriptions lists it: the view (query string of the URL left out) and its delivery health. */
+export const subscriptionListItemSchema = subscriptionViewSchema.extend(deliveryHealthSchema.shape);
+export type SubscriptionListItem = z.infer<typeof subscriptionListItemSchema>;
