@@ -34,7 +34,8 @@ export class HttpWebhookSender implements WebhookSender {
       await res.arrayBuffer().catch(() => undefined);
       return { kind: 'answered', status: res.status };
     } catch (err) {
-      const name = err instanceof Error ? err.name : '';
+      // A DOMException (the abort) is not always an Error of this realm: read its name alone.
+      const name = typeof err === 'object' && err !== null ? (err as { name?: unknown }).name : undefined;
       return { kind: 'noAnswer', reason: name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network' };
     }
   }
