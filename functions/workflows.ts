@@ -11,6 +11,6 @@ df.app.activity(ACTIVITY.planStep, { handler: activityHandler('planStep') });
 df.app.orchestration(ORCHESTRATION.prompt, promptOrchestrator);
 df.app.activity(ACTIVITY.send, { extraInputs: [df.input.durableClient()], handler: activityHandler('send') });
 df.app.activity(ACTIVITY.answerPrompt, { extraInputs: [df.input.durableClient()], handler: activityHandler('answerPrompt') });
-df.app.activity(ACTIVITY.closePrompt, { handler: activityHandler('closePrompt') });
-df.app.activity(ACTIVITY.recordFailure, { handler: activityHandler('recordFailure') });
+df.app.activity(ACTIVITY.closePrompt, { extraInputs: [df.input.durableClient()], handler: activityHandler('closePrompt') });
+df.app.activity(ACTIVITY.recordFailure, { extraInputs: [df.input.durableClient()], handler: activityHandler('recordFailure') });
 df.app.activity(ACTIVITY.notifyScheduled, { extraInputs: [df.input.durableClient()], handler: activityHandler('notifyScheduled') });
