@@ -28,10 +28,10 @@ export function createActivities(deps: AppDeps) {
   return {
     planStep: (input: MeetingRef, _invocation?: ActivityInvocation) => planMeetingStep(deps, input),
     send: (input: SendRequest, invocation?: ActivityInvocation) => sendDispatch(deps, input, invocation?.workflow),
-    recordFailure: (input: FailureRecord, _invocation?: ActivityInvocation) => recordSendFailure(deps, input),
+    recordFailure: (input: FailureRecord, invocation?: ActivityInvocation) => recordSendFailure(deps, input, invocation?.workflow),
     notifyScheduled: (input: BroadcastCursor, invocation: ActivityInvocation) => notifyScheduled(deps, invocation.workflow(), input),
     answerPrompt: (input: PromptAnswer, invocation: ActivityInvocation): Promise<PromptStep> => answerPrompt(deps, invocation.workflow(), input.promptId, input.reply),
-    closePrompt: (input: PromptRef, _invocation?: ActivityInvocation): Promise<PromptStep> => timeOutPrompt(deps, input.promptId),
+    closePrompt: (input: PromptRef, invocation: ActivityInvocation): Promise<PromptStep> => timeOutPrompt(deps, invocation.workflow(), input.promptId),
     deliverWebhook: (input: DeliveryRef, _invocation?: ActivityInvocation): Promise<DeliveryStep> => deliverWebhook(deps, perSubscription, input),
   };
 }

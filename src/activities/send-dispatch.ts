@@ -4,8 +4,10 @@ import type { SendOutcome } from '../app/dispatch/send-outcome';
 import { SEND_SOURCES, type SourceDeps } from '../app/dispatch/sources';
 import type { FailureRecord, SendRequest } from '../workflows/steps';
 import type { MeetingWorkflow } from '../ports/meeting-workflow';
+import { publishCommunicationEvent, type PublishDeps } from '../app/events/publish-events';
+import type { AppDeps } from '../app/deps';
 
-export type SendActivityDeps = SendOnceDeps & SourceDeps;
+export type SendActivityDeps = SendOnceDeps & SourceDeps & PublishDeps & Pick<AppDeps, 'meetings'>;
 
 /**
  * The one send activity: asks the producer of the request's subject what the key stands for, then
@@ -17,6 +19,14 @@ export async function sendDispatch(deps: SendActivityDeps, req: SendRequest, wor
   const pending = await source(deps, req.about.id, req.sendKey);
   if (isNothingToSend(pending)) return { status: 'skipped', reason: pending.skip };
   const outcome = await sendOnce(deps, pending);
+  // Every time the outcome is known, also when it was recorded before (the event keeps its ID): a crash
+  // between the record and the event is made good by the retried activity.
+  if (outcome.status === 'sent' || outcome.status === 'failed') {
+    await publishCommunicationEvent(deps, workflow?.(), {
+      about: req.about, sendKey: req.sendKey, type: pending.type, channel: pending.channel, status: outcome.status,
+      ...(outcome.status === 'failed' ? { reason: outcome.reason } : {}), at: deps.clock.now(),
+    });
+  }
   // What the producer does after a send (a meeting's SMS opening its prompt) is the producer's.
   if (workflow && pending.afterSend) await pending.afterSend(outcome, workflow());
   return outcome;
@@ -26,7 +36,7 @@ export async function sendDispatch(deps: SendActivityDeps, req: SendRequest, wor
  * Records a send the orchestration gave up on (its activity kept failing) as `failed`, so that no
  * reader sees it "planned" forever. A send already recorded keeps its record.
  */
-export async function recordSendFailure(deps: SendActivityDeps, req: FailureRecord): Promise<void> {
+export async function recordSendFailure(deps: SendActivityDeps, req: FailureRecord, workflow?: () => MeetingWorkflow): Promise<void> {
   const now = deps.clock.now();
   const entry = await deps.ledger.get(req.about, req.sendKey);
   if (entry && entry.status !== 'claimed') return;
@@ -38,4 +48,6 @@ export async function recordSendFailure(deps: SendActivityDeps, req: FailureReco
   }
   await deps.ledger.markFailed(req.about, req.sendKey, req.reason, now);
   deps.log.warn(`send ${req.sendKey}: given up (${req.reason})`);
+  const failed = await deps.ledger.get(req.about, req.sendKey);
+  if (failed) await publishCommunicationEvent(deps, workflow?.(), { about: req.about, sendKey: req.sendKey, type: failed.type, channel: failed.channel, status: 'failed', reason: req.reason, at: now });
 }

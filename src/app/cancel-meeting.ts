@@ -1,8 +1,9 @@
-import { cancelMeetingRecord, type CancellationSource } from '../domain';
+import { cancelMeetingRecord, type CancellationSource, type MeetingRecord } from '../domain';
 import type { MeetingWorkflow } from '../ports/meeting-workflow';
 import type { AppDeps } from './deps';
+import { publishMeetingEvent, type MeetingEventDeps } from './events/publish-events';
 
-export type CancelMeetingDeps = Pick<AppDeps, 'meetings' | 'ledger' | 'clock' | 'log'>;
+export type CancelMeetingDeps = Pick<AppDeps, 'meetings' | 'ledger' | 'clock' | 'log'> & MeetingEventDeps;
 
 export type CancelOutcome =
   | { readonly kind: 'cancelled'; readonly meetingId: string; readonly changed: boolean }
@@ -56,13 +57,23 @@ export async function cancelMeeting(deps: CancelMeetingDeps, workflow: MeetingWo
       if (error?.code === 'started' || stored.record.status === 'completed') return { kind: 'started' };
       return { kind: 'conflict', detail: `The meeting is ${stored.record.status}.` };
     }
-    if (!result.value.changed) return { kind: 'cancelled', meetingId, changed: false };
+    if (!result.value.changed) {
+      // Cancelled already, perhaps by a request that died before publishing: the same event, once.
+      await publishCancelled(deps, workflow, stored.record);
+      return { kind: 'cancelled', meetingId, changed: false };
+    }
     const saved = await deps.meetings.replace(result.value.record, stored.etag);
     if (!saved.ok) continue;
     deps.log.info(`meeting ${meetingId} cancelled (${request.source})`);
     await settleInFlightSends(deps, meetingId);
     await workflow.notifyChanged(meetingId);
+    await publishCancelled(deps, workflow, result.value.record);
     return { kind: 'cancelled', meetingId, changed: true };
   }
   return { kind: 'conflict', detail: 'The meeting is being changed by another request; try again.' };
+}
+
+/** `meeting.cancelled`, once per meeting (a meeting is cancelled at most once). */
+async function publishCancelled(deps: CancelMeetingDeps, workflow: MeetingWorkflow, record: MeetingRecord): Promise<void> {
+  if (record.status === 'cancelled') await publishMeetingEvent(deps, workflow, 'meeting.cancelled', record, { cause: `${record.meetingId}|cancelled` });
 }

@@ -1,6 +1,9 @@
 import { channelModule, type Channel } from '../channels/registry';
 import type { ContactAddresses } from '../channels/channel-module';
+import { createHash } from 'node:crypto';
+import type { MeetingWorkflow } from '../ports/meeting-workflow';
 import type { AppDeps } from './deps';
+import { publishContactEvent, type PublishDeps } from './events/publish-events';
 
 /**
  * Channels a number's opt-out covers. API.md: STOP "opts that customer number out of SMS"; WhatsApp
@@ -46,11 +49,13 @@ export async function optOutView(deps: OptOutDeps, phone: string): Promise<OptOu
  * number). It is timed now, or just after the newest event stored when that is later (a provider
  * clock ahead of ours), so the admin's request always takes effect. A repeat changes nothing.
  */
-export async function recordAdminOptOut(deps: OptOutDeps & Pick<AppDeps, 'clock' | 'log'>, phone: string, by: string): Promise<OptOutView> {
+export async function recordAdminOptOut(deps: OptOutDeps & PublishDeps & Pick<AppDeps, 'meetings' | 'log'>, workflow: MeetingWorkflow, phone: string, by: string): Promise<OptOutView> {
   const current = await deps.optOuts.get(phone);
   const now = deps.clock.now().getTime();
   const at = new Date(current === undefined || current.optedOut ? now : Math.max(now, Date.parse(current.updatedAt) + 1));
   const { changed, state } = await deps.optOuts.optOut(phone, { source: 'admin', at });
   deps.log.info(`SMS opt-out ${changed ? 'recorded' : 'already recorded'} by ${by}`);
+  // The cause names the opt-out by a hash of the number and its time: the event log never holds the number.
+  if (changed) await publishContactEvent(deps, workflow, 'contact.optedOut', { cause: `admin|${createHash('sha256').update(phone).digest('hex')}|${state.since ?? at.toISOString()}`, source: 'admin', at: at.toISOString() });
   return viewOf(phone, state);
 }

@@ -1,8 +1,9 @@
 import { compareMeetings, type Meeting, type MeetingRecord } from '../domain';
 import type { MeetingWorkflow } from '../ports/meeting-workflow';
 import type { AppDeps } from './deps';
+import { publishMeetingEvent, type MeetingEventDeps } from './events/publish-events';
 
-export type ScheduleMeetingDeps = Pick<AppDeps, 'meetings' | 'clock' | 'log'>;
+export type ScheduleMeetingDeps = Pick<AppDeps, 'meetings' | 'clock' | 'log'> & MeetingEventDeps;
 
 export type ScheduleOutcome =
   | { readonly kind: 'accepted'; readonly meetingId: string; readonly status: MeetingRecord['status']; readonly version: number }
@@ -29,12 +30,17 @@ export async function scheduleMeeting(deps: ScheduleMeetingDeps, workflow: Meeti
       if (!created.ok) continue; // created concurrently: compare with it on the next pass
       deps.log.info(`meeting ${meeting.meetingId} scheduled (version 1)`);
       await workflow.start(meeting.meetingId);
+      await publishMeetingEvent(deps, workflow, 'meeting.scheduled', record, { cause: `${record.meetingId}|scheduled` });
       return accepted(record);
     }
     const current = existing.record;
     const change = compareMeetings(current, meeting);
     if (change.kind === 'none') {
       if (current.status === 'scheduled') await workflow.ensureRunning(meeting.meetingId);
+      // A repeat of the creating request (the first may have died after its write) publishes the same event, once.
+      if (mode === 'create' && current.version === 1 && current.status === 'scheduled') {
+        await publishMeetingEvent(deps, workflow, 'meeting.scheduled', current, { cause: `${current.meetingId}|scheduled` });
+      }
       return accepted(current);
     }
     if (current.status !== 'scheduled') return { kind: 'conflict', detail: `The meeting is ${current.status}; it can no longer be changed.` };
@@ -48,6 +54,8 @@ export async function scheduleMeeting(deps: ScheduleMeetingDeps, workflow: Meeti
     if (!saved.ok) continue;
     deps.log.info(`meeting ${meeting.meetingId} updated (${change.kind}: ${change.changed.join(', ')}; version ${next.version})`);
     await workflow.notifyChanged(meeting.meetingId);
+    // One event per stored write (its ETag): a request repeated after it finds no change and publishes none.
+    await publishMeetingEvent(deps, workflow, 'meeting.updated', next, { cause: `${next.meetingId}|${next.version}|${saved.etag}` });
     return accepted(next);
   }
   return { kind: 'conflict', detail: 'The meeting is being changed by another request; try again.' };

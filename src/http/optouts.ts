@@ -1,4 +1,4 @@
-import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { z } from 'zod';
 import { normalisePhone } from '../domain';
 import { parseWith } from '../domain/zod-errors';
@@ -33,7 +33,7 @@ export function optOutHandlers(env: HandlerEnv) {
       return ok(await optOutView(deps, phone.phone));
     },
     /** PUT /api/optouts/{phone} — UpdateOptOut: records an opt-out a customer asked for by phone. */
-    async put(req: HttpRequest): Promise<HttpResponseInit> {
+    async put(req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
       const deps = env.deps();
       const admin = await requireAdmin(req, deps);
       if (!admin.ok) return admin.response;
@@ -47,7 +47,7 @@ export function optOutHandlers(env: HandlerEnv) {
         // Consent to texts again must come from the customer's own number (START), not from an admin.
         return problem(409, 'Opt-in refused', 'Only the customer can opt back in, by replying START from their phone; nothing was changed.', [{ path: 'sms.optedOut', message: 'cannot be set to false by an admin' }]);
       }
-      return ok(await recordAdminOptOut(deps, phone.phone, admin.by));
+      return ok(await recordAdminOptOut(deps, env.workflow(context), phone.phone, admin.by));
     },
   });
 }

@@ -7,7 +7,8 @@ import type { MeetingWorkflow } from './meeting-workflow';
  * event is stored; its consumers (webhook subscriptions…) take it then, or from the sweep after a crash.
  */
 export interface EventPublisher {
-  publish(draft: DomainEventDraft, workflow: MeetingWorkflow): Promise<DomainEvent>;
+  /** Without a workflow client at hand (a caller with no durable binding), the event waits for the sweep. */
+  publish(draft: DomainEventDraft, workflow: MeetingWorkflow | undefined): Promise<DomainEvent>;
 }
 
 /** One reader of the events (webhook subscriptions are one): idempotent, since an event may reach it twice. */

@@ -18,7 +18,7 @@ type MeetingEventType = Extract<DomainEventType, `meeting.${string}`>;
 /** A meeting event about `record` as it is now; its attendance read from the meeting's prompts. */
 export async function publishMeetingEvent(
   deps: MeetingEventDeps,
-  workflow: MeetingWorkflow,
+  workflow: MeetingWorkflow | undefined,
   type: MeetingEventType,
   record: MeetingRecord,
   options: { readonly cause: string; readonly promptId?: string },
@@ -57,7 +57,7 @@ export interface CommunicationFacts {
  * `communication.sent|delivered|failed` for one send: its cause is the send key, so a message has at
  * most one event of each (a failure found at send time and one reported later are the same event).
  */
-export async function publishCommunicationEvent(deps: PublishDeps & Pick<AppDeps, 'meetings'>, workflow: MeetingWorkflow, facts: CommunicationFacts): Promise<void> {
+export async function publishCommunicationEvent(deps: PublishDeps & Pick<AppDeps, 'meetings'>, workflow: MeetingWorkflow | undefined, facts: CommunicationFacts): Promise<void> {
   const meetingId = facts.about.kind === 'meeting' ? facts.about.id : undefined;
   const contactId = meetingId === undefined ? undefined : (await deps.meetings.get(meetingId))?.record.contact.contactId;
   const version = parseSendKey(facts.sendKey)?.version;
@@ -83,7 +83,7 @@ export async function publishCommunicationEvent(deps: PublishDeps & Pick<AppDeps
 /** `reply.noMatch` / `reply.timeout` for a prompt that ended so; `reply.unsolicited` for a reply no prompt awaited. */
 export async function publishReplyEvent(
   deps: PublishDeps & Pick<AppDeps, 'meetings'>,
-  workflow: MeetingWorkflow,
+  workflow: MeetingWorkflow | undefined,
   type: Extract<DomainEventType, `reply.${string}`>,
   facts: { readonly prompt?: StoredPrompt; readonly replyId?: string; readonly channel: string; readonly at: string },
 ): Promise<void> {
@@ -111,7 +111,7 @@ export async function publishReplyEvent(
  */
 export async function publishContactEvent(
   deps: PublishDeps & Pick<AppDeps, 'meetings'>,
-  workflow: MeetingWorkflow,
+  workflow: MeetingWorkflow | undefined,
   type: 'contact.optedOut' | 'contact.optedIn',
   facts: { readonly cause: string; readonly source: 'reply' | 'admin'; readonly at: string; readonly newestPrompt?: StoredPrompt },
 ): Promise<void> {

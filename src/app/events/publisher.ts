@@ -45,7 +45,7 @@ export function eventPublisher(parts: PublisherParts): EventPublisher {
       const event = domainEvent(draft, parts.clock.now());
       const { appended, pending } = await parts.eventLog.append(event);
       if (appended) parts.log.info(`event ${event.id}: ${event.type} ${event.subject}`);
-      if (pending) await dispatch(parts, (await parts.eventLog.get(event.id)) ?? event, workflow);
+      if (pending && workflow) await dispatch(parts, (await parts.eventLog.get(event.id)) ?? event, workflow);
       return event;
     },
   };

@@ -2,8 +2,10 @@ import { parseSendKey } from '../../domain';
 import type { DeliveredEvent, UndeliveredEvent } from '../../ports/inbound';
 import type { SentMessageRef } from '../../ports/message-index';
 import type { AppDeps } from '../deps';
+import type { MeetingWorkflow } from '../../ports/meeting-workflow';
+import { publishCommunicationEvent, type PublishDeps } from '../events/publish-events';
 
-export type DeliveryReportDeps = Pick<AppDeps, 'ledger' | 'messageIndex' | 'clock' | 'log'>;
+export type DeliveryReportDeps = Pick<AppDeps, 'ledger' | 'messageIndex' | 'meetings' | 'clock' | 'log'> & PublishDeps;
 
 /**
  * How long a report for a message we cannot find is answered "try again": the send core indexes the
@@ -40,7 +42,7 @@ async function locate(deps: DeliveryReportDeps, event: DeliveredEvent | Undelive
  * `claimed`; a late failure after `delivered` changes nothing), so applying the same report twice is
  * harmless. A failed row is final: the send core never sends its key again.
  */
-export async function applyDeliveryReport(deps: DeliveryReportDeps, event: DeliveredEvent | UndeliveredEvent): Promise<DeliveryReportOutcome> {
+export async function applyDeliveryReport(deps: DeliveryReportDeps, workflow: MeetingWorkflow | undefined, event: DeliveredEvent | UndeliveredEvent): Promise<DeliveryReportOutcome> {
   const ref = await locate(deps, event);
   const now = deps.clock.now();
   if (!ref) {
@@ -52,5 +54,14 @@ export async function applyDeliveryReport(deps: DeliveryReportDeps, event: Deliv
   // Recorded at the provider's time of delivery, not at when the report reached us.
   await deps.ledger.markDelivered(ref.about, ref.sendKey, outcome, new Date(event.at));
   deps.log.info(`event ${event.eventId}: send ${ref.sendKey} ${event.kind}`);
+  // Published when the ledger took the report (a late failure after `delivered` changes nothing, and says nothing).
+  const entry = await deps.ledger.get(ref.about, ref.sendKey);
+  const status = event.kind === 'delivered' ? 'delivered' : 'failed';
+  if (entry?.status === status) {
+    await publishCommunicationEvent(deps, workflow, {
+      about: ref.about, sendKey: ref.sendKey, type: entry.type, channel: entry.channel, status,
+      ...(event.kind === 'undelivered' ? { reason: event.reason, permanent: event.permanent } : {}), at: new Date(event.at),
+    });
+  }
   return { outcome: 'applied', sendKey: ref.sendKey };
 }

@@ -16,8 +16,8 @@ export interface InboundEventOutcome {
 /** One handler per kind: a new member of the union does not compile until it is handled here. */
 function handlers(deps: InboundEventsDeps, workflow: MeetingWorkflow): InboundHandlers<Promise<InboundEventOutcome['outcome']>> {
   return {
-    delivered: async (event) => (await applyDeliveryReport(deps, event)).outcome,
-    undelivered: async (event) => (await applyDeliveryReport(deps, event)).outcome,
+    delivered: async (event) => (await applyDeliveryReport(deps, workflow, event)).outcome,
+    undelivered: async (event) => (await applyDeliveryReport(deps, workflow, event)).outcome,
     reply: async (event) => {
       const { outcome } = await handleReply(deps, workflow, event);
       return outcome === 'ignored' || outcome === 'unmatched' ? outcome : 'applied';

@@ -4,8 +4,9 @@ import type { StoredPrompt } from '../../ports/prompt-store';
 import type { AppDeps } from '../deps';
 import { cancelMeeting, type CancelMeetingDeps } from '../cancel-meeting';
 import { sendReplyMessage, type ReplySendDeps } from './reply-sends';
+import { publishMeetingEvent, publishReplyEvent, type MeetingEventDeps } from '../events/publish-events';
 
-export type AnswerPromptDeps = ReplySendDeps & CancelMeetingDeps & Pick<AppDeps, 'prompts' | 'settings'>;
+export type AnswerPromptDeps = ReplySendDeps & CancelMeetingDeps & MeetingEventDeps & Pick<AppDeps, 'prompts' | 'settings'>;
 
 /** Whether the prompt the orchestration waits for has ended, and how. */
 export interface PromptState { readonly closed: boolean; readonly outcome: string }
@@ -50,6 +51,7 @@ export async function answerPrompt(deps: AnswerPromptDeps, workflow: MeetingWork
       await deps.prompts.close(base.promptId, 'noMatch', reply.at, reply.eventId);
       await note(base, 'noMatch');
       deps.log.info(`prompt ${base.promptId}: ended, no match (reply ${reply.eventId})`);
+      await followUp(deps, workflow, settings, (await deps.prompts.get(base.promptId)) ?? base, reply.eventId);
       if (base.promptId !== promptId) await workflow.raisePromptReply(base.promptId, { kind: 'closed', eventId: reply.eventId });
     }
     return state(await deps.prompts.get(promptId));
@@ -82,8 +84,20 @@ async function stillAsking(deps: AnswerPromptDeps, open: readonly StoredPrompt[]
   return asking;
 }
 
-/** What an answer does besides closing its prompt: a cancel cancels the meeting; then the acknowledgement. */
+/**
+ * What an answer does besides closing its prompt: a cancel cancels the meeting; the outcome's domain
+ * event; then the acknowledgement. Run again on a redelivered reply, so each step is idempotent.
+ */
 async function followUp(deps: AnswerPromptDeps, workflow: MeetingWorkflow, settings: Settings, prompt: StoredPrompt, eventId: string): Promise<void> {
+  if (prompt.outcome === 'noMatch') {
+    await publishReplyEvent(deps, workflow, 'reply.noMatch', { prompt, replyId: eventId, channel: prompt.channel, at: prompt.closedAt ?? deps.clock.now().toISOString() });
+    return;
+  }
+  if (prompt.outcome === 'confirmed' || prompt.outcome === 'rescheduleRequested') {
+    const record = (await deps.meetings.get(prompt.meetingId))?.record;
+    const type = prompt.outcome === 'confirmed' ? 'meeting.confirmed' : 'meeting.rescheduleRequested';
+    if (record) await publishMeetingEvent(deps, workflow, type, record, { cause: prompt.promptId, promptId: prompt.promptId });
+  }
   if (prompt.outcome === 'cancelled') {
     const cancelled = await cancelMeeting(deps, workflow, prompt.meetingId, { source: 'sms' });
     if (cancelled.kind !== 'cancelled') {
@@ -105,8 +119,11 @@ async function acknowledge(deps: AnswerPromptDeps, settings: Settings, prompt: S
   await sendReplyMessage(deps, settings, prompt, eventId, ACK[intent]);
 }
 
-/** The timeout: ends the prompt unless a reply ended it first. */
-export async function timeOutPrompt(deps: Pick<AppDeps, 'prompts' | 'clock' | 'log'>, promptId: string): Promise<PromptState> {
+/** The timeout: ends the prompt unless a reply ended it first, and says so once (`reply.timeout`). */
+export async function timeOutPrompt(deps: Pick<AppDeps, 'prompts' | 'meetings' | 'events' | 'clock' | 'log'>, workflow: MeetingWorkflow, promptId: string): Promise<PromptState> {
   if (await deps.prompts.close(promptId, 'timeout', deps.clock.now().toISOString(), null)) deps.log.info(`prompt ${promptId}: timed out`);
-  return state(await deps.prompts.get(promptId));
+  const prompt = await deps.prompts.get(promptId);
+  // Published whenever the prompt ended so, not only when this attempt closed it: a retried activity publishes the same event.
+  if (prompt?.outcome === 'timeout') await publishReplyEvent(deps, workflow, 'reply.timeout', { prompt, channel: prompt.channel, at: prompt.closedAt ?? deps.clock.now().toISOString() });
+  return state(prompt);
 }

@@ -3,6 +3,7 @@ import type { ReplyEvent } from '../../ports/inbound';
 import type { MeetingWorkflow } from '../../ports/meeting-workflow';
 import type { AppDeps } from '../deps';
 import { sendReplyMessage, type ReplySendDeps } from './reply-sends';
+import { publishContactEvent, publishReplyEvent, type PublishDeps } from '../events/publish-events';
 
 /**
  * What became of a customer's reply. `changed` is false when the store already had it (a repeated
@@ -18,7 +19,7 @@ export type ReplyOutcome =
   | { readonly outcome: 'forwarded'; readonly promptId: string }
   | { readonly outcome: 'ignored'; readonly reason: string };
 
-export type HandleReplyDeps = ReplySendDeps & Pick<AppDeps, 'optOuts' | 'replies' | 'prompts' | 'settings' | 'log'>;
+export type HandleReplyDeps = ReplySendDeps & PublishDeps & Pick<AppDeps, 'optOuts' | 'replies' | 'prompts' | 'settings' | 'meetings' | 'log'>;
 
 /**
  * The seam where a customer's SMS reply enters the app: the events webhook calls this for every
@@ -32,10 +33,15 @@ export async function handleReply(deps: HandleReplyDeps, workflow: MeetingWorkfl
   const intent = classifyReply(event.text);
   const at = new Date(event.at);
   if (intent === 'stop') {
-    const { changed } = await deps.optOuts.optOut(event.from, { source: 'reply', at });
+    const { changed, state } = await deps.optOuts.optOut(event.from, { source: 'reply', at });
     deps.log.info(`reply ${event.eventId}: opt-out${changed ? '' : ' (already recorded)'}`);
+    const open = await deps.prompts.openFor(event.from);
+    // This event's opt-out (also when a redelivery finds it recorded by its first delivery): published once.
+    if (changed || (state.optedOut && state.since === at.toISOString())) {
+      await publishContactEvent(deps, workflow, 'contact.optedOut', { cause: event.eventId, source: 'reply', at: event.at, newestPrompt: open[open.length - 1] });
+    }
     // STOP ends every open prompt of the number, whichever of our numbers it wrote to.
-    for (const prompt of await deps.prompts.openFor(event.from)) {
+    for (const prompt of open) {
       await deps.prompts.close(prompt.promptId, 'optedOut', event.at, event.eventId);
       await deps.prompts.recordReply({ eventId: event.eventId, meetingId: prompt.meetingId, receivedAt: event.at, channel: 'sms', intent: 'stop', outcome: 'optedOut' });
       await workflow.raisePromptReply(prompt.promptId, { kind: 'closed', eventId: event.eventId });
@@ -43,8 +49,11 @@ export async function handleReply(deps: HandleReplyDeps, workflow: MeetingWorkfl
     return { outcome: 'optedOut', changed };
   }
   if (intent === 'start') {
-    const { changed } = await deps.optOuts.optIn(event.from, at);
+    const { changed, state } = await deps.optOuts.optIn(event.from, at);
     deps.log.info(`reply ${event.eventId}: opt-in${changed ? '' : ' (already recorded)'}`);
+    if (changed || (!state.optedOut && state.updatedAt === at.toISOString())) {
+      await publishContactEvent(deps, workflow, 'contact.optedIn', { cause: event.eventId, source: 'reply', at: event.at });
+    }
     return { outcome: 'optedIn', changed };
   }
   const open = (await deps.prompts.openFor(event.from, event.to)).filter((p) => p.closesAt > event.at);
@@ -72,5 +81,6 @@ export async function handleReply(deps: HandleReplyDeps, workflow: MeetingWorkfl
   // No prompt answers it: kept for staff to read and act on.
   await deps.replies.keepUnmatched({ replyId: event.eventId, receivedAt: event.at, channel: event.channel, from: event.from, to: event.to, text: event.text });
   deps.log.info(`reply ${event.eventId}: kept as unmatched (${intent})`);
+  await publishReplyEvent(deps, workflow, 'reply.unsolicited', { replyId: event.eventId, channel: event.channel, at: event.at });
   return { outcome: 'unmatched' };
 }

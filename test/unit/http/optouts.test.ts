@@ -1,4 +1,4 @@
-import { HttpRequest } from '@azure/functions';
+import { HttpRequest, InvocationContext } from '@azure/functions';
 import { parseConfig } from '../../../src/config';
 import type { HandlerEnv } from '../../../src/http/handler-env';
 import { optOutHandlers } from '../../../src/http/optouts';
@@ -48,26 +48,29 @@ describe('GET /api/optouts/{phone}', () => {
 describe('PUT /api/optouts/{phone}', () => {
   test('records an admin opt-out; a repeat keeps the first time; GET shows it', async () => {
     const { deps, handlers } = setup();
-    const first = await handlers.put(put(PHONE, OPT_OUT));
+    const first = await handlers.put(put(PHONE, OPT_OUT), new InvocationContext());
     const since = deps.clock.now().toISOString();
     expect(first).toMatchObject({ status: 200, jsonBody: { phone: PHONE, sms: { optedOut: true, since, source: 'admin' } } });
     await deps.clock.sleep(60_000);
-    expect((await handlers.put(put(PHONE, OPT_OUT))).jsonBody).toMatchObject({ sms: { since, source: 'admin' } });
+    expect((await handlers.put(put(PHONE, OPT_OUT), new InvocationContext())).jsonBody).toMatchObject({ sms: { since, source: 'admin' } });
     expect(deps.optOuts.changes).toHaveLength(1);
     expect((await handlers.get(req('GET', PHONE, KEY))).jsonBody).toMatchObject({ sms: { optedOut: true, source: 'admin' } });
+    // One contact.optedOut for the opt-out, none for the repeat; neither the event nor its cause holds the number.
+    expect(deps.eventLog.ofType('contact.optedOut')).toEqual([expect.objectContaining({ data: { channel: 'sms', source: 'admin', occurredAt: since } })]);
+    expect(JSON.stringify([...deps.eventLog.events.values()])).not.toContain('4255550123');
     expect([...deps.log.infos, ...deps.log.warns].join('\n')).not.toContain('4255550123');
   });
 
   test('the admin opt-out wins over a START stamped later than our clock', async () => {
     const { deps, handlers } = setup();
     await deps.optOuts.optIn(PHONE, new Date(deps.clock.now().getTime() + 3_600_000));
-    expect((await handlers.put(put(PHONE, OPT_OUT))).jsonBody).toMatchObject({ sms: { optedOut: true } });
+    expect((await handlers.put(put(PHONE, OPT_OUT), new InvocationContext())).jsonBody).toMatchObject({ sms: { optedOut: true } });
   });
 
   test('optedOut false → 409 naming sms.optedOut, and the number stays opted out', async () => {
     const { deps, handlers } = setup();
     await deps.optOuts.seedOptedOut(PHONE);
-    const res = await handlers.put(put(PHONE, JSON.stringify({ sms: { optedOut: false } })));
+    const res = await handlers.put(put(PHONE, JSON.stringify({ sms: { optedOut: false } })), new InvocationContext());
     expect(res.status).toBe(409);
     expect(res.jsonBody).toMatchObject({ errors: [{ path: 'sms.optedOut' }] });
     expect((await deps.optOuts.get(PHONE))?.optedOut).toBe(true);
@@ -83,7 +86,7 @@ describe('PUT /api/optouts/{phone}', () => {
     ['an unknown key under sms', 'sms.since', JSON.stringify({ sms: { optedOut: true, since: '2026-01-01T00:00:00Z' } })],
   ])('%s → 400 naming %j, and nothing is recorded', async (_, path, body) => {
     const { deps, handlers } = setup();
-    const res = await handlers.put(put(PHONE, body));
+    const res = await handlers.put(put(PHONE, body), new InvocationContext());
     expect(res.status).toBe(400);
     expect(res.jsonBody).toMatchObject({ errors: [{ path }] });
     expect(deps.optOuts.changes).toEqual([]);
@@ -91,7 +94,7 @@ describe('PUT /api/optouts/{phone}', () => {
 
   test('a bad phone → 400 naming phone, and nothing is recorded', async () => {
     const { deps, handlers } = setup();
-    const res = await handlers.put(put('4255550123', OPT_OUT));
+    const res = await handlers.put(put('4255550123', OPT_OUT), new InvocationContext());
     expect(res.status).toBe(400);
     expect(res.jsonBody).toMatchObject({ errors: [{ path: 'phone' }] });
     expect(deps.optOuts.changes).toEqual([]);
@@ -107,12 +110,12 @@ describe('who may call the opt-out routes', () => {
   ] as const)('%s → %d on GET and PUT, and nothing is recorded', async (_, status, headers) => {
     const { deps, handlers } = setup();
     expect((await handlers.get(req('GET', PHONE, headers))).status).toBe(status);
-    expect((await handlers.put(put(PHONE, OPT_OUT, { ...headers, 'content-type': 'application/json' }))).status).toBe(status);
+    expect((await handlers.put(put(PHONE, OPT_OUT, { ...headers, 'content-type': 'application/json' }), new InvocationContext())).status).toBe(status);
     expect(deps.optOuts.changes).toEqual([]);
   });
 
   test('an admin token is accepted', async () => {
     const { handlers } = setup();
-    expect((await handlers.put(put(PHONE, OPT_OUT, { authorization: 'Bearer admin', 'content-type': 'application/json' }))).status).toBe(200);
+    expect((await handlers.put(put(PHONE, OPT_OUT, { authorization: 'Bearer admin', 'content-type': 'application/json' }), new InvocationContext())).status).toBe(200);
   });
 });
