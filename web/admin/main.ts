@@ -1,12 +1,13 @@
 /* Browser code: an ES module of the admin page (see ./api.ts). */
 import { adminApi, type ApiReply } from './api.js';
 import { settingsForm } from './settings-form.js';
+import { subscriptionsList } from './subscriptions.js';
 import { templateEditor } from './template-editor.js';
 import { pageUi } from './ui.js';
 
 /**
  * Wires the page: sign-in (a pasted bearer token, kept in sessionStorage), then the settings form
- * and the template editor. A 401 or 403 from any call signs out and says why.
+ * the template editor and the webhook subscriptions. A 401 or 403 from any call signs out and says why.
  */
 export function startAdminPage(win: Window): void {
   const doc = win.document;
@@ -41,6 +42,7 @@ export function startAdminPage(win: Window): void {
   };
   const settings = settingsForm(guarded, ui);
   const templates = templateEditor(guarded, ui, win);
+  const subscriptions = subscriptionsList(guarded, ui, doc);
 
   const enter = async (): Promise<void> => {
     const reply = await settings.load();
@@ -51,6 +53,7 @@ export function startAdminPage(win: Window): void {
     ui.announce('Signed in.');
     ui.el('settings-title').focus();
     await templates.load();
+    await subscriptions.load();
   };
 
   ui.el<HTMLFormElement>('sign-in-form').addEventListener('submit', (event) => {

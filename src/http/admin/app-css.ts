@@ -43,5 +43,9 @@ code{font-family:ui-monospace,Consolas,monospace;word-break:break-all;background
 .preview iframe{display:block;width:100%;height:26rem;border:1px solid var(--rule);border-radius:4px;background:#fff}
 pre{white-space:pre-wrap;word-break:break-word;background:#f7f8fa;border:1px solid var(--rule);border-radius:4px;padding:.75rem;font-size:.9rem;margin:.5rem 0}
 #sms-counter{font-weight:600}
+.wide{grid-column:1/-1}
+table{border-collapse:collapse;width:100%;margin:0 0 1rem;font-size:.95rem}caption{text-align:left}
+th,td{text-align:left;vertical-align:top;border-bottom:1px solid var(--rule);padding:.4rem .5rem}td.problem{margin:0}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:40rem){.grid{grid-template-columns:1fr}}
 `;

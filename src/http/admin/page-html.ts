@@ -91,6 +91,17 @@ const TEMPLATES = `
 </section>
 </section>`;
 
+const SUBSCRIPTIONS = `
+<section class="card wide" aria-labelledby="subscriptions-title">
+<h2 id="subscriptions-title" tabindex="-1">Subscriptions</h2>
+<p class="hint">Webhooks that receive events (Power Automate triggers create and delete their own). Receivers are shown by host only.</p>
+<table id="subscriptions-table"><caption class="hint">Deliveries: the newest, and those failing in the last 24 hours.</caption>
+<thead><tr><th scope="col">Description</th><th scope="col">Receiver</th><th scope="col">Events</th><th scope="col">Created</th><th scope="col">Last delivery</th><th scope="col">Failures (24 h)</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
+<tbody id="subscriptions-rows"></tbody></table>
+<p id="subscriptions-empty" class="hint">No subscriptions.</p>
+<div class="actions"><button type="button" id="subscriptions-refresh" class="secondary">Refresh</button></div>
+</section>`;
+
 /**
  * The admin page: static markup, no data. `assets` is the page's own path (its script and stylesheet
  * live under it) and `api` the API root the script calls, both taken from the request.
@@ -105,7 +116,7 @@ export function adminPageHtml(paths: { assets: string; api: string }): string {
 <main>
 <p id="status" role="status"></p>
 ${{ html: SIGN_IN }}
-<div id="app" hidden>${{ html: SETTINGS }}${{ html: TEMPLATES }}</div>
+<div id="app" hidden>${{ html: SETTINGS }}${{ html: TEMPLATES }}${{ html: SUBSCRIPTIONS }}</div>
 </main>
 </body></html>
 `.html;
