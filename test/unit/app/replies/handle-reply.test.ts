@@ -10,7 +10,7 @@ const reply = (text: string, at = '2026-11-05T10:00:00Z', eventId = 'ev-1'): Rep
 });
 
 describe('handleReply: carrier keywords first', () => {
-  test.each(['STOP', 'stop', ' Stop. ', 'STOPALL', 'unsubscribe', 'CANCEL', 'End', 'quit!', 'ARRET', 'Arrêt', 'No, stop texting me'])(
+  test.each(['STOP', 'stop', ' Stop. ', 'STOPALL', 'unsubscribe', 'CANCEL', 'End', 'quit!', 'ARRET', 'Arrêt', 'STOP.', '\tstop!\n'])(
     '%j opts the sender out (source reply, at the event time)', async (text) => {
       const deps = fakeDeps();
       expect(await handleReply(deps, new RecordingWorkflow(), reply(text))).toEqual({ outcome: 'optedOut', changed: true });
@@ -32,7 +32,7 @@ describe('handleReply: carrier keywords first', () => {
     expect(deps.senders.sms.dispatches).toEqual([]);
   });
 
-  test.each(['YES', 'no', 'Thanks!', 'stopping by later', ''])('%j answers no prompt yet: kept for staff as unmatched, no opt-out, nothing sent', async (text) => {
+  test.each(['YES', 'no', 'Thanks!', 'stopping by later', '', 'No, stop texting me', 'We have got to STOP this terrible bill', 'please cancel it', 'I need help'])('%j answers no prompt yet: kept for staff as unmatched, no opt-out, nothing sent', async (text) => {
     const deps = fakeDeps();
     const event = reply(text);
     expect(await handleReply(deps, new RecordingWorkflow(), event)).toEqual({ outcome: 'unmatched' });
