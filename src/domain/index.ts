@@ -51,5 +51,5 @@ export { classifyReply, normaliseReply, type ExtraKeywords } from './replies/cla
 export { hintWords, replyHint, replyHintFor } from './replies/reply-hint';
 export { type ReplyIntent } from './replies/reply-keywords';
 export { applyOptOutEvent, type OptOutEvent, type OptOutSource, type OptOutState, type OptOutTransition } from './replies/opt-out-state';
-export { ANSWER_OUTCOMES, PROMPT_OUTCOMES, attendanceOf, choiceIn, decideReply, promptClosesAt, promptIdFor, type Attendance, type PromptOutcome, type ReplyDecision } from './replies/prompt';
+export { ANSWER_OUTCOMES, PROMPT_OUTCOMES, attendanceOf, choiceIn, decideReply, promptClosesAt, promptIdFor, takesReplyAt, type Attendance, type PromptOutcome, type ReplyDecision } from './replies/prompt';
 export { type AnswerIntent } from './replies/reply-keywords';

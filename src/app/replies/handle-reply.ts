@@ -1,4 +1,4 @@
-import { choiceIn, classifyReply } from '../../domain';
+import { choiceIn, classifyReply, takesReplyAt } from '../../domain';
 import type { ReplyEvent } from '../../ports/inbound';
 import type { MeetingWorkflow } from '../../ports/meeting-workflow';
 import type { AppDeps } from '../deps';
@@ -47,7 +47,8 @@ export async function handleReply(deps: HandleReplyDeps, workflow: MeetingWorkfl
     deps.log.info(`reply ${event.eventId}: opt-in${changed ? '' : ' (already recorded)'}`);
     return { outcome: 'optedIn', changed };
   }
-  const open = (await deps.prompts.openFor(event.from, event.to)).filter((p) => p.closesAt > event.at);
+  // A prompt past its time, or one that stopped listening (too many replies), takes no reply: kept for staff.
+  const open = (await deps.prompts.openFor(event.from, event.to)).filter(takesReplyAt(event.at));
   const newest = open[open.length - 1];
   if (intent === 'help') {
     // With a prompt open, the help names what to reply about its meeting. Without one nothing is sent:
