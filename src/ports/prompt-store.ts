@@ -49,6 +49,8 @@ export interface PromptStore {
   openFor(customer: string, sender?: string): Promise<StoredPrompt[]>;
   /** Ends an open prompt; false when it had already ended (nothing changes then). */
   close(promptId: string, outcome: Exclude<PromptOutcome, 'open'>, at: string, eventId: string | null): Promise<boolean>;
+  /** The prompt most recently opened for a customer number, open or not (its locale answers HELP). */
+  newestFor(customer: string): Promise<StoredPrompt | undefined>;
   /** Marks an open prompt as no longer taking replies (see `listening`); false when it was not open or already so. */
   stopListening(promptId: string): Promise<boolean>;
   /** Up to `limit` open prompts of any number (for ending them all when replies are turned off). */

@@ -26,6 +26,10 @@ export class FakePromptStore implements PromptStore {
     return true;
   }
 
+  async newestFor(customer: string): Promise<StoredPrompt | undefined> {
+    return [...this.prompts.values()].filter((p) => p.customer === customer).sort(byOpening).pop();
+  }
+
   async stopListening(promptId: string): Promise<boolean> {
     const prompt = this.prompts.get(promptId);
     if (prompt?.outcome !== 'open' || prompt.listening === false) return false;

@@ -73,6 +73,12 @@ export class TablePromptStore implements PromptStore {
     return this.update(promptId, (p) => (p.outcome === 'open' ? { ...p, outcome, closedAt: at, closedBy: eventId } : undefined)).then((p) => p !== undefined);
   }
 
+  async newestFor(customer: string): Promise<StoredPrompt | undefined> {
+    const table = await this.table();
+    const rows = await parsedRows(table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${pairPartition(customer)}` } }), parsePrompt);
+    return rows.sort((a, b) => b.openedAt.localeCompare(a.openedAt) || b.promptId.localeCompare(a.promptId))[0];
+  }
+
   stopListening(promptId: string): Promise<boolean> {
     return this.update(promptId, (p) => (p.outcome === 'open' && p.listening !== false ? { ...p, listening: false } : undefined)).then((p) => p !== undefined);
   }
