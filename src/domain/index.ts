@@ -52,5 +52,5 @@ export { hintWords, replyHint, replyHintFor } from './replies/reply-hint';
 export { type ReplyIntent } from './replies/reply-keywords';
 export { applyOptOutEvent, type OptOutEvent, type OptOutSource, type OptOutState, type OptOutTransition } from './replies/opt-out-state';
 export { HELP_ANSWER_INTERVAL_MS, helpAnsweredRecently, helpSubjectId, type HelpAnswerEntry } from './replies/help-answer';
-export { ANSWER_OUTCOMES, PROMPT_OUTCOMES, attendanceOf, choiceIn, decideReply, promptClosesAt, promptIdFor, takesReplyAt, type Attendance, type PromptOutcome, type ReplyDecision } from './replies/prompt';
+export { ANSWER_OUTCOMES, PROMPT_OUTCOMES, attendanceOf, choiceIn, decideReply, promptClosesAt, promptIdFor, type Attendance, type PromptOutcome, type ReplyDecision } from './replies/prompt';
 export { type AnswerIntent } from './replies/reply-keywords';

@@ -1,4 +1,4 @@
-import { ANSWER_OUTCOMES, decideReply, takesReplyAt, type AnswerIntent, type PromptOutcome, type ReplyIntent, type Settings } from '../../domain';
+import { ANSWER_OUTCOMES, decideReply, type AnswerIntent, type PromptOutcome, type ReplyIntent, type Settings } from '../../domain';
 import type { MeetingWorkflow, PromptReply } from '../../ports/meeting-workflow';
 import type { StoredPrompt } from '../../ports/prompt-store';
 import type { AppDeps } from '../deps';
@@ -26,7 +26,7 @@ export async function answerPrompt(deps: AnswerPromptDeps, workflow: MeetingWork
     if (prompt && reply.kind === 'reply' && prompt.closedBy === reply.eventId) await followUp(deps, workflow, settings, prompt, reply.eventId);
     return state(prompt);
   }
-  const open = await stillAsking(deps, (await deps.prompts.openFor(prompt.customer, prompt.sender)).filter(takesReplyAt(reply.at)), reply.at);
+  const open = await stillAsking(deps, (await deps.prompts.openFor(prompt.customer, prompt.sender)).filter((p) => p.closesAt > reply.at), reply.at);
   const note = (p: StoredPrompt, outcome: string) => deps.prompts.recordReply({ eventId: reply.eventId, meetingId: p.meetingId, receivedAt: reply.at, channel: 'sms', intent: reply.intent as ReplyIntent, outcome });
   // The prompt the reply was handed to may have just been superseded: the others on the pair still ask.
   const base = open.find((p) => p.promptId === promptId) ?? open[open.length - 1];

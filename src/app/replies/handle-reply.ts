@@ -1,4 +1,4 @@
-import { choiceIn, classifyReply, takesReplyAt } from '../../domain';
+import { choiceIn, classifyReply } from '../../domain';
 import type { ReplyEvent } from '../../ports/inbound';
 import type { MeetingWorkflow } from '../../ports/meeting-workflow';
 import type { AppDeps } from '../deps';
@@ -49,9 +49,11 @@ export async function handleReply(deps: HandleReplyDeps, workflow: MeetingWorkfl
     return { outcome: 'optedIn', changed };
   }
   const { settings } = await deps.settings.get();
-  // A prompt past its time, one that stopped listening (too many replies), and every prompt once
-  // replies are off take no reply: it is kept for staff.
-  const open = settings.replies.enabled ? (await deps.prompts.openFor(event.from, event.to)).filter(takesReplyAt(event.at)) : [];
+  // A prompt past its time, and every prompt once replies are off, takes no reply: it is kept for
+  // staff. So does a pair one of whose prompts stopped listening (too many replies): handing the reply
+  // to another of its prompts would answer that one without asking which.
+  const live = settings.replies.enabled ? (await deps.prompts.openFor(event.from, event.to)).filter((p) => p.closesAt > event.at) : [];
+  const open = live.some((p) => p.listening === false) ? [] : live;
   const newest = open[open.length - 1];
   if (intent === 'help') {
     // With a prompt open, the help names what to reply about its meeting; without one, it says who

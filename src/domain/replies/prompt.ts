@@ -21,12 +21,6 @@ export function promptClosesAt(openedAt: string, timeoutHours: number, start: st
   return new Date(Math.min(timeout, Date.parse(start))).toISOString();
 }
 
-/**
- * Whether an open prompt still takes a reply that came at `at`: its time is not up, and it still
- * listens (its orchestration stops after MAX_REPLIES). A reply no prompt takes is kept for staff.
- */
-export const takesReplyAt = (at: string) => (p: { readonly closesAt: string; readonly listening?: boolean }): boolean => p.closesAt > at && p.listening !== false;
-
 /** The meeting number a reply names ("YES 2", "2 yes"): one standalone number, else none. */
 export function choiceIn(text: string): number | undefined {
   const numbers = normaliseReply(text).split(' ').filter((w) => /^\d{1,2}$/.test(w));

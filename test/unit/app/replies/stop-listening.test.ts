@@ -52,4 +52,16 @@ describe('a prompt that took its last reply (MAX_REPLIES) stops listening; later
     expect(await handleReply(deps, workflow, sms('STOP', 'e3'))).toMatchObject({ outcome: 'optedOut' });
     expect((await deps.prompts.get(PROMPT))?.outcome).toBe('optedOut');
   });
+
+  test('with another prompt open on the pair, the reply is not handed to that one either (it would answer without asking which)', async () => {
+    const { deps, workflow } = await setup();
+    const base = record();
+    await deps.meetings.create({ ...base, meetingId: 'A-0', contact: { ...base.contact, phone: CUSTOMER } });
+    const olderKey = 'A-0|1|confirmation|sms';
+    await deps.prompts.open({ promptId: promptIdFor(olderKey), meetingId: 'A-0', sendKey: olderKey, channel: 'sms', customer: CUSTOMER, sender: SENDER, locale: 'en-US', openedAt: '2025-12-31T00:00:00.000Z', closesAt: '2099-01-01T00:00:00.000Z', outcome: 'open', closedAt: null, closedBy: null, noMatches: [] });
+    await answerPromptReply(deps, workflow, PROMPT, answer('e1', 'confirm'), true);
+    expect(await deps.prompts.get(PROMPT)).toMatchObject({ outcome: 'open', listening: false });
+    expect(await handleReply(deps, workflow, sms('YES', 'e2'))).toEqual({ outcome: 'unmatched' });
+    expect(workflow.prompts.filter((p) => p.reply?.eventId === 'e2')).toEqual([]);
+  });
 });
