@@ -25,9 +25,9 @@ export type HandleReplyDeps = ReplySendDeps & HelpAnswerDeps & Pick<AppDeps, 'op
  * The seam where a customer's SMS reply enters the app: the events webhook calls this for every
  * `reply` event, once per event ID. Carrier keywords come first, before anything else may read the
  * reply (API.md "Opt-out"), each only as the whole reply: a STOP-family word opts the number out of
- * every SMS, START/UNSTOP opts it back in, HELP asks for help. Nothing is sent in answer to STOP (the carrier answers it). The event's
- * own time orders the writes, so a repeated or late event changes nothing. Logs carry the event ID
- * only: never the number or the text.
+ * every SMS, START/UNSTOP opts it back in, HELP asks for help. Nothing is sent in answer to STOP (the
+ * carrier answers it). The event's own time orders the writes, so a repeated or late event changes
+ * nothing. Logs carry the event ID only: never the number or the text.
  */
 export async function handleReply(deps: HandleReplyDeps, workflow: MeetingWorkflow, event: ReplyEvent): Promise<ReplyOutcome> {
   const intent = classifyReply(event.text);
