@@ -105,3 +105,13 @@ test('the notification schemas have the domain\'s CloudEvents envelope type (che
   const assignable: CloudEventEnvelope[] = [] as All[];
   expect(assignable).toEqual([]);
 });
+
+test('the makers\' READMEs name every trigger, and the connector\'s README every event', () => {
+  const connectorReadme = fs.readFileSync(path.join(ROOT, CONNECTOR_DIR, 'README.md'), 'utf8');
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  for (const trigger of TRIGGERS) {
+    expect({ trigger: trigger.summary, inConnectorReadme: connectorReadme.includes(`**${trigger.summary}** (\`${trigger.operationId}\`)`), inReadme: readme.includes(`**${trigger.summary}**`) })
+      .toEqual({ trigger: trigger.summary, inConnectorReadme: true, inReadme: true });
+  }
+  for (const event of DOMAIN_EVENT_TYPES) expect({ event, named: connectorReadme.includes(`\`${event}\``) }).toEqual({ event, named: true });
+});

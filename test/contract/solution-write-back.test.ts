@@ -112,3 +112,8 @@ test('the appointment-updated flow does not react to the columns the write-back 
   const watched = String(trigger.inputs?.parameters?.['subscriptionRequest/filteringattributes']).split(',');
   for (const column of Object.values(APPOINTMENT_COLUMNS)) expect(watched).not.toContain(column);
 });
+
+test('the solution\'s README and the repository\'s name every write-back flow', () => {
+  const readmes = [read('README.md'), fs.readFileSync(path.resolve(DIR, '..', 'README.md'), 'utf8')];
+  for (const name of Object.keys(WRITE_BACK_FLOWS)) for (const text of readmes) expect({ name, named: text.includes(`**${name}**`) }).toEqual({ name, named: true });
+});
