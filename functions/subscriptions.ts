@@ -6,4 +6,4 @@ const subscriptions = subscriptionHandlers(handlerEnv);
 
 app.http('CreateSubscription', { route: 'subscriptions', methods: ['POST'], authLevel: 'anonymous', handler: subscriptions.create });
 app.http('ListSubscriptions', { route: 'subscriptions', methods: ['GET'], authLevel: 'anonymous', handler: subscriptions.list });
-app.http('DeleteSubscription', { route: 'subscriptions/{id}', methods: ['DELETE'], authLevel: 'anonymous', handler: subscriptions.remove });
+app.http('DeleteSubscription', { route: 'subscriptions/{subscriptionId}', methods: ['DELETE'], authLevel: 'anonymous', handler: subscriptions.remove });

@@ -1,7 +1,8 @@
 import type { AppDeps } from '../app/deps';
 import type { MeetingWorkflow } from '../ports/meeting-workflow';
 import type { BroadcastCursor, DeliveryRef, FailureRecord, MeetingRef, PromptAnswer, PromptRef, PromptStep, SendRequest } from '../workflows/steps';
-import { answerPrompt, timeOutPrompt } from '../app/replies/answer-prompt';
+import { timeOutPrompt } from '../app/replies/answer-prompt';
+import { answerPromptReply } from '../app/replies/stop-listening';
 import { deliverWebhook, type DeliveryStep } from '../app/webhooks/deliver-webhook';
 import { KeyedLimiter } from '../app/webhooks/keyed-limiter';
 import { notifyScheduled } from './notify-scheduled';
@@ -30,7 +31,7 @@ export function createActivities(deps: AppDeps) {
     send: (input: SendRequest, invocation?: ActivityInvocation) => sendDispatch(deps, input, invocation?.workflow),
     recordFailure: (input: FailureRecord, invocation?: ActivityInvocation) => recordSendFailure(deps, input, invocation?.workflow),
     notifyScheduled: (input: BroadcastCursor, invocation: ActivityInvocation) => notifyScheduled(deps, invocation.workflow(), input),
-    answerPrompt: (input: PromptAnswer, invocation: ActivityInvocation): Promise<PromptStep> => answerPrompt(deps, invocation.workflow(), input.promptId, input.reply),
+    answerPrompt: (input: PromptAnswer, invocation: ActivityInvocation): Promise<PromptStep> => answerPromptReply(deps, invocation.workflow(), input.promptId, input.reply, input.final === true),
     closePrompt: (input: PromptRef, invocation: ActivityInvocation): Promise<PromptStep> => timeOutPrompt(deps, invocation.workflow(), input.promptId),
     deliverWebhook: (input: DeliveryRef, _invocation?: ActivityInvocation): Promise<DeliveryStep> => deliverWebhook(deps, perSubscription, input),
   };

@@ -55,6 +55,8 @@ export interface AppDeps {
   /** Admin overrides and their versions. */
   readonly templateStore: TemplateStore;
   readonly tokens: TokenVerifier;
+  /** Event Grid's bearer tokens on the events webhook (EVENTS_AUDIENCE); refuses all when not configured. */
+  readonly eventsTokens: TokenVerifier;
   /** The ACS webhook's payload parser (Event Grid and CloudEvents bodies → InboundEvent). */
   readonly inbound: InboundEventParser;
   /** Provider message ID → the send it came from, for delivery reports that carry no send key. */

@@ -1,4 +1,5 @@
 import { fail, type Result } from '../domain/result';
+import type { MeetinglessContext } from '../domain/templates/merge-context';
 import type { MergeContext } from '../domain/templates/merge-fields';
 import type { TemplateIssue } from '../domain/templates/template-types';
 import type { Rendered } from './channel-module';
@@ -45,4 +46,13 @@ export function renderMessage(cache: TemplateCache, channel: Channel, source: un
   if (!compiled.ok) return fail({ stage: 'compile', issues: compiled.errors });
   const rendered = channelModule(channel).render(compiled.value, context);
   return rendered.ok ? rendered : fail({ stage: 'render', issues: rendered.errors });
+}
+
+/**
+ * Renders a message about no meeting from only the meeting-less fields. Templates render with strict
+ * variables, so one that reads a meeting field (an admin's replyHelp naming `subject`) fails to
+ * render, naming the field: an error, never an empty string. The caller falls back to the default.
+ */
+export function renderMeetingless(cache: TemplateCache, channel: Channel, source: unknown, context: MeetinglessContext): Result<Rendered<MessageContent>, RenderFailure> {
+  return renderMessage(cache, channel, source, context as MergeContext);
 }

@@ -87,10 +87,41 @@ export const configSchema = z.preprocess(
     .pipe(z.number().int().min(60, 'must be at least 60 seconds').max(30 * 86_400, 'must be at most 30 days')),
   /** App role of administrators (settings, templates, external cancellations). */
   JWT_ADMIN_ROLE: z.string().trim().min(1).default('Communications.Admin'),
+  /**
+   * Event Grid's secure webhook delivery: the audience (the Entra app's Application ID URI or client
+   * ID) of the bearer token Event Grid sends. Set: POST /api/events/acs requires a valid token for it
+   * in addition to EVENTS_KEY. Unset: the key alone.
+   */
+  EVENTS_AUDIENCE: optionalText,
+  /**
+   * Accepted `iss` of those tokens, comma-separated: the v2 `https://login.microsoftonline.com/<tenant>/v2.0`
+   * and/or the v1 `https://sts.windows.net/<tenant>/` (which one depends on the app's accessTokenAcceptedVersion).
+   */
+  EVENTS_ISSUER: z
+    .string()
+    .transform((v) => [...new Set(v.split(',').map((i) => i.trim()).filter((i) => i !== ''))])
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'must list issuer URLs (the tokens\' iss claim), comma-separated' })).min(1, 'must list at least one issuer URL'))
+    .optional(),
+  /** The tenant's signing keys, e.g. https://login.microsoftonline.com/<tenant>/discovery/v2.0/keys (https; http only on loopback). */
+  EVENTS_JWKS_URI: z
+    .url({ protocol: /^https?$/, error: 'must be the https URL of the issuer\'s JWKS' })
+    .refine((v) => new URL(v).protocol === 'https:' || LOOPBACK.has(new URL(v).hostname), 'must use https (http only for 127.0.0.1, localhost or [::1])')
+    .optional(),
+  /** An app role the Event Grid token must carry (e.g. AzureEventGridSecureWebhookSubscriber); unset: none required. */
+  EVENTS_ROLE: optionalText,
   }).superRefine((c, ctx) => {
     // Half a configuration would refuse every token without saying why; say it at start-up instead.
     if (c.JWT_ISSUER && !c.JWT_JWKS_URI) ctx.addIssue({ code: 'custom', path: ['JWT_JWKS_URI'], message: 'is required when JWT_ISSUER is set' });
     if (c.JWT_JWKS_URI && !c.JWT_ISSUER) ctx.addIssue({ code: 'custom', path: ['JWT_ISSUER'], message: 'is required when JWT_JWKS_URI is set' });
+    // Event Grid tokens: the audience with where to check them, or none of it.
+    if (c.EVENTS_AUDIENCE) {
+      if (!c.EVENTS_ISSUER) ctx.addIssue({ code: 'custom', path: ['EVENTS_ISSUER'], message: 'is required when EVENTS_AUDIENCE is set' });
+      if (!c.EVENTS_JWKS_URI) ctx.addIssue({ code: 'custom', path: ['EVENTS_JWKS_URI'], message: 'is required when EVENTS_AUDIENCE is set' });
+    } else {
+      for (const name of ['EVENTS_ISSUER', 'EVENTS_JWKS_URI', 'EVENTS_ROLE'] as const) {
+        if (c[name] !== undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'has no effect without EVENTS_AUDIENCE (set it, or remove this)' });
+      }
+    }
     // On Azure, links in messages must reach customers: no silent fallback to a local address.
     if (c.WEBSITE_SITE_NAME !== undefined) {
       if (c.PUBLIC_BASE_URL === undefined) ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'is required on Azure: the https address customers open the links in messages at' });

@@ -32,7 +32,7 @@ export { planCommunications, nextWakeUp } from './schedule/plan-communications';
 export { PLAN_REASONS, type PlanStatus, type PlannedCommunication, type CommunicationPlan, type PlanInput } from './schedule/plan-types';
 
 export { MERGE_FIELDS, MERGE_FIELD_NAMES, isMergeField, type MergeFieldName, type MergeFieldSpec, type MergeContext } from './templates/merge-fields';
-export { buildMergeContext, type MergeContextInput } from './templates/merge-context';
+export { buildMeetinglessContext, buildMergeContext, MEETINGLESS_FIELDS, type MeetinglessContext, type MergeContextInput } from './templates/merge-context';
 export { formatMeetingTime, formatDuration, type FormattedMeetingTime } from './templates/format-meeting-time';
 export { compileTemplate, compileEmailTemplate, compileSmsTemplate, validateTemplate } from './templates/compile-template';
 export { renderTemplate, renderEmail, renderSms } from './templates/render-message';
@@ -51,5 +51,6 @@ export { classifyReply, normaliseReply, type ExtraKeywords } from './replies/cla
 export { hintWords, replyHint, replyHintFor } from './replies/reply-hint';
 export { type ReplyIntent } from './replies/reply-keywords';
 export { applyOptOutEvent, type OptOutEvent, type OptOutSource, type OptOutState, type OptOutTransition } from './replies/opt-out-state';
+export { HELP_ANSWER_INTERVAL_MS, helpAnsweredRecently, helpSubjectId, type HelpAnswerEntry } from './replies/help-answer';
 export { ANSWER_OUTCOMES, PROMPT_OUTCOMES, attendanceOf, choiceIn, decideReply, promptClosesAt, promptIdFor, type Attendance, type PromptOutcome, type ReplyDecision } from './replies/prompt';
 export { type AnswerIntent } from './replies/reply-keywords';

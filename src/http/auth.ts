@@ -73,9 +73,28 @@ export async function requireContact(req: HttpRequest, deps: AuthDeps, contactId
 /**
  * Azure's callbacks (`/api/events/*`): the shared secret EVENTS_KEY in the query parameter `key`, which
  * Event Grid sends as part of the subscription's endpoint URL. Checked before the body is read; without a
- * configured key every delivery is refused. Entra-protected delivery (EVENTS_AUDIENCE) is not built yet.
+ * configured key every delivery is refused. The OPTIONS handshake takes this alone; deliveries take
+ * {@link requireEventsCredentials}.
  */
 export function requireEventsKey(req: HttpRequest, config: Pick<Config, 'EVENTS_KEY'>): { readonly ok: true } | { readonly ok: false; readonly response: HttpResponseInit } {
   if (secretMatches(req.query.get('key'), config.EVENTS_KEY)) return { ok: true };
   return { ok: false, response: problem(401, 'Unauthorized', 'Send the events key as the query parameter key (the Event Grid subscription\'s endpoint URL carries it).') };
+}
+
+export type EventsAuthDeps = Pick<AppDeps, 'config' | 'eventsTokens'>;
+
+/**
+ * A delivery to the events webhook: the key always, and with EVENTS_AUDIENCE set also the Entra ID
+ * bearer token Event Grid sends for secure webhook delivery (its audience, issuer, signature, expiry;
+ * the app role EVENTS_ROLE when set). Both, not either: the key in a leaked URL is not enough, and
+ * a token any app of the tenant may get for the audience is not either. Checked before the body is read.
+ */
+export async function requireEventsCredentials(req: HttpRequest, deps: EventsAuthDeps): Promise<{ readonly ok: true } | { readonly ok: false; readonly response: HttpResponseInit }> {
+  const key = requireEventsKey(req, deps.config);
+  if (!key.ok || !deps.config.EVENTS_AUDIENCE) return key;
+  const verified = await deps.eventsTokens.verify(req.headers.get('authorization'));
+  if (!verified.ok) return { ok: false, response: invalidToken(verified.reason, TOKEN_CHALLENGE) };
+  const role = deps.config.EVENTS_ROLE;
+  if (role !== undefined && !hasRole(verified.claims, role)) return { ok: false, response: forbidden(`the ${role} role`) };
+  return { ok: true };
 }

@@ -1,7 +1,7 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { handleInboundEvents } from '../app/inbound/handle-inbound-events';
 import type { ValidationEvent } from '../ports/inbound';
-import { requireEventsKey } from './auth';
+import { requireEventsCredentials, requireEventsKey } from './auth';
 import { guardAll, type HandlerEnv } from './handler-env';
 import { problem } from './problem';
 import { readJson } from './read-json';
@@ -20,14 +20,14 @@ function errorName(err: unknown): string {
 export function eventHandlers(env: Pick<HandlerEnv, 'deps' | 'workflow'>) {
   /**
    * POST /api/events/acs?key=… — Event Grid schema (an array) or CloudEvents 1.0 (one or a batch). The key
-   * is checked before the body is read. Answers: the handshake's `validationResponse`; 200 once every
+   * (and, with EVENTS_AUDIENCE, Event Grid's bearer token) is checked before the body is read. Answers: the handshake's `validationResponse`; 200 once every
    * event is handled (unknown types included); 400 for a malformed body (Event Grid dead-letters it);
    * 503 for a transient failure, so Event Grid delivers again.
    */
   async function acs(req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
     const deps = env.deps();
-    const key = requireEventsKey(req, deps.config);
-    if (!key.ok) return key.response;
+    const credentials = await requireEventsCredentials(req, deps);
+    if (!credentials.ok) return credentials.response;
     const body = await readJson(req, MAX_EVENTS_BYTES);
     if (!body.ok) return body.response;
     const parsed = deps.inbound.parse({ body: body.value, contentType: req.headers.get('content-type') ?? undefined });
@@ -49,7 +49,8 @@ export function eventHandlers(env: Pick<HandlerEnv, 'deps' | 'workflow'>) {
   /**
    * OPTIONS /api/events/acs?key=… — the CloudEvents abuse-protection handshake: Event Grid asks with
    * `WebHook-Request-Origin` and is allowed with `WebHook-Allowed-Origin`. The key is required here too
-   * (the endpoint URL carries it), so only a subscription made with the key is accepted.
+   * (the endpoint URL carries it), so only a subscription made with the key is accepted. No token is
+   * asked for here, with EVENTS_AUDIENCE or not: the handshake reads nothing and changes nothing.
    */
   async function acsHandshake(req: HttpRequest): Promise<HttpResponseInit> {
     const key = requireEventsKey(req, env.deps().config);

@@ -22,7 +22,11 @@ const pathMeetingId = (req: HttpRequest): string | undefined => {
 /** CancelMeeting body for a cancellation made in another system (API key; no notice is sent). */
 const cancelReason = z.string().trim().max(500).superRefine(checkedText(true)).optional();
 export const externalCancelSchema = z.strictObject({ source: z.literal('external'), reason: cancelReason, contactId: z.string().optional() });
-/** CancelMeeting body from a portal acting for a signed-in contact (bearer token). */
+/**
+ * CancelMeeting body from a portal acting for a signed-in contact (bearer token), or from a flow or
+ * admin with the API key. `source: "api"` is what older clients send; who cancelled is recorded from
+ * the credentials, never from the body.
+ */
 export const portalCancelSchema = z.strictObject({ contactId: contactIdSchema, reason: cancelReason, source: z.literal('api').optional() });
 const fieldErrors = (issues: z.core.$ZodIssue[]): Array<{ path: string; message: string }> => issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
 
@@ -49,7 +53,8 @@ export function meetingHandlers(env: HandlerEnv) {
    * POST /api/meetings/{meetingId}/cancel — CancelMeeting.
    * - A portal, for a signed-in contact: `{ contactId, reason? }` with `Authorization: Bearer <JWT>`;
    *   the token's contact claim must be that contact, or the token carries the cancel app role.
-   *   A notice follows if enabled. Unknown meeting or another contact's → the same 404.
+   *   A notice follows if enabled. Unknown meeting or another contact's → the same 404. Recorded
+   *   `cancelledBy: portal`; the same body with the API key (a flow, an admin) is recorded `api`.
    * - A cancellation made elsewhere: `{ "source": "external" }` with the API key; no notice.
    */
   async function cancel(req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
@@ -76,12 +81,14 @@ export function meetingHandlers(env: HandlerEnv) {
     }
     const parsed = portalCancelSchema.safeParse(body.value);
     if (!parsed.success) return problem(400, 'Invalid cancellation', 'The body is invalid; nothing was changed.', fieldErrors(parsed.error.issues));
-    const caller = await requireContact(req, deps, parsed.data.contactId);
+    // With the API key, a flow or an admin cancels (recorded `api`); otherwise a portal's bearer token (`portal`).
+    const source = req.headers.get('x-api-key') !== null ? 'api' : 'portal';
+    const caller = source === 'api' ? await requireAdmin(req, deps) : await requireContact(req, deps, parsed.data.contactId);
     if (!caller.ok) return refused(caller.response);
     // A verified caller is limited per meeting only: a busy portal serves many customers from one address.
     const perMeeting = limits().target.take(meetingId);
     if (!perMeeting.ok) return tooManyRequests(perMeeting.retryAfterSeconds);
-    return answer(await cancelMeeting(deps, env.workflow(context), meetingId, { source: 'api', reason: parsed.data.reason, contactId: parsed.data.contactId }));
+    return answer(await cancelMeeting(deps, env.workflow(context), meetingId, { source, reason: parsed.data.reason, contactId: parsed.data.contactId }));
   }
 
   return guardAll({

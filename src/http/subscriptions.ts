@@ -38,12 +38,12 @@ export function subscriptionHandlers(env: HandlerEnv) {
       if (!admin.ok) return admin.response;
       return { status: 200, headers: NO_STORE, jsonBody: { subscriptions: await listSubscriptions(deps) } };
     },
-    /** DELETE /api/subscriptions/{id} — DeleteSubscription: 204, or 404 when there is none. */
+    /** DELETE /api/subscriptions/{subscriptionId} — DeleteSubscription: 204, or 404 when there is none. */
     async remove(req: HttpRequest): Promise<HttpResponseInit> {
       const deps = env.deps();
       const admin = await requireAdmin(req, deps);
       if (!admin.ok) return admin.response;
-      if (await deleteSubscription(deps, req.params.id ?? '', admin.by)) return { status: 204 };
+      if (await deleteSubscription(deps, req.params.subscriptionId ?? '', admin.by)) return { status: 204 };
       return problem(404, 'Not found', 'There is no subscription with this ID (it may have been deleted already).');
     },
   });

@@ -4,11 +4,11 @@ import type { SendResult } from './send-result';
 export type { MessageContent };
 
 /** What a message is about: the ledger and the outbox key their rows by it. */
-export type AboutKind = 'meeting' | 'callback' | 'deflection' | 'test';
+export type AboutKind = 'meeting' | 'callback' | 'deflection' | 'test' | 'help';
 
 export interface About {
   readonly kind: AboutKind;
-  /** The meeting ID, callback ID, deflection ID, or a random ID for a test send. */
+  /** The meeting ID, callback ID, deflection ID, a random ID for a test send, or (help) the number's hash. */
   readonly id: string;
 }
 

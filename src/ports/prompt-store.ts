@@ -23,6 +23,12 @@ export interface StoredPrompt {
   readonly closedBy: string | null;
   /** Event IDs of replies that matched nothing (the first gets help, the next ends it). */
   readonly noMatches: readonly string[];
+  /**
+   * False once its orchestration took all the replies it takes (a customer texting on and on): it
+   * stays open until its timeout, but later replies of the pair are kept for staff instead of being
+   * handed to it. Absent (rows from before) means listening.
+   */
+  readonly listening?: boolean;
 }
 
 /** One reply as GetMeeting lists it (no text, no number). */
@@ -43,6 +49,12 @@ export interface PromptStore {
   openFor(customer: string, sender?: string): Promise<StoredPrompt[]>;
   /** Ends an open prompt; false when it had already ended (nothing changes then). */
   close(promptId: string, outcome: Exclude<PromptOutcome, 'open'>, at: string, eventId: string | null): Promise<boolean>;
+  /** The prompt most recently opened for a customer number, open or not (its locale answers HELP). */
+  newestFor(customer: string): Promise<StoredPrompt | undefined>;
+  /** Marks an open prompt as no longer taking replies (see `listening`); false when it was not open or already so. */
+  stopListening(promptId: string): Promise<boolean>;
+  /** Up to `limit` open prompts of any number (for ending them all when replies are turned off). */
+  listOpen(limit: number): Promise<StoredPrompt[]>;
   /** Notes a reply that matched nothing (once per event ID); returns how many the prompt has had. */
   noteNoMatch(promptId: string, eventId: string): Promise<number>;
   /** Every prompt of a meeting, oldest first. */

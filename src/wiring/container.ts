@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { getConfig, type Config } from '../config';
 import { defaultTemplateSource } from '../adapters/templates/default-template-source';
-import { tokenVerifierFromConfig } from '../adapters/jose/token-verifier';
+import { eventsTokenVerifierFromConfig, tokenVerifierFromConfig } from '../adapters/jose/token-verifier';
 import { decorateSender, shareEventPublisher } from '../adapters/devhost-hooks';
 import { providersFor, type ProviderChoice } from '../adapters/providers';
 import { OverrideTemplateSource } from '../adapters/templates/override-template-source';
@@ -71,6 +71,7 @@ export function buildDeps(config: Config, log: Log = consoleLog): AppDeps {
     defaultTemplates: defaultTemplateSource,
     templateStore,
     tokens: tokenVerifierFromConfig(config, systemClock),
+    eventsTokens: eventsTokenVerifierFromConfig(config, systemClock),
     inbound: acsEventParser,
     messageIndex: new TableMessageIndex(storage),
     processedEvents: new TableProcessedEvents(storage),

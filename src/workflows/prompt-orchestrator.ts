@@ -8,8 +8,12 @@ import type { PromptRef, PromptStep } from './steps';
 /** A deferred answer or a storage hiccup is retried by the host: 5 attempts, 10 s doubling to at most 5 min. */
 const ACTIVITY_RETRY = Object.assign(new df.RetryOptions(10_000, 5), { backoffCoefficient: 2, maxRetryIntervalInMilliseconds: 300_000 });
 
-/** Replies one prompt handles before it stops listening (a customer texting on and on). */
-const MAX_REPLIES = 20;
+/**
+ * Replies one prompt handles before it stops listening (a customer texting on and on, or an
+ * auto-responder): the last one is handed over `final`, and the activity then marks the prompt not
+ * listening, so later replies of the pair are kept for staff (GET /api/replies) instead of being lost.
+ */
+export const MAX_REPLIES = 20;
 
 /**
  * One orchestration per prompt: its timeout timer races the replies raised to it. Every decision is
@@ -28,7 +32,8 @@ export const promptOrchestrator: OrchestrationHandler = function* (context: Orch
     if (winner === timer) break;
     let step: PromptStep;
     try {
-      step = yield* awaitTask(callActivity(context, 'answerPrompt', { promptId: input.promptId, reply: waiter.result as PromptReply }, ACTIVITY_RETRY));
+      const final = replies === MAX_REPLIES - 1;
+      step = yield* awaitTask(callActivity(context, 'answerPrompt', { promptId: input.promptId, reply: waiter.result as PromptReply, ...(final ? { final } : {}) }, ACTIVITY_RETRY));
     } catch {
       // That reply could not be applied even with the retries: the prompt still listens for the next.
       continue;

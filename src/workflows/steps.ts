@@ -32,8 +32,11 @@ export interface NotifyPage { readonly next?: string; readonly notified: number 
 
 /** A prompt orchestration's input: which prompt, and when it stops waiting. */
 export interface PromptRef { readonly promptId: string; readonly closesAt: string }
-/** The matching activity's input: a reply (or a nudge) for one prompt. */
-export interface PromptAnswer { readonly promptId: string; readonly reply: PromptReply }
+/**
+ * The matching activity's input: a reply (or a nudge) for one prompt. `final`: the last reply the
+ * orchestration takes; a prompt still open after it stops listening, so later replies go to staff.
+ */
+export interface PromptAnswer { readonly promptId: string; readonly reply: PromptReply; readonly final?: boolean }
 /** What the matching activity tells the orchestration: whether its prompt has ended, and how. */
 export interface PromptStep { readonly closed: boolean; readonly outcome: string }
 

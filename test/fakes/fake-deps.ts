@@ -74,6 +74,7 @@ export function fakeDeps<O extends Partial<AppDeps> = Record<never, never>>(over
     defaultTemplates: defaultTemplateSource,
     templateStore: new FakeTemplateStore(),
     tokens: new FakeTokenVerifier(),
+    eventsTokens: new FakeTokenVerifier(),
     inbound: acsEventParser,
     messageIndex: new FakeMessageIndex(),
     processedEvents: new FakeProcessedEvents(),

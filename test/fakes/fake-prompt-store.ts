@@ -26,6 +26,21 @@ export class FakePromptStore implements PromptStore {
     return true;
   }
 
+  async newestFor(customer: string): Promise<StoredPrompt | undefined> {
+    return [...this.prompts.values()].filter((p) => p.customer === customer).sort(byOpening).pop();
+  }
+
+  async stopListening(promptId: string): Promise<boolean> {
+    const prompt = this.prompts.get(promptId);
+    if (prompt?.outcome !== 'open' || prompt.listening === false) return false;
+    this.prompts.set(promptId, { ...prompt, listening: false });
+    return true;
+  }
+
+  async listOpen(limit: number): Promise<StoredPrompt[]> {
+    return [...this.prompts.values()].filter((p) => p.outcome === 'open').sort(byOpening).slice(0, limit);
+  }
+
   async noteNoMatch(promptId: string, eventId: string): Promise<number> {
     const prompt = this.prompts.get(promptId);
     if (!prompt) return 0;

@@ -1,5 +1,5 @@
 import { requestFrom } from '../support/from-address';
-import { AppHost, useAppHost, kinds, meetingBody } from '../support/app-host';
+import { API_KEY, AppHost, useAppHost, kinds, meetingBody } from '../support/app-host';
 
 /** CancelMeeting as a portal calls it: the customer's bearer token from the devhost's local issuer. */
 describe('CancelMeeting with a bearer token', () => {
@@ -28,6 +28,25 @@ describe('CancelMeeting with a bearer token', () => {
     await host.settle();
     expect(kinds(await host.outbox('CM-1')).filter((k) => k.startsWith('cancellation'))).toEqual(['cancellation/email', 'cancellation/sms']);
     expect((await host.meeting('CM-1')).status).toBe('cancelled');
+  });
+
+  test('cancelledBy: a bearer token records portal; the API key records api (both send the notice)', async () => {
+    await book('CM-BY-PORTAL');
+    await book('CM-BY-API');
+    expect((await cancel('CM-BY-PORTAL', { contactId: 'C-77' }, await token({ contactId: 'C-77' }))).status).toBe(200);
+    // Older clients send source "api" with the token: the credentials decide, not the body.
+    expect((await cancel('CM-BY-API', { contactId: 'C-77', source: 'api' }, undefined, { 'x-api-key': API_KEY })).status).toBe(200);
+    await host.settle();
+    expect(await host.meeting('CM-BY-PORTAL')).toMatchObject({ status: 'cancelled', cancelledBy: 'portal' });
+    expect(await host.meeting('CM-BY-API')).toMatchObject({ status: 'cancelled', cancelledBy: 'api' });
+    for (const id of ['CM-BY-PORTAL', 'CM-BY-API']) expect(kinds(await host.outbox(id)).filter((k) => k.startsWith('cancellation'))).toEqual(['cancellation/email', 'cancellation/sms']);
+  });
+
+  test('the API key path checks the key: a wrong key is 401, and a wrong contact looks like an unknown meeting', async () => {
+    await book('CM-BY-API-BAD');
+    expect((await cancel('CM-BY-API-BAD', { contactId: 'C-77' }, undefined, { 'x-api-key': 'not-the-api-key-0000' })).status).toBe(401);
+    expect((await cancel('CM-BY-API-BAD', { contactId: 'C-99' }, undefined, { 'x-api-key': API_KEY })).status).toBe(404);
+    expect((await host.meeting('CM-BY-API-BAD')).status).toBe('scheduled');
   });
 
   test('a portal with the Meetings.Cancel role may act for the contact', async () => {

@@ -1,6 +1,7 @@
 import { AppHost, EVENTS_KEY, meetingBody, useAppHost } from '../support/app-host';
 import { comm } from './scenarios/scenario-support';
 import { egSmsDeliveryReport, egSubscriptionValidation, withField } from '../unit/inbound/acs-samples';
+import { signToken, startJwksServer, testKey, type JwksServer, type TestKey } from '../support/jwks-server';
 
 const webhook = (host: AppHost, key: string | null = EVENTS_KEY): string => `${host.url}/api/events/acs${key === null ? '' : `?key=${encodeURIComponent(key)}`}`;
 const inbound = (host: AppHost, body: unknown): Promise<Response> => fetch(`${host.url}/dev/sms/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -107,5 +108,45 @@ describe('events from ACS on the devhost, with delivery reports held back', () =
     await host.settle();
     const view = await host.meeting(id);
     for (const channel of ['email', 'sms']) expect(comm(view, 'confirmation', channel).status).toBe('delivered');
+  });
+});
+
+describe('events from ACS on the devhost, with EVENTS_AUDIENCE (Event Grid secure webhook delivery)', () => {
+  const AUDIENCE = 'api://meeting-communications-events';
+  const ISSUER = 'https://login.microsoftonline.com/00000000-0000-0000-0000-00000000e9e9/v2.0';
+  let host: AppHost;
+  let jwks: JwksServer;
+  let key: TestKey;
+  let started: AppHost | undefined;
+  beforeAll(async () => {
+    key = await testKey('RS256');
+    jwks = await startJwksServer([key]);
+    started = await AppHost.start({ env: { EVENTS_AUDIENCE: AUDIENCE, EVENTS_ISSUER: ISSUER, EVENTS_JWKS_URI: jwks.jwksUri } });
+    host = started;
+  });
+  afterAll(async () => {
+    await started?.stop();
+    await jwks?.close();
+  });
+
+  const post = (headers: Record<string, string>, eventsKey: string | null = EVENTS_KEY) =>
+    fetch(webhook(host, eventsKey), { method: 'POST', headers: { 'content-type': 'application/json', 'aeg-event-type': 'SubscriptionValidation', ...headers }, body: JSON.stringify([egSubscriptionValidation()]) });
+  const token = async (claims: Record<string, unknown> = {}): Promise<string> => {
+    const now = Math.floor(Date.now() / 1000);
+    return `Bearer ${await signToken(key, { iss: ISSUER, aud: AUDIENCE, sub: 'event-grid', iat: now, exp: now + 3600, ...claims })}`;
+  };
+
+  test('the key and a valid token: answered; the key alone, a token for another audience, or a token without the key: 401', async () => {
+    const ok = await post({ authorization: await token() });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ validationResponse: '512d38b6-c7b8-40c8-89fe-f46f9e9622b6' });
+    expect((await post({})).status).toBe(401);
+    expect((await post({ authorization: await token({ aud: 'api://other' }) })).status).toBe(401);
+    expect((await post({ authorization: await token() }, null)).status).toBe(401);
+  });
+
+  test('the OPTIONS handshake still takes the key alone', async () => {
+    const options = await fetch(webhook(host), { method: 'OPTIONS', headers: { 'webhook-request-origin': 'eventgrid.azure.net' } });
+    expect(options.status).toBe(200);
   });
 });

@@ -59,3 +59,23 @@ describe('JWT configuration', () => {
     for (const value of Object.values(env)) if (value.length > 6) expect(error.message).not.toContain(value);
   });
 });
+
+describe('Event Grid token configuration (EVENTS_AUDIENCE)', () => {
+  const events = { EVENTS_AUDIENCE: 'api://meeting-communications-events', EVENTS_ISSUER: 'https://login.microsoftonline.com/t/v2.0, https://sts.windows.net/t/', EVENTS_JWKS_URI: 'https://login.microsoftonline.com/t/discovery/v2.0/keys' };
+
+  test('unset by default; set, the issuers are a list (v2 and v1)', () => {
+    expect(parseConfig(base).EVENTS_AUDIENCE).toBeUndefined();
+    expect(parseConfig({ ...base, ...events }).EVENTS_ISSUER).toEqual(['https://login.microsoftonline.com/t/v2.0', 'https://sts.windows.net/t/']);
+  });
+
+  test.each([
+    [{ EVENTS_AUDIENCE: events.EVENTS_AUDIENCE }, ['EVENTS_ISSUER', 'EVENTS_JWKS_URI'], /is required when EVENTS_AUDIENCE is set/],
+    [{ EVENTS_ISSUER: events.EVENTS_ISSUER }, ['EVENTS_ISSUER'], /has no effect without EVENTS_AUDIENCE/],
+    [{ ...events, EVENTS_JWKS_URI: 'http://keys.example.com/jwks' }, ['EVENTS_JWKS_URI'], /must use https/],
+    [{ ...events, EVENTS_ISSUER: 'not a url' }, ['EVENTS_ISSUER'], /issuer URLs/],
+  ])('%j is refused, naming the variables', (env, variables, message) => {
+    const error = problems(env);
+    expect(error.problems.map((p) => p.variable).sort()).toEqual(variables);
+    expect(error.problems[0]?.message).toMatch(message);
+  });
+});

@@ -6,6 +6,8 @@ import { OPERATIONS, type Operation, type ParameterName, type ResponseSpec } fro
 import { LOCALES_TEXT } from './texts-common';
 import { TEMPLATE_TYPES_TEXT } from './texts-replies';
 import type { Json, SchemaObject } from './to-swagger-schema';
+import { triggerPathItem } from './trigger-swagger';
+import { TRIGGERS, triggerPath } from './triggers';
 
 const path = (name: string, summary: string, description: string, schema: SchemaObject): SchemaObject =>
   ({ name, in: 'path', required: true, ...schema, 'x-ms-summary': summary, description });
@@ -25,6 +27,7 @@ const PARAMETERS: Readonly<Record<ParameterName, () => SchemaObject>> = {
     name: 'unmatched', in: 'query', required: false, type: 'boolean', default: true,
     'x-ms-summary': 'Unmatched only', description: 'true (the default): the replies no prompt or keyword answered.',
   }),
+  subscriptionId: () => path('subscriptionId', 'Subscription ID', 'The subscription\'s ID, as Subscribe to events or List event subscriptions gave it.', { type: 'string' }),
   phone: () => path('phone', 'Phone number', 'The customer\'s number in international format, e.g. +14255550123 (URL-encoded: %2B14255550123).', { type: 'string' }),
 };
 
@@ -61,11 +64,15 @@ function operation(op: Operation): SchemaObject {
 
 /**
  * The connector's apiDefinition.swagger.json (Swagger 2.0): every operation of the route catalogue,
- * with body and answer schemas generated from the zod schemas the handlers validate with.
+ * with body and answer schemas generated from the zod schemas the handlers validate with, and one
+ * webhook trigger per event family (triggers.ts).
  */
 export function buildSwagger(): SchemaObject {
   const paths: Record<string, SchemaObject> = {};
   for (const op of OPERATIONS) paths[op.path] = { ...(paths[op.path] ?? {}), [op.method]: operation(op) };
+  const subscribe = OPERATIONS.find((op) => op.operationId === 'CreateSubscription');
+  if (!subscribe) throw new Error('The route catalogue has no CreateSubscription');
+  for (const trigger of TRIGGERS) paths[triggerPath(trigger)] = triggerPathItem(trigger, operation(subscribe), definitionSchema('CreateSubscriptionRequest'));
   return {
     swagger: '2.0',
     info: {
@@ -98,6 +105,8 @@ export function buildSwagger(): SchemaObject {
       { name: 'Settings', description: 'What is sent, by which channel, and when (admins).' },
       { name: 'Templates', description: 'The message templates (admins).' },
       { name: 'OptOuts', description: 'Customer numbers that asked for no more SMS (admins).' },
+      { name: 'Replies', description: 'Customers\' replies no prompt answered (staff).' },
+      { name: 'Subscriptions', description: 'Events POSTed to flows: the triggers, and the subscriptions behind them.' },
       { name: 'Health', description: 'Whether the service runs.' },
     ],
     'x-ms-connector-metadata': [

@@ -4,8 +4,9 @@ import { generatedFiles } from './generated-files';
 
 /**
  * `npm run connector:build` (after `npm run build`): writes the connector's apiDefinition.swagger.json,
- * apiProperties.json and icon.png, and the connector's copy in solution/Connectors, from the zod
- * schemas the handlers validate with. Run from the repository root.
+ * apiProperties.json and icon.png, the connector's copy in solution/Connectors and the write-back
+ * flows in solution/Workflows, from the zod schemas the handlers validate with. Run from the
+ * repository root.
  */
 function main(): void {
   const root = process.cwd();

@@ -3,7 +3,7 @@ export const CONNECTOR = {
   /** Folder under connectors/ and the solution's unique name. */
   name: 'MeetingCommunications',
   title: 'Meeting Communications',
-  description: 'Confirmation, reminder and cancellation messages for scheduled meetings, by email and SMS. Schedule, update and cancel meetings from your flows; admins change what is sent and edit the message templates.',
+  description: 'Confirmation, reminder and cancellation messages for scheduled meetings, by email and SMS. Schedule, update and cancel meetings from your flows, and start flows when a customer confirms, cancels or opts out or a message cannot be delivered; admins change what is sent and edit the message templates.',
   version: '1.0.0',
   /** A placeholder: the policy sets the real host from the connection's Service URL. */
   host: 'meeting-communications.azurewebsites.net',

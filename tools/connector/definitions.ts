@@ -16,9 +16,10 @@ import {
   PREVIEW_FIELDS, PREVIEW_REQUEST_FIELDS, SETTINGS_DOCUMENT_FIELDS, SETTINGS_FIELDS, TEMPLATE_HISTORY_FIELDS, TEMPLATE_SOURCE_FIELDS, TEMPLATE_VIEW_FIELDS,
 } from './texts-admin';
 import { HEALTH_FIELDS, PROBLEM_FIELDS } from './texts-common';
+import { SUBSCRIPTION_DEFINITIONS } from './definitions-events';
 
 /** One entry of the swagger's `definitions`, generated from the zod schema a handler uses. */
-interface Definition {
+export interface Definition {
   readonly schema: z.ZodType;
   /** `input` for request bodies (what a caller may send), `output` for answers. */
   readonly io: 'input' | 'output';
@@ -103,6 +104,7 @@ export const DEFINITIONS: Readonly<Record<string, Definition>> = {
     schema: healthSchema, io: 'output', texts: HEALTH_FIELDS,
     title: 'Health', description: 'Whether the service runs, and which providers it sends through.',
   },
+  ...SUBSCRIPTION_DEFINITIONS,
   Problem: {
     schema: problemSchema, io: 'output', texts: PROBLEM_FIELDS,
     title: 'Problem', description: 'Why a request failed (application/problem+json).',

@@ -1,4 +1,5 @@
 import { solutionConnectorFiles } from '../solution/connector-copy';
+import { writeBackFlowFiles } from '../solution/write-back-flows';
 import { buildApiProperties } from './api-properties';
 import { buildSwagger, jsonFile } from './build-swagger';
 import { CONNECTOR } from './connector-identity';
@@ -9,7 +10,8 @@ export const CONNECTOR_DIR = `connectors/${CONNECTOR.name}`;
 
 /**
  * Every file `npm run connector:build` writes, by path relative to the repository root: the connector
- * folder and the connector's copy inside the solution source. Nothing here is edited by hand; the
+ * folder, the connector's copy inside the solution source, and the solution's write-back flows on
+ * the connector's triggers. Nothing here is edited by hand; the
  * contract test fails when a committed file differs from this.
  */
 export function generatedFiles(): Record<string, string | Buffer> {
@@ -20,5 +22,6 @@ export function generatedFiles(): Record<string, string | Buffer> {
     [`${CONNECTOR_DIR}/apiProperties.json`]: jsonFile(buildApiProperties()),
     [`${CONNECTOR_DIR}/icon.png`]: icon,
     ...solutionConnectorFiles(swagger, icon),
+    ...writeBackFlowFiles(),
   };
 }

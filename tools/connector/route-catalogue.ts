@@ -5,7 +5,7 @@ import type { Visibility } from './field-texts';
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** A parameter outside the body, declared once in {@link PARAMETERS}. */
-export type ParameterName = 'meetingId' | 'ifMatch' | 'templateType' | 'templateChannel' | 'templateLocale' | 'phone' | 'unmatched';
+export type ParameterName = 'meetingId' | 'ifMatch' | 'templateType' | 'templateChannel' | 'templateLocale' | 'phone' | 'unmatched' | 'subscriptionId';
 
 /** An answer of an operation: a definition for its body, and headers it sets. */
 export interface ResponseSpec {
@@ -20,7 +20,7 @@ export interface Operation {
   readonly method: Method;
   /** The route under the `/api` prefix (the swagger's basePath), as functions/*.ts registers it. */
   readonly path: string;
-  readonly tag: 'Meetings' | 'Settings' | 'Templates' | 'OptOuts' | 'Replies' | 'Health';
+  readonly tag: 'Meetings' | 'Settings' | 'Templates' | 'OptOuts' | 'Replies' | 'Subscriptions' | 'Health';
   readonly summary: string;
   readonly description: string;
   readonly visibility?: Visibility;
@@ -39,6 +39,11 @@ const ETAG = { ETag: { description: 'The settings\' version: send it as If-Match
 const TEMPLATE_PATH: readonly ParameterName[] = ['templateType', 'templateChannel', 'templateLocale'];
 const NO_TEMPLATE = problem('No such template: the type, channel or language is unknown.');
 /** What PUT and PATCH /settings answer (both need the current ETag in If-Match). */
+/** The answer Power Automate keeps a trigger's subscription by: it DELETEs the Location when the flow goes off. */
+export const SUBSCRIPTION_CREATED: ResponseSpec = {
+  description: 'The subscription was created.', definition: 'CreatedSubscription',
+  headers: { Location: { description: 'The subscription\'s URL (…/api/subscriptions/{id}): DELETE it to stop the deliveries.' } },
+};
 const SETTINGS_WRITE_RESPONSES = {
   200: { description: 'The settings now in force.', definition: 'SettingsDocument', headers: ETAG }, 400: BAD_REQUEST, ...ADMIN_ERRORS,
   412: problem('Someone else changed the settings: get them again and reapply your change.'), 428: problem('If-Match is missing.'),
@@ -175,6 +180,28 @@ export const OPERATIONS: readonly Operation[] = [
     description: 'SMS replies from customers that no prompt or keyword answered, newest first (at most 200), for staff to read and act on.',
     parameters: ['unmatched'],
     responses: { 200: { description: 'The replies.', definition: 'ReplyList' }, 400: BAD_REQUEST, ...ADMIN_ERRORS },
+  },
+  {
+    operationId: 'CreateSubscription', method: 'post', path: '/subscriptions', tag: 'Subscriptions', visibility: 'internal',
+    summary: 'Subscribe to events',
+    description: 'Asks for events to be POSTed to a URL (CloudEvents 1.0, signed per Standard Webhooks). The triggers of this connector use it; flows need not.',
+    parameters: [],
+    body: { definition: 'CreateSubscriptionRequest', summary: 'Subscription', description: 'Where to POST which events.' },
+    responses: { 201: SUBSCRIPTION_CREATED, 400: BAD_REQUEST, ...ADMIN_ERRORS },
+  },
+  {
+    operationId: 'ListSubscriptions', method: 'get', path: '/subscriptions', tag: 'Subscriptions', visibility: 'advanced',
+    summary: 'List event subscriptions',
+    description: 'Returns every webhook subscription (one per flow trigger in use), without secrets.',
+    parameters: [],
+    responses: { 200: { description: 'The subscriptions.', definition: 'SubscriptionList' }, ...ADMIN_ERRORS },
+  },
+  {
+    operationId: 'DeleteSubscription', method: 'delete', path: '/subscriptions/{subscriptionId}', tag: 'Subscriptions', visibility: 'advanced',
+    summary: 'Delete an event subscription',
+    description: 'Stops the deliveries of a subscription. Power Automate does this itself when a flow with a trigger is switched off or deleted.',
+    parameters: ['subscriptionId'],
+    responses: { 204: { description: 'The subscription is deleted.' }, ...ADMIN_ERRORS, 404: problem('No such subscription.') },
   },
   {
     operationId: 'GetHealth', method: 'get', path: '/health', tag: 'Health', visibility: 'advanced',

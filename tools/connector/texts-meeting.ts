@@ -134,14 +134,14 @@ export const MEETING_VIEW_FIELDS: FieldTexts = {
     description: 'How the meeting was cancelled; empty unless the status is cancelled.',
     fields: {
       cancelledAt: { summary: 'Cancelled at', description: 'When the cancellation was recorded, ISO 8601 UTC.' },
-      source: { summary: 'Cancelled through', description: 'api (a portal), link (the customer\'s link), sms (a reply) or external (another system; no notice sent).' },
+      source: { summary: 'Cancelled through', description: 'portal (a customer\'s token), link (the customer\'s link), sms, whatsapp or voice (a reply), api (a flow or admin with the API key; older portal cancels too) or external (another system; no notice sent).' },
       reason: { summary: 'Cancellation reason', description: 'The reason given, if any.' },
     },
   },
   reminderEmailSent: { summary: 'Reminder email sent', description: 'Whether the email reminder has been sent.' },
   reminderSmsSent: { summary: 'Reminder SMS sent', description: 'Whether the SMS reminder has been sent.' },
   attendance: { summary: 'Attendance', description: 'What the customer answered by SMS: unknown, confirmed, declined or rescheduleRequested.' },
-  cancelledBy: { summary: 'Cancelled by', description: 'Where the cancellation came from (api, link, sms, external); empty unless cancelled.' },
+  cancelledBy: { summary: 'Cancelled by', description: 'Where the cancellation came from (portal, link, sms, whatsapp, voice, api, external); empty unless cancelled.' },
   replies: {
     summary: 'Replies',
     description: 'Every reply the customer sent about this meeting (no text).',

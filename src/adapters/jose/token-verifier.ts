@@ -14,8 +14,8 @@ const MAX_HEADER_LENGTH = 16 * 1024;
 const BEARER = /^bearer +([A-Za-z0-9_.~+/=-]+)$/i;
 
 export interface JoseTokenVerifierOptions {
-  /** The expected `iss`. */
-  issuer: string;
+  /** The expected `iss` (or any of several: Entra's v1 and v2 issuers of one tenant). */
+  issuer: string | readonly string[];
   /** The expected `aud` (one of the token's audiences). */
   audience: string;
   /** The issuer's JWKS (https, or http on loopback). */
@@ -59,7 +59,7 @@ export class JoseTokenVerifier implements TokenVerifier {
     if (header !== undefined) return { ok: false, reason: header };
     try {
       const { payload } = await jwtVerify(token.value, this.keys, {
-        issuer: this.options.issuer,
+        issuer: typeof this.options.issuer === 'string' ? this.options.issuer : [...this.options.issuer],
         audience: this.options.audience,
         algorithms: [...this.options.algorithms],
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
@@ -85,6 +85,23 @@ export function tokenVerifierFromConfig(config: Config, clock: Pick<Clock, 'now'
   if (!config.JWT_ISSUER || !config.JWT_JWKS_URI) return notConfiguredVerifier;
   return new JoseTokenVerifier({
     issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, jwksUri: config.JWT_JWKS_URI, algorithms: config.JWT_ALGORITHMS, contactClaim: config.JWT_CONTACT_CLAIM, clock, maxLifetimeSeconds: config.JWT_MAX_LIFETIME,
+  });
+}
+
+/** Refuses every token: Event Grid tokens are not configured (EVENTS_AUDIENCE is not set), so none is asked for. */
+const eventsNotConfigured: TokenVerifier = {
+  verify: async () => ({ ok: false, reason: 'Event Grid token validation is not configured (EVENTS_AUDIENCE is not set)' }),
+};
+
+/**
+ * The verifier of the bearer tokens Event Grid sends with secure webhook delivery (audience
+ * EVENTS_AUDIENCE, issuers EVENTS_ISSUER, keys EVENTS_JWKS_URI): the same checks as portal tokens,
+ * its own issuer, audience and key set.
+ */
+export function eventsTokenVerifierFromConfig(config: Config, clock: Pick<Clock, 'now'>): TokenVerifier {
+  if (!config.EVENTS_AUDIENCE || !config.EVENTS_ISSUER || !config.EVENTS_JWKS_URI) return eventsNotConfigured;
+  return new JoseTokenVerifier({
+    issuer: config.EVENTS_ISSUER, audience: config.EVENTS_AUDIENCE, jwksUri: config.EVENTS_JWKS_URI, algorithms: config.JWT_ALGORITHMS, contactClaim: config.JWT_CONTACT_CLAIM, clock, maxLifetimeSeconds: config.JWT_MAX_LIFETIME,
   });
 }
 

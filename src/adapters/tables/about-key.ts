@@ -1,6 +1,6 @@
 import type { About, AboutKind } from '../../ports/dispatch';
 
-const KINDS: readonly AboutKind[] = ['meeting', 'callback', 'deflection', 'test'];
+const KINDS: readonly AboutKind[] = ['meeting', 'callback', 'deflection', 'test', 'help'];
 
 /**
  * The partition key of rows about one subject. A meeting's is its ID (the format rows always had);

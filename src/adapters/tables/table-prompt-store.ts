@@ -14,6 +14,7 @@ const promptSchema = z.object({
   openedAt: z.iso.datetime(), closesAt: z.iso.datetime(), outcome: z.enum(PROMPT_OUTCOMES),
   closedAt: z.iso.datetime().nullable().default(null), closedBy: z.string().nullable().default(null),
   noMatches: z.string().transform((s) => JSON.parse(s) as string[]),
+  listening: z.boolean().optional(),
 });
 const replySchema = z.object({
   eventId: z.string().min(1), meetingId: z.string().min(1), receivedAt: z.iso.datetime(), channel: z.literal('sms'),
@@ -70,6 +71,28 @@ export class TablePromptStore implements PromptStore {
 
   close(promptId: string, outcome: Exclude<StoredPrompt['outcome'], 'open'>, at: string, eventId: string | null): Promise<boolean> {
     return this.update(promptId, (p) => (p.outcome === 'open' ? { ...p, outcome, closedAt: at, closedBy: eventId } : undefined)).then((p) => p !== undefined);
+  }
+
+  async newestFor(customer: string): Promise<StoredPrompt | undefined> {
+    const table = await this.table();
+    const rows = await parsedRows(table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${pairPartition(customer)}` } }), parsePrompt);
+    return rows.sort((a, b) => b.openedAt.localeCompare(a.openedAt) || b.promptId.localeCompare(a.promptId))[0];
+  }
+
+  stopListening(promptId: string): Promise<boolean> {
+    return this.update(promptId, (p) => (p.outcome === 'open' && p.listening !== false ? { ...p, listening: false } : undefined)).then((p) => p !== undefined);
+  }
+
+  async listOpen(limit: number): Promise<StoredPrompt[]> {
+    const table = await this.table();
+    const found: StoredPrompt[] = [];
+    // Only the pair partitions hold prompt rows (`pair-<hash>`); index and reply rows sort elsewhere.
+    const rows = table.listEntities({ queryOptions: { filter: odata`PartitionKey ge 'pair-' and PartitionKey lt 'pair.' and outcome eq 'open'` } });
+    for await (const row of rows) {
+      found.push(parsePrompt(row));
+      if (found.length >= limit) break;
+    }
+    return found;
   }
 
   async noteNoMatch(promptId: string, eventId: string): Promise<number> {

@@ -9,7 +9,8 @@ export type SendSource = (deps: SourceDeps, id: string, key: string) => Promise<
 
 /**
  * The producers whose sends run as durable activities, by what the message is about. Test sends
- * are made in the request (see send-test-message.ts); callbacks and deflections come later.
+ * and help answers are made in the request (see send-test-message.ts, replies/help-answer.ts);
+ * callbacks and deflections come later.
  */
 export const SEND_SOURCES: Partial<Record<AboutKind, SendSource>> = {
   meeting: meetingSend,

@@ -64,7 +64,8 @@ export async function publishCommunicationEvent(deps: PublishDeps & Pick<AppDeps
   await deps.events.publish({
     type: `communication.${facts.status}`,
     cause: facts.sendKey,
-    subject: subjectOf(facts.about.kind, facts.about.id),
+    // A help answer's subject is the number's hash: not something to hand a subscriber.
+    subject: facts.about.kind === 'help' ? 'replies' : subjectOf(facts.about.kind, facts.about.id),
     data: {
       ...(meetingId !== undefined ? { meetingId } : {}),
       ...(contactId !== undefined ? { contactId } : {}),

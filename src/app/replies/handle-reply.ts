@@ -2,6 +2,7 @@ import { choiceIn, classifyReply } from '../../domain';
 import type { ReplyEvent } from '../../ports/inbound';
 import type { MeetingWorkflow } from '../../ports/meeting-workflow';
 import type { AppDeps } from '../deps';
+import { answerHelp, type HelpAnswerDeps } from './help-answer';
 import { sendReplyMessage, type ReplySendDeps } from './reply-sends';
 import { publishContactEvent, publishReplyEvent, type PublishDeps } from '../events/publish-events';
 
@@ -19,15 +20,15 @@ export type ReplyOutcome =
   | { readonly outcome: 'forwarded'; readonly promptId: string }
   | { readonly outcome: 'ignored'; readonly reason: string };
 
-export type HandleReplyDeps = ReplySendDeps & PublishDeps & Pick<AppDeps, 'optOuts' | 'replies' | 'prompts' | 'settings' | 'meetings' | 'log'>;
+export type HandleReplyDeps = ReplySendDeps & HelpAnswerDeps & PublishDeps & Pick<AppDeps, 'optOuts' | 'replies' | 'prompts' | 'settings' | 'meetings' | 'log'>;
 
 /**
  * The seam where a customer's SMS reply enters the app: the events webhook calls this for every
  * `reply` event, once per event ID. Carrier keywords come first, before anything else may read the
- * reply (API.md "Opt-out"): a STOP-family word opts the number out of every SMS, START/UNSTOP opts it
- * back in, HELP asks for help. Nothing is sent in answer to STOP (the carrier answers it). The event's
- * own time orders the writes, so a repeated or late event changes nothing. Logs carry the event ID
- * only: never the number or the text.
+ * reply (API.md "Opt-out"), each only as the whole reply: a STOP-family word opts the number out of
+ * every SMS, START/UNSTOP opts it back in, HELP asks for help. Nothing is sent in answer to STOP (the
+ * carrier answers it). The event's own time orders the writes, so a repeated or late event changes
+ * nothing. Logs carry the event ID only: never the number or the text.
  */
 export async function handleReply(deps: HandleReplyDeps, workflow: MeetingWorkflow, event: ReplyEvent): Promise<ReplyOutcome> {
   const intent = classifyReply(event.text);
@@ -56,23 +57,28 @@ export async function handleReply(deps: HandleReplyDeps, workflow: MeetingWorkfl
     }
     return { outcome: 'optedIn', changed };
   }
-  const open = (await deps.prompts.openFor(event.from, event.to)).filter((p) => p.closesAt > event.at);
+  const { settings } = await deps.settings.get();
+  // A prompt past its time, and every prompt once replies are off, takes no reply: it is kept for
+  // staff. So does a pair one of whose prompts stopped listening (too many replies): handing the reply
+  // to another of its prompts would answer that one without asking which.
+  const live = settings.replies.enabled ? (await deps.prompts.openFor(event.from, event.to)).filter((p) => p.closesAt > event.at) : [];
+  const open = live.some((p) => p.listening === false) ? [] : live;
   const newest = open[open.length - 1];
   if (intent === 'help') {
-    // With a prompt open, the help names what to reply about its meeting. Without one nothing is sent:
-    // the carrier answers HELP on toll-free numbers and short codes, and a number we asked nothing of
-    // gets no text from us.
+    // With a prompt open, the help names what to reply about its meeting; without one, it says who
+    // we are and how to opt out (at most once an hour per number; see answerHelp).
     if (newest) {
-      const { settings } = await deps.settings.get();
       await deps.prompts.recordReply({ eventId: event.eventId, meetingId: newest.meetingId, receivedAt: event.at, channel: 'sms', intent, outcome: 'help' });
       await sendReplyMessage(deps, settings, newest, event.eventId, 'replyHelp');
+      deps.log.info(`reply ${event.eventId}: help requested`);
+    } else {
+      const answered = await answerHelp(deps, settings, event);
+      deps.log.info(`reply ${event.eventId}: help requested, no open prompt (${answered.status === 'sent' ? 'answered' : `not answered: ${answered.reason}`})`);
     }
-    deps.log.info(`reply ${event.eventId}: help requested${newest ? '' : ' (no open prompt: nothing sent)'}`);
     return { outcome: 'help' };
   }
   if (newest) {
     // The matching is the prompt orchestration's activity: it gets the meaning, never the number or text.
-    const { settings } = await deps.settings.get();
     const meaning = classifyReply(event.text, newest.locale, settings.replies.keywords);
     await workflow.raisePromptReply(newest.promptId, { kind: 'reply', eventId: event.eventId, at: event.at, intent: meaning, choice: choiceIn(event.text) ?? null });
     deps.log.info(`reply ${event.eventId}: handed to prompt ${newest.promptId} (${meaning})`);

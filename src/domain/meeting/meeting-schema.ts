@@ -69,9 +69,14 @@ export const meetingStatusSchema = z.enum(['scheduled', 'cancelled', 'completed'
 /** `scheduled` | `cancelled` | `completed`. */
 export type MeetingStatus = z.infer<typeof meetingStatusSchema>;
 
-/** Who cancelled: our API (portal), a deep link, an SMS reply, or another system (no notice is sent). */
-export const cancellationSourceSchema = z.enum(['api', 'link', 'sms', 'external']);
-/** `api` | `link` | `sms` | `external`. */
+/**
+ * Who cancelled (API.md `cancelledBy`): a portal with a customer's bearer token, a deep link, a reply
+ * (SMS, later WhatsApp or voice), a flow or admin with the API key (`api`), or another system
+ * (`external`, no notice is sent). Rows written before `portal` existed say `api` for portal cancels
+ * too, and still read.
+ */
+export const cancellationSourceSchema = z.enum(['portal', 'link', 'sms', 'whatsapp', 'voice', 'api', 'external']);
+/** `portal` | `link` | `sms` | `whatsapp` | `voice` | `api` | `external`. */
 export type CancellationSource = z.infer<typeof cancellationSourceSchema>;
 
 /** How a meeting was cancelled. */

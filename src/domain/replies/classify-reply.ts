@@ -1,5 +1,5 @@
 import { localeLanguage } from '../locale';
-import { COMMON_KEYWORDS, LOCALE_KEYWORDS, NEUTRAL_PHRASES, STANDALONE_ONLY, STOP_WORDS, type AnswerIntent, type KeywordTable, type ReplyIntent } from './reply-keywords';
+import { COMMON_KEYWORDS, LOCALE_KEYWORDS, NEUTRAL_PHRASES, STANDALONE_INTENTS, STANDALONE_ONLY, STOP_WORDS, type AnswerIntent, type KeywordTable, type ReplyIntent } from './reply-keywords';
 
 /** An institution's extra words per intent (`settings.replies.keywords`). */
 export type ExtraKeywords = Readonly<Partial<Record<AnswerIntent, readonly string[]>>>;
@@ -34,18 +34,22 @@ function keywordsFor(locale: string | undefined, extra: ExtraKeywords): Map<stri
 }
 
 /**
- * Classifies an SMS reply. Case, accents, punctuation and surrounding words do not matter ("Yes
- * please!" → confirm, "no, sorry" → cancel). Any carrier opt-out word (STOP, CANCEL, …) anywhere wins
- * ("No, stop texting me" → stop). Otherwise the reply must point at exactly one intent: "yes no" is
- * `unknown`. Y and N count only as the whole reply. `locale` adds that language's keywords
- * (REPROGRAMAR for Spanish); without it, every language's keywords are understood. `extra` adds the
- * institution's own words per intent, in every language; a one-letter one, like Y and N, counts only
- * as the whole reply. They never override a carrier word or a built-in keyword.
+ * Classifies an SMS reply. Case, accents, punctuation and surrounding words do not matter for answers
+ * ("Yes please!" → confirm, "no, sorry" → cancel), but the carrier keywords count only as the whole
+ * reply (contact-center.md §A.4: "We have got to STOP this terrible bill" is no opt-out): STOP,
+ * "stop!" or " Cancel. " → stop; START/UNSTOP → start; HELP → help, as carriers read them. A reply
+ * that has an opt-out word among other words is `unknown` — an ordinary reply for the prompt or for
+ * staff, never an answer, so "No, stop texting me" cancels no meeting. Otherwise the reply must point
+ * at exactly one intent: "yes no" is `unknown`. Y and N count only as the whole reply. `locale` adds
+ * that language's keywords (REPROGRAMAR for Spanish); without it, every language's keywords are
+ * understood. `extra` adds the institution's own words per intent, in every language; a one-letter
+ * one, like Y and N, counts only as the whole reply. They never override a carrier word or a built-in keyword.
  */
 export function classifyReply(text: string, locale?: string, extra: ExtraKeywords = {}): ReplyIntent {
   const normalised = ` ${normaliseReply(text)} `;
   const words = normalised.trim().split(' ').filter((w) => w !== '');
-  if (words.some((word) => STOP_WORDS.includes(word))) return 'stop';
+  const alone = words.length === 1;
+  if (words.some((word) => STOP_WORDS.includes(word))) return alone ? 'stop' : 'unknown';
   const withoutNeutral = NEUTRAL_PHRASES.reduce((acc, phrase) => acc.split(` ${phrase} `).join(' '), normalised);
   const remaining = withoutNeutral.trim().split(' ').filter((w) => w !== '');
   const keywords = keywordsFor(locale, extra);
@@ -53,7 +57,7 @@ export function classifyReply(text: string, locale?: string, extra: ExtraKeyword
   for (const word of remaining) {
     const intent = keywords.get(word);
     if (intent === undefined) continue;
-    if ((STANDALONE_ONLY.has(word) || word.length === 1) && words.length !== 1) continue;
+    if ((STANDALONE_ONLY.has(word) || word.length === 1 || STANDALONE_INTENTS.has(intent)) && !alone) continue;
     intents.add(intent);
   }
   const [only, ...others] = [...intents];

@@ -8,9 +8,9 @@ export type AnswerIntent = Extract<ReplyIntent, 'confirm' | 'cancel' | 'reschedu
 export type KeywordTable = Readonly<Record<Exclude<ReplyIntent, 'stop' | 'unknown'>, readonly string[]>>;
 
 /**
- * Carrier opt-out words (CTIA list plus ARRET for French Canada). Any of them anywhere in a reply wins:
- * an opt-out must never be read as anything else. CANCEL is one of them, which is why messages ask
- * customers to reply NO to cancel a meeting.
+ * Carrier opt-out words (CTIA list plus ARRET for French Canada). As the whole reply, one opts out
+ * (as the carrier reads it); among other words it makes the reply `unknown`, never an answer. CANCEL
+ * is one of them, which is why messages ask customers to reply NO to cancel a meeting.
  */
 export const STOP_WORDS: readonly string[] = ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'ARRET'];
 
@@ -27,6 +27,12 @@ export const COMMON_KEYWORDS: KeywordTable = {
 export const LOCALE_KEYWORDS: Readonly<Record<string, Partial<KeywordTable>>> = {
   es: { reschedule: ['REPROGRAMAR'], help: ['AYUDA'] },
 };
+
+/**
+ * Intents whose words, like the carrier's STOP, count only as the whole reply: "I need help
+ * rescheduling" asks to reschedule, and "start" inside a sentence is no opt-in.
+ */
+export const STANDALONE_INTENTS: ReadonlySet<ReplyIntent> = new Set(['start', 'help']);
 
 /** Single letters count only when they are the whole reply (an initial in a sentence is not an answer). */
 export const STANDALONE_ONLY: ReadonlySet<string> = new Set(['Y', 'N']);

@@ -47,3 +47,16 @@ export function buildMergeContext(input: MergeContextInput): MergeContext {
     meetingChoices: formatMeetingChoices(choices, locale, zone),
   };
 }
+
+/**
+ * The merge fields of a message about no meeting (the answer to HELP from a number with no open
+ * prompt): the institution's name and what to reply. The shipped `replyHelp` templates use only these.
+ */
+export const MEETINGLESS_FIELDS = ['organisationName', 'replyHint'] as const;
+/** The values of {@link MEETINGLESS_FIELDS}. */
+export type MeetinglessContext = Pick<MergeContext, (typeof MEETINGLESS_FIELDS)[number]>;
+
+/** The context of a message about no meeting; `replyHint` null when there is no question to answer. */
+export function buildMeetinglessContext(input: { readonly organisationName: string; readonly replyHint?: string | null }): MeetinglessContext {
+  return { organisationName: input.organisationName, replyHint: input.replyHint ?? null };
+}

@@ -52,6 +52,34 @@ function promptStoreContract(make: () => PromptStore): void {
     await store.recordReply({ ...reply, outcome: 'noMatch' });
     expect(await store.repliesFor(p.meetingId)).toEqual([reply]);
   });
+
+  test('stopListening marks an open prompt once (it stays open); a closed one is left alone', async () => {
+    const store = make();
+    const p = prompt('+14255553333', '+18005550100', '2026-11-05T10:00:00.000Z');
+    const closed = prompt('+14255553333', '+18005550100', '2026-11-05T10:30:00.000Z');
+    await store.open(p);
+    await store.open(closed);
+    await store.close(closed.promptId, 'timeout', '2026-11-05T11:00:00.000Z', null);
+    expect(await store.stopListening(p.promptId)).toBe(true);
+    expect(await store.stopListening(p.promptId)).toBe(false);
+    expect(await store.stopListening(closed.promptId)).toBe(false);
+    expect(await store.get(p.promptId)).toEqual({ ...p, listening: false });
+    expect((await store.openFor(p.customer, p.sender)).map((x) => [x.promptId, x.listening])).toEqual([[p.promptId, false]]);
+    expect((await store.get(closed.promptId))?.listening).toBeUndefined();
+  });
+
+  test('listOpen lists open prompts of every number (at most limit), never closed ones', async () => {
+    const store = make();
+    const a = prompt('+14255554444', '+18005550100', '2026-11-05T10:00:00.000Z');
+    const b = prompt('+14255554445', '+18005550199', '2026-11-05T10:00:00.000Z');
+    const done = prompt('+14255554446', '+18005550100', '2026-11-05T10:00:00.000Z');
+    for (const x of [a, b, done]) await store.open(x);
+    await store.close(done.promptId, 'confirmed', '2026-11-05T10:05:00.000Z', 'e1');
+    const ids = (await store.listOpen(10_000)).map((x) => x.promptId);
+    expect(ids).toEqual(expect.arrayContaining([a.promptId, b.promptId]));
+    expect(ids).not.toContain(done.promptId);
+    expect(await store.listOpen(1)).toHaveLength(1);
+  });
 }
 
 describe('FakePromptStore', () => promptStoreContract(() => new FakePromptStore()));

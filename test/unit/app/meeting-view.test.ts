@@ -87,9 +87,10 @@ describe('meetingView: two-way messages', () => {
     expect((view?.['communications'] as Array<{ type: string }>).map((c) => c.type)).not.toContain('replyConfirmed');
   });
 
-  test('cancelled: cancelledBy names the source', async () => {
+  // `api` is also what rows written before `portal` existed hold for portal cancels: they still read.
+  test.each(['sms', 'portal', 'api', 'link', 'external'] as const)('cancelled: cancelledBy names the source (%s)', async (source) => {
     const deps = fakeDeps({ settings: new FakeSettingsStore(allOn()) });
-    await deps.meetings.create(record({ status: 'cancelled', cancellation: { cancelledAt: '2026-11-20T10:00:00.000Z', source: 'sms', reason: null } }));
-    expect(await meetingView(deps, 'A-1001')).toMatchObject({ cancelledBy: 'sms' });
+    await deps.meetings.create(record({ status: 'cancelled', cancellation: { cancelledAt: '2026-11-20T10:00:00.000Z', source, reason: null } }));
+    expect(await meetingView(deps, 'A-1001')).toMatchObject({ cancelledBy: source });
   });
 });

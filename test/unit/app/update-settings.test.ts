@@ -106,3 +106,39 @@ describe('updateSettings', () => {
     expect(workflow.calls).toEqual([]);
   });
 });
+
+describe('updateSettings: turning replies off ends every open prompt', () => {
+  const prompt = (n: number, customer: string) => {
+    const sendKey = `A-${n}|1|confirmation|sms`;
+    return { promptId: `prompt|${sendKey}`, meetingId: `A-${n}`, sendKey, channel: 'sms' as const, customer, sender: '+18005550100', locale: 'en-US', openedAt: `2026-11-05T1${n}:00:00.000Z`, closesAt: '2099-01-01T00:00:00.000Z', outcome: 'open' as const, closedAt: null, closedBy: null, noMatches: [] };
+  };
+
+  async function withReplies() {
+    const { deps, workflow, etag } = await setup();
+    const on = allOn();
+    await updateSettings(deps, workflow, { mode: 'put', body: body({ ...on, replies: { ...on.replies, enabled: true } }), ifMatch: etag, by: null });
+    for (const p of [prompt(1, '+14255550123'), prompt(2, '+14255550124'), { ...prompt(3, '+14255550124'), outcome: 'confirmed' as const }]) await deps.prompts.open(p);
+    return { deps, workflow, etag: (await deps.settings.get()).etag };
+  }
+
+  test('true → false (PATCH): every open prompt of every number ends superseded, and its orchestration is told', async () => {
+    const { deps, workflow, etag } = await withReplies();
+    expect((await updateSettings(deps, workflow, { mode: 'patch', body: { replies: { enabled: false } }, ifMatch: etag, by: null })).kind).toBe('saved');
+    expect([...deps.prompts.prompts.values()].map((p) => [p.meetingId, p.outcome])).toEqual([['A-1', 'superseded'], ['A-2', 'superseded'], ['A-3', 'confirmed']]);
+    expect(workflow.prompts.filter((p) => p.reply?.kind === 'closed').map((p) => p.promptId).sort()).toEqual(['prompt|A-1|1|confirmation|sms', 'prompt|A-2|1|confirmation|sms']);
+  });
+
+  test('a save that leaves replies on (or off) ends no prompt', async () => {
+    const { deps, workflow, etag } = await withReplies();
+    await updateSettings(deps, workflow, { mode: 'patch', body: { replies: { timeoutHours: 12 } }, ifMatch: etag, by: null });
+    expect([...deps.prompts.prompts.values()].filter((p) => p.outcome === 'open')).toHaveLength(2);
+  });
+
+  test('a storage failure while ending them does not undo the saved change', async () => {
+    const { deps, workflow, etag } = await withReplies();
+    jest.spyOn(deps.prompts, 'listOpen').mockRejectedValueOnce(new Error('storage down'));
+    expect((await updateSettings(deps, workflow, { mode: 'put', body: body(), ifMatch: etag, by: null })).kind).toBe('saved');
+    expect((await deps.settings.get()).settings.replies.enabled).toBe(false);
+    expect(deps.log.warns.join('\n')).toMatch(/open prompts not all ended/);
+  });
+});

@@ -99,7 +99,7 @@ describe('POST /api/subscriptions', () => {
 
 describe('GET and DELETE /api/subscriptions', () => {
   const get = (headers: Record<string, string> = json) => new HttpRequest({ method: 'GET', url: `${BASE}/api/subscriptions`, headers });
-  const del = (id: string, headers: Record<string, string> = json) => new HttpRequest({ method: 'DELETE', url: `${BASE}/api/subscriptions/${id}`, headers, params: { id } });
+  const del = (id: string, headers: Record<string, string> = json) => new HttpRequest({ method: 'DELETE', url: `${BASE}/api/subscriptions/${id}`, headers, params: { subscriptionId: id } });
 
   test('lists without secrets or the URL\'s query string, with delivery health; DELETE → 204, again → 404', async () => {
     const { deps, routes } = handlers();

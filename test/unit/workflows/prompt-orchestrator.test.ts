@@ -1,4 +1,4 @@
-import { promptOrchestrator } from '../../../src/workflows/prompt-orchestrator';
+import { MAX_REPLIES, promptOrchestrator } from '../../../src/workflows/prompt-orchestrator';
 import { ACTIVITY, EVENT } from '../../../src/workflows/names';
 import type { PromptStep } from '../../../src/workflows/steps';
 import { runOrchestrator } from '../../support/orchestration-fake';
@@ -49,5 +49,21 @@ describe('promptOrchestrator', () => {
     });
     expect(output).toBe('timeout');
     expect(trace).toContainEqual({ activity: ACTIVITY.answerPrompt, input: { promptId: input.promptId, reply }, retry: true, threw: 'storage down' });
+  });
+
+  test('after MAX_REPLIES replies that leave it open, the last one is handed over final (the prompt stops listening); the timer then ends it', () => {
+    const answers: unknown[] = [];
+    const { output } = runOrchestrator(promptOrchestrator, {
+      input, race: () => (answers.length < MAX_REPLIES + 5 ? { event: EVENT.promptReply, data: reply } : 'timer'),
+      activity: (name, activityInput): PromptStep => {
+        if (name !== ACTIVITY.answerPrompt) return { closed: true, outcome: 'timeout' };
+        answers.push(activityInput);
+        return { closed: false, outcome: 'open' };
+      },
+    });
+    expect(output).toBe('timeout');
+    expect(answers).toHaveLength(MAX_REPLIES);
+    expect(answers.slice(0, -1).every((a) => !('final' in (a as object)))).toBe(true);
+    expect(answers[MAX_REPLIES - 1]).toEqual({ promptId: input.promptId, reply, final: true });
   });
 });

@@ -10,7 +10,7 @@ const reply = (text: string, at = '2026-11-05T10:00:00Z', eventId = 'ev-1'): Rep
 });
 
 describe('handleReply: carrier keywords first', () => {
-  test.each(['STOP', 'stop', ' Stop. ', 'STOPALL', 'unsubscribe', 'CANCEL', 'End', 'quit!', 'ARRET', 'Arrêt', 'No, stop texting me'])(
+  test.each(['STOP', 'stop', ' Stop. ', 'STOPALL', 'unsubscribe', 'CANCEL', 'End', 'quit!', 'ARRET', 'Arrêt', 'STOP.', '\tstop!\n'])(
     '%j opts the sender out (source reply, at the event time)', async (text) => {
       const deps = fakeDeps();
       expect(await handleReply(deps, new RecordingWorkflow(), reply(text))).toEqual({ outcome: 'optedOut', changed: true });
@@ -25,14 +25,14 @@ describe('handleReply: carrier keywords first', () => {
     expect(await deps.optOuts.get(FROM)).toMatchObject({ optedOut: false });
   });
 
-  test.each(['HELP', 'help?', ' Info ', 'ayuda'])('%j is a help request and changes no opt-out', async (text) => {
+  test.each(['HELP', 'help?', ' Info ', 'ayuda'])('%j is a help request and changes no opt-out; without a prompt it is answered with replyHelp', async (text) => {
     const deps = fakeDeps();
     expect(await handleReply(deps, new RecordingWorkflow(), reply(text))).toEqual({ outcome: 'help' });
     expect(deps.optOuts.changes).toEqual([]);
-    expect(deps.senders.sms.dispatches).toEqual([]);
+    expect(deps.senders.sms.dispatches.map((d) => [d.purpose, d.about.kind, d.to])).toEqual([['replyHelp', 'help', FROM]]);
   });
 
-  test.each(['YES', 'no', 'Thanks!', 'stopping by later', ''])('%j answers no prompt yet: kept for staff as unmatched, no opt-out, nothing sent', async (text) => {
+  test.each(['YES', 'no', 'Thanks!', 'stopping by later', '', 'No, stop texting me', 'We have got to STOP this terrible bill', 'please cancel it', 'I need help'])('%j answers no prompt yet: kept for staff as unmatched, no opt-out, nothing sent', async (text) => {
     const deps = fakeDeps();
     const event = reply(text);
     expect(await handleReply(deps, new RecordingWorkflow(), event)).toEqual({ outcome: 'unmatched' });
@@ -77,5 +77,17 @@ describe('handleReply: carrier keywords first', () => {
       expect(line).toMatch(/ev-\d/);
       expect(line).not.toMatch(/4255550123|STOP|START|HELP|555/);
     }
+  });
+});
+
+describe('handleReply with replies turned off', () => {
+  test('a reply to a prompt still stored open is not treated as an answer: kept for staff', async () => {
+    const deps = fakeDeps();
+    const sendKey = 'A-1|1|confirmation|sms';
+    await deps.prompts.open({ promptId: `prompt|${sendKey}`, meetingId: 'A-1', sendKey, channel: 'sms', customer: FROM, sender: '+18005550100', locale: 'en-US', openedAt: '2026-11-05T09:00:00.000Z', closesAt: '2099-01-01T00:00:00.000Z', outcome: 'open', closedAt: null, closedBy: null, noMatches: [] });
+    const workflow = new RecordingWorkflow();
+    expect(await handleReply(deps, workflow, reply('YES'))).toEqual({ outcome: 'unmatched' });
+    expect(workflow.prompts).toEqual([]);
+    expect(await deps.replies.listUnmatched(10)).toEqual([expect.objectContaining({ replyId: 'ev-1', text: 'YES' })]);
   });
 });

@@ -13,14 +13,20 @@ describe('classifyReply', () => {
     ['RESCHEDULE', undefined, 'reschedule'], ['Can I reschedule?', undefined, 'reschedule'],
     ['reprogramar', 'es-ES', 'reschedule'], ['Reprogramar', 'es-MX', 'reschedule'], ['reprogramar', undefined, 'reschedule'],
     ['reprogramar', 'en-US', 'unknown'],
-    // stop family always wins
+    // the stop family as the whole reply (case, accents, surrounding whitespace and punctuation ignored)
     ['STOP', undefined, 'stop'], ['stop', 'es-ES', 'stop'], ['StopAll', undefined, 'stop'], ['UNSUBSCRIBE', undefined, 'stop'],
     ['CANCEL', undefined, 'stop'], ['cancel', undefined, 'stop'], ['END', undefined, 'stop'], ['quit', undefined, 'stop'],
-    ['Arrêt', undefined, 'stop'], ['ARRET', undefined, 'stop'],
-    ['No, stop texting me', undefined, 'stop'], ['yes STOP', undefined, 'stop'], ['please cancel my appointment', undefined, 'stop'],
-    // start / help
+    ['Arrêt', undefined, 'stop'], ['ARRET', undefined, 'stop'], ['STOP.', undefined, 'stop'], ['stop!', undefined, 'stop'],
+    ['  Stop.  ', undefined, 'stop'], ['\nCANCEL!!\n', undefined, 'stop'], ['¡Stop!', 'es-ES', 'stop'],
+    // among other words it is no opt-out, and no answer either (contact-center.md §A.4)
+    ['We have got to STOP this terrible bill', undefined, 'unknown'], ['No, stop texting me', undefined, 'unknown'],
+    ['yes STOP', undefined, 'unknown'], ['please cancel my appointment', undefined, 'unknown'], ['STOP STOP', undefined, 'unknown'],
+    ['stop 2', undefined, 'unknown'],
+    // start / help: the whole reply only
     ['START', undefined, 'start'], ['unstop', undefined, 'start'], ['HELP', undefined, 'help'], ['info?', undefined, 'help'],
-    ['ayuda', 'es-ES', 'help'],
+    ['ayuda', 'es-ES', 'help'], [' Help! ', undefined, 'help'],
+    ['I need help', undefined, 'unknown'], ['start time?', undefined, 'unknown'], ['help me reschedule', undefined, 'reschedule'],
+    ['yes, info later', undefined, 'confirm'],
     // ambiguous or unknown
     ['yes no', undefined, 'unknown'], ['Sí… no', 'es-ES', 'unknown'], ['', undefined, 'unknown'], ['   ', undefined, 'unknown'],
     ['Thanks!', undefined, 'unknown'], ['no problem', undefined, 'unknown'], ['No worries', undefined, 'unknown'],
@@ -41,7 +47,7 @@ describe('classifyReply with the institution\'s extra keywords', () => {
     // one letter counts only as the whole reply, like Y and N
     ['C street', undefined, 'unknown'],
     // built-in words and carrier words keep their meaning
-    ['yes', undefined, 'confirm'], ['vale stop', 'es-ES', 'stop'], ['vale nope', undefined, 'unknown'],
+    ['yes', undefined, 'confirm'], ['vale stop', 'es-ES', 'unknown'], ['stop', 'es-ES', 'stop'], ['vale nope', undefined, 'unknown'],
   ] as const)('%j (%s) → %s', (text, locale, intent) => {
     expect(classifyReply(text, locale, extra)).toBe(intent);
   });
