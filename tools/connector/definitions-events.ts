@@ -1,14 +1,21 @@
 import { z } from 'zod';
 import { EVENT_DATA_SCHEMAS, type DomainEventFamily } from '../../src/domain/events/domain-event';
-import { createdSubscriptionSchema, createSubscriptionSchema, subscriptionViewSchema } from '../../src/domain/webhooks/subscription-schema';
+import { createdSubscriptionSchema, createSubscriptionSchema, deliveryHealthSchema, subscriptionListItemSchema } from '../../src/domain/webhooks/subscription-schema';
 import type { Definition } from './definitions';
 import {
-  CREATED_SUBSCRIPTION_SUMMARIES, EVENT_DATA_SUMMARIES, SUBSCRIPTION_REQUEST_SUMMARIES, SUBSCRIPTION_VIEW_SUMMARIES, describedTexts, envelopeTexts,
+  CREATED_SUBSCRIPTION_SUMMARIES, EVENT_DATA_SUMMARIES, SUBSCRIPTION_LIST_SUMMARIES, SUBSCRIPTION_REQUEST_SUMMARIES, describedTexts, envelopeTexts,
 } from './texts-events';
 import { CLOUD_EVENT_SCHEMAS, TRIGGERS, eventDefinitionName } from './triggers';
 
 /** 200 of ListSubscriptions: `{ subscriptions: [...] }`, like ListReplies' `{ replies: [...] }`. */
-export const subscriptionListSchema = z.object({ subscriptions: z.array(subscriptionViewSchema) });
+export const subscriptionListSchema = z.object({ subscriptions: z.array(subscriptionListItemSchema) });
+
+/** A listed subscription's texts, its newest delivery's fields included. */
+function listItemTexts() {
+  const fields = describedTexts(subscriptionListItemSchema, SUBSCRIPTION_LIST_SUMMARIES, 'SubscriptionList.subscriptions');
+  const lastDelivery = describedTexts(deliveryHealthSchema.shape.lastDelivery.unwrap(), { status: 'Delivery status', at: 'Attempted at', httpStatus: 'HTTP status' }, 'SubscriptionList.subscriptions.lastDelivery');
+  return { ...fields, ...(fields.lastDelivery ? { lastDelivery: { ...fields.lastDelivery, fields: lastDelivery } } : {}) };
+}
 
 function eventDefinition(family: DomainEventFamily, notification: string): Definition {
   return {
@@ -33,7 +40,7 @@ export const SUBSCRIPTION_DEFINITIONS: Readonly<Record<string, Definition>> = {
   },
   SubscriptionList: {
     schema: subscriptionListSchema, io: 'output',
-    texts: { subscriptions: { summary: 'Subscriptions', description: 'Every subscription, without secrets.', fields: describedTexts(subscriptionViewSchema, SUBSCRIPTION_VIEW_SUMMARIES, 'SubscriptionList.subscriptions') } },
+    texts: { subscriptions: { summary: 'Subscriptions', description: 'Every subscription, without secrets.', fields: listItemTexts() } },
     title: 'Subscriptions', description: 'The webhook subscriptions (one per flow trigger in use).',
   },
   ...Object.fromEntries(TRIGGERS.map((t) => [eventDefinitionName(t.family), eventDefinition(t.family, t.notification)])),

@@ -62,3 +62,5 @@ export const SUBSCRIPTION_VIEW_SUMMARIES: Summaries = {
   id: 'Subscription ID', notificationUrl: 'Notification URL', events: 'Events', description: 'Description', createdAt: 'Created at',
 };
 export const CREATED_SUBSCRIPTION_SUMMARIES: Summaries = { ...SUBSCRIPTION_VIEW_SUMMARIES, secret: 'Signing secret' };
+/** A listed subscription adds how its deliveries went. */
+export const SUBSCRIPTION_LIST_SUMMARIES: Summaries = { ...SUBSCRIPTION_VIEW_SUMMARIES, lastDelivery: 'Last delivery', failuresLast24h: 'Failures in the last 24 hours' };
