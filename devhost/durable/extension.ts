@@ -17,6 +17,7 @@ export interface DurableExtension extends HostExtension {
 export function durableExtension(): DurableExtension {
   let engine: Engine | undefined;
   let clientInput: RpcTypedData | undefined;
+  let hub = '';
   const started = (): Engine => {
     if (!engine) throw new Error('The durable extension has not started yet.');
     return engine;
@@ -26,7 +27,8 @@ export function durableExtension(): DurableExtension {
       return started();
     },
     async start(h: HostServices) {
-      const store = new DurableStore(h.connectionString, h.hostJson.hubName);
+      hub = h.hostJson.hubName;
+      const store = new DurableStore(h.connectionString, hub);
       await store.init();
       const input: RpcTypedData = { string: JSON.stringify(durableClientData(h.url, h.hostJson.hubName)) };
       clientInput = input;
@@ -40,7 +42,7 @@ export function durableExtension(): DurableExtension {
       if (resumed.messages + resumed.activities > 0) h.log.info(`Resumed ${resumed.messages} pending message(s) and ${resumed.activities} activit(ies) from storage.`);
     },
     inputBinding: (type) => (isClient(type) ? clientInput : undefined),
-    routes: () => [{ path: `${DURABLE_PREFIX}/`, prefix: true, handle: async (req, res, url, body) => void (await handleDurableApi(started(), req, res, url, body.toString('utf8'))) }],
+    routes: () => [{ path: `${DURABLE_PREFIX}/`, prefix: true, handle: async (req, res, url, body) => void (await handleDurableApi({ engine: started(), hub }, req, res, url, body.toString('utf8'))) }],
     pages: () => [{ name: 'durable', path: `${DURABLE_PREFIX}/instances` }],
     stop: () => engine?.stop(),
   };
