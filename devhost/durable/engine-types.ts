@@ -2,6 +2,7 @@ import type { VirtualClock } from '../functions-host/clock';
 import type { RpcTypedData } from '../functions-host/core-types';
 import type { FunctionsCore } from '../functions-host/functions-core';
 import type { Logger } from '../functions-host/logger';
+import type { EntityStore } from './entity-store';
 import type { HistoryEvent } from './history';
 import type { TimerSettings } from './shim';
 import type { DurableStore, InstanceState, StoredActivity, StoredTimer } from './store';
@@ -12,6 +13,7 @@ export interface Pending { event: HistoryEvent; executionId?: string; rowKey?: s
 
 export interface EngineOptions {
   store: DurableStore;
+  entities: EntityStore;
   core: FunctionsCore;
   clock: VirtualClock;
   log: Logger;

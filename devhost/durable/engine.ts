@@ -5,7 +5,8 @@ import type { EngineOptions, EpisodeHost, Pending } from './engine-types';
 import { runEpisode } from './episode';
 import { toResult, type HistoryEvent } from './history';
 import { KeyedMutex } from './keyed-mutex';
-import { EventType, TaskNumbering, isActive, isClient } from './protocol';
+import { findEntityFunction, runEntityBatch, sendToEntity } from './entities';
+import { EventType, TaskNumbering, entityInstanceId, isActive, isClient, isEntityInstance } from './protocol';
 import { msgKey, type InstanceState, type StoredActivity, type StoredMessage } from './store';
 import { newShimState } from './shim';
 import { TimerIndex } from './timer-index';
@@ -105,7 +106,7 @@ export class Engine implements EpisodeHost {
       this.queued.delete(id);
       this.runningEpisodes++;
       void this.mutex
-        .run(id, () => runEpisode(this, id))
+        .run(id, () => (isEntityInstance(id) ? runEntityBatch(this, id) : runEpisode(this, id)))
         .catch((err: unknown) => this.opts.log.error(`orchestration ${id}: episode failed: ${toError(err).stack ?? String(err)}`))
         .finally(() => {
           this.runningEpisodes--;
@@ -193,6 +194,7 @@ export class Engine implements EpisodeHost {
   async startNew(name: string, instanceId: string | undefined, input: string | undefined): Promise<{ id: string } | { error: 400 | 409; message: string }> {
     const reg = this.opts.core.registrations.get(name);
     if (!reg || reg.trigger.type !== 'orchestrationTrigger') return { error: 400, message: `The function '${name}' doesn't exist, is disabled, or is not an orchestrator function.` };
+    if (instanceId?.startsWith('@')) return { error: 400, message: `Instance IDs starting with '@' are reserved for entities: '${instanceId}'.` };
     const id = instanceId ?? randomUUID().replace(/-/g, '');
     return this.mutex.run(id, async () => {
       const existing = await this.opts.store.getState(id);
@@ -227,6 +229,14 @@ export class Engine implements EpisodeHost {
     if (!isActive(state.status)) return 410;
     const event: HistoryEvent = { EventType: EventType.ExecutionTerminated, EventId: TaskNumbering.NO_EVENT_ID, Timestamp: this.opts.clock.now().toISOString(), Input: JSON.stringify(reason) };
     await this.persistAndDeliver(instanceId, `terminate|${randomUUID()}`, event);
+    return 202;
+  }
+
+  /** A client's signal: 404 when no entity function of that name is registered, as the extension answers. */
+  async signalEntity(name: string, key: string, op: string, input: string | undefined): Promise<202 | 404> {
+    if (!findEntityFunction(this.opts.core, name)) return 404;
+    await sendToEntity(this, entityInstanceId(name, key), { id: randomUUID(), op, signal: true, input, timestamp: this.opts.clock.now().toISOString() });
+    this.pump();
     return 202;
   }
 

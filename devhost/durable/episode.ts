@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { invokeFunction, toError } from '../functions-host/invoke';
 import type { EpisodeHost, Pending } from './engine-types';
+import { sendToEntity } from './entities';
 import { completedTaskId, toResult, type HistoryEvent } from './history';
 import { ActionType, DEFAULT_HTTP_ASYNC_SLEEP_MS, EventType, MAX_EVENTS_PER_EPISODE, OUT_OF_PROC_DATA_MARKER, TaskNumbering, UPPER_SCHEMA_VERSION, isActive, isClient, timeSpan } from './protocol';
 import { applyEpisode, flattenActions, isHostDriven, newShimState, openItem, serialiseInput, type Work } from './shim';
@@ -84,7 +85,7 @@ async function episode(engine: EpisodeHost, instanceId: string, inbox: Pending[]
     const reply = await invokeOrchestrator(engine, state, past, fresh);
     if ('failure' in reply) outcome = fail(state.name, reply.failure);
     else {
-      const applied = applyEpisode(state.shim, { instanceId, actions: flattenActions(reply.actions), events: batch.map((m) => m.event), now, timers });
+      const applied = applyEpisode(state.shim, { instanceId, executionId: state.executionId, actions: flattenActions(reply.actions), events: batch.map((m) => m.event), now, timers });
       if (reply.customStatus !== undefined) custom = JSON.stringify(reply.customStatus);
       if (applied.unsupported || applied.nondeterminism) outcome = fail(state.name, applied.unsupported ?? applied.nondeterminism ?? '');
       else {
@@ -105,6 +106,7 @@ async function episode(engine: EpisodeHost, instanceId: string, inbox: Pending[]
   const timerWork = work.filter((w): w is Extract<Work, { type: 'timer' }> => w.type === 'timer').map((w) => ({ at: w.fireAt, instanceId, executionId: state.executionId, taskId: w.taskId }));
   for (const t of timerWork) await store.putTimer(t);
   for (const w of work) if (w.type === 'sub') await createChild(engine, state, w);
+  for (const w of work) if (w.type === 'entity') await sendToEntity(engine, w.target, w.request);
   if (outcome.kind === 'done' && state.parent) await notifyParent(engine, state.parent, outcome);
   const ops: Op[] = [store.historyOp(instanceId, state.executionId, state.episode, [...fresh, ...added])];
   for (const w of work) if (w.type === 'activity') ops.push(store.activityOp({ instanceId, executionId: state.executionId, taskId: w.taskId, name: w.name, input: w.input }));
@@ -136,7 +138,7 @@ async function invokeOrchestrator(engine: EpisodeHost, state: InstanceState, pas
     const { result } = await invokeFunction(core, reg, { triggerData: { string: JSON.stringify(trigger) }, extraInputs: ({ type }) => (isClient(type) ? engine.opts.clientInput() : undefined) }, log);
     return result as OrchestratorReply;
   } catch (err) {
-    const message = failureMessage(toError(err));
+    const message = unsupportedNote(failureMessage(toError(err)));
     log.warn(`orchestration ${state.name} (${state.instanceId}) failed: ${message}`);
     return { failure: message };
   }
@@ -157,6 +159,11 @@ function failureMessage(err: Error): string {
     }
   }
   return head || 'The orchestrator failed.';
+}
+
+/** The SDK refuses `lock` below schema V4 and says to upgrade the extension; on the devhost, say what is missing. */
+function unsupportedNote(message: string): string {
+  return /^lock requires /.test(message) ? `Entity locking (context.df.lock, critical sections) is not supported by the devhost. ${message}` : message;
 }
 
 function fail(name: string, message: string): Outcome {

@@ -3,6 +3,7 @@ import type { HostExtension, HostServices } from '../functions-host/extension';
 import { Engine } from './engine';
 import { DURABLE_PREFIX, durableClientData, handleDurableApi } from './http-api';
 import { LongTimer, isClient } from './protocol';
+import { EntityStore } from './entity-store';
 import { DurableStore } from './store';
 
 /** The Durable Task extension as a host extension; `engine` exists once the host has started it. */
@@ -33,7 +34,7 @@ export function durableExtension(): DurableExtension {
       const input: RpcTypedData = { string: JSON.stringify(durableClientData(h.url, h.hostJson.hubName)) };
       clientInput = input;
       engine = new Engine({
-        store, core: h.core, clock: h.clock, log: h.log, clientInput: () => input,
+        store, entities: new EntityStore(h.connectionString, hub), core: h.core, clock: h.clock, log: h.log, clientInput: () => input,
         maxConcurrentActivities: h.hostJson.maxConcurrentActivities,
         maxConcurrentOrchestrations: h.hostJson.maxConcurrentOrchestrations,
         timers: { maximumShortTimerMs: LongTimer.MAXIMUM_SHORT_MS, longRunningTimerIntervalMs: LongTimer.INTERVAL_MS },

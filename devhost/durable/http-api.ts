@@ -1,28 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../functions-host/http-bridge';
-import type { Engine } from './engine';
 import { handleEntityApi } from './entity-api';
-import { DURABLE_PREFIX, RETRY_AFTER_SECONDS, managementPayload, parseStored, statusBody } from './management-payload';
+import { isJsonBody, isJsonOrEmpty } from './json-body';
+import { DURABLE_PREFIX, RETRY_AFTER_SECONDS, managementPayload, parseStored, statusBody, type DurableApi } from './management-payload';
 import { isActive } from './protocol';
 import type { InstanceState } from './store';
 
-export { DURABLE_PREFIX, durableClientData, statusBody } from './management-payload';
+export { DURABLE_PREFIX, durableClientData, statusBody, type DurableApi } from './management-payload';
 
-/** What the extension's HTTP API needs: the engine and the task hub its URLs name. */
-export interface DurableApi { engine: Engine; hub: string }
 
-/** Whether a request body is acceptable where the extension wants JSON (empty means "no input"). */
-export function isJsonOrEmpty(body: string): boolean {
-  if (body.trim() === '') return true;
-  try {
-    JSON.parse(body);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const isJsonContentType = (req: IncomingMessage): boolean => /^application\/([\w.+-]*\+)?json\b/i.test(req.headers['content-type'] ?? '');
 const notFound = (id: string): { message: string } => ({ message: `No instance with ID '${id}' found.` });
 const flag = (url: URL, name: string): boolean => url.searchParams.get(name)?.toLowerCase() === 'true';
 
@@ -84,7 +70,7 @@ export async function handleDurableApi(api: DurableApi, req: IncomingMessage, re
   }
   if (action === 'raiseEvent' && method === 'POST' && arg) {
     // As the extension: the event data must be JSON, sent as application/json; nothing is raised otherwise.
-    if (body.trim() !== '' && (!isJsonContentType(req) || !isJsonOrEmpty(body))) {
+    if (!isJsonBody(req, body)) {
       sendJson(res, 400, { message: 'The event data must be JSON, sent with Content-Type: application/json.' });
       return true;
     }

@@ -4,6 +4,9 @@ import type { InstanceState } from './store';
 /** The path the Durable extension serves its HTTP API under, in the devhost as on Azure. */
 export const DURABLE_PREFIX = '/runtime/webhooks/durabletask';
 
+/** What the extension's HTTP API needs: the engine and the task hub its URLs name. */
+export interface DurableApi { engine: Engine; hub: string }
+
 /** Seconds a poller is told to wait (`Retry-After`), as the extension answers. */
 export const RETRY_AFTER_SECONDS = '10';
 

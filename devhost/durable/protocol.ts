@@ -23,6 +23,7 @@ export const EventType = {
   TimerFired: 11,
   OrchestratorStarted: 12,
   OrchestratorCompleted: 13,
+  EventSent: 14,
   EventRaised: 15,
   ContinueAsNew: 16,
 } as const;
@@ -100,3 +101,18 @@ export function timeSpan(ms: number): string {
   const rest = new Date(ms % DAY_MS).toISOString().slice(11, 19);
   return `${d}.${rest}`;
 }
+
+/**
+ * Entities, as the extension addresses them: the instance ID `@<name, lower-cased>@<key>`; an
+ * operation is an EventRaised named ENTITY_OPERATION_EVENT whose Input is the request message; the
+ * answer to a call is an EventRaised named after the request's ID, sent to the caller.
+ */
+export const ENTITY_OPERATION_EVENT = 'op';
+export const entityInstanceId = (name: string, key: string): string => `@${name.toLowerCase()}@${key}`;
+export const isEntityInstance = (instanceId: string): boolean => instanceId.startsWith('@') && instanceId.indexOf('@', 1) > 0;
+export function parseEntityInstance(instanceId: string): { name: string; key: string } {
+  const at = instanceId.indexOf('@', 1);
+  return { name: instanceId.slice(1, at), key: instanceId.slice(at + 1) };
+}
+/** The most operations one entity runs in one batch (one invocation of its function). */
+export const MAX_ENTITY_BATCH = 20;

@@ -1,5 +1,6 @@
 import { completedTaskId, type HistoryEvent } from './history';
-import { ActionType, EventType, Retry, TaskNumbering, subInstanceId } from './protocol';
+import { entityRequestId, type EntityRequest } from './entity-request';
+import { ActionType, ENTITY_OPERATION_EVENT, EventType, Retry, TaskNumbering, subInstanceId } from './protocol';
 
 /** Retry options as durable-functions' RetryOptions carries them. */
 export interface RetryOptions {
@@ -14,7 +15,9 @@ export type Item =
   | { kind: 'activity'; name: string; current: number; done: boolean; retry?: RetryState; fireAt?: undefined }
   | { kind: 'sub'; name: string; instanceId?: string; current: number; done: boolean; retry?: RetryState; fireAt?: undefined }
   | { kind: 'timer'; finalAt: number; fireAt: number; long: boolean; canceled: boolean; current: number; done: boolean }
-  | { kind: 'event' | 'continue'; current: typeof TaskNumbering.UNNUMBERED; done: true };
+  | { kind: 'event' | 'continue'; current: typeof TaskNumbering.UNNUMBERED; done: true }
+  /** callEntity / signalEntity: numbered, sent once; a call's answer is an event the SDK matches itself. */
+  | { kind: 'entity'; current: number; done: true; fireAt?: undefined };
 
 /** What the host remembers of one execution to number tasks exactly as the SDK does. */
 export interface ShimState { nextSeq: number; items: Item[]; owner: Record<number, number> }
@@ -22,7 +25,8 @@ export interface ShimState { nextSeq: number; items: Item[]; owner: Record<numbe
 export type Work =
   | { type: 'activity'; taskId: number; name: string; input: string | undefined }
   | { type: 'timer'; taskId: number; fireAt: number }
-  | { type: 'sub'; taskId: number; name: string; instanceId: string; input: string | undefined };
+  | { type: 'sub'; taskId: number; name: string; instanceId: string; input: string | undefined }
+  | { type: 'entity'; taskId: number; target: string; request: EntityRequest };
 
 export interface TimerSettings { maximumShortTimerMs: number; longRunningTimerIntervalMs: number }
 
@@ -56,7 +60,7 @@ export function isHostDriven(state: ShimState, e: HistoryEvent): boolean {
   return e.EventType === EventType.TimerFired || e.EventType === EventType.TaskFailed || e.EventType === EventType.SubOrchestrationInstanceFailed;
 }
 
-interface RawAction { actionType: number; compoundActions?: RawAction[]; functionName?: string; input?: unknown; instanceId?: string; fireAt?: Date | string; isCanceled?: boolean; retryOptions?: RetryOptions }
+interface RawAction { actionType: number; compoundActions?: RawAction[]; functionName?: string; operation?: string; input?: unknown; instanceId?: string; fireAt?: Date | string; isCanceled?: boolean; retryOptions?: RetryOptions }
 
 /** Flattens the SDK's action tree in task-numbering order; a task yielded twice counts once. */
 export function flattenActions(actions: unknown): RawAction[] {
@@ -87,7 +91,7 @@ export const serialiseInput = (input: unknown, preserialised: boolean): string |
  * Applies one episode: marks the tasks its events completed, numbers the new actions, then (for a
  * batch that ended at a host-driven event) creates that event's follow-up task.
  */
-export function applyEpisode(prev: ShimState, args: { instanceId: string; actions: RawAction[]; events: HistoryEvent[]; now: number; timers: TimerSettings }): EpisodeOutcome {
+export function applyEpisode(prev: ShimState, args: { instanceId: string; executionId?: string; actions: RawAction[]; events: HistoryEvent[]; now: number; timers: TimerSettings }): EpisodeOutcome {
   const state: ShimState = structuredClone(prev);
   const work: Work[] = [];
   const history: HistoryEvent[] = [];
@@ -112,6 +116,14 @@ export function applyEpisode(prev: ShimState, args: { instanceId: string; action
       const instanceId = a.instanceId || subInstanceId(args.instanceId, item.current);
       work.push({ type: 'sub', taskId: item.current, name: item.name, instanceId, input: serialiseInput(a.input, false) });
       history.push({ EventType: EventType.SubOrchestrationInstanceCreated, EventId: item.current, Timestamp: ts, Name: item.name, InstanceId: instanceId });
+    } else if (item.kind === 'entity') {
+      const target = String(a.instanceId);
+      const request: EntityRequest = {
+        id: entityRequestId(args.instanceId, args.executionId ?? '', item.current), op: String(a.operation ?? ''), signal: a.actionType === ActionType.SignalEntity,
+        input: serialiseInput(a.input, false), parent: args.instanceId, parentExecution: args.executionId, timestamp: ts,
+      };
+      work.push({ type: 'entity', taskId: item.current, target, request });
+      history.push({ EventType: EventType.EventSent, EventId: item.current, Timestamp: ts, Name: ENTITY_OPERATION_EVENT, InstanceId: target, Input: JSON.stringify(request) });
     } else if (item.kind === 'timer' && !item.canceled) {
       work.push({ type: 'timer', taskId: item.current, fireAt: item.fireAt });
       history.push({ EventType: EventType.TimerCreated, EventId: item.current, Timestamp: ts, FireAt: new Date(item.fireAt).toISOString() });
@@ -144,6 +156,10 @@ export function applyEpisode(prev: ShimState, args: { instanceId: string; action
         item = { kind: 'timer', finalAt, fireAt: nextTimerAt(finalAt), long, canceled: Boolean(a.isCanceled), current: take(i), done: false };
         break;
       }
+      case ActionType.CallEntity:
+      case ActionType.SignalEntity:
+        item = { kind: 'entity', current: take(i), done: true };
+        break;
       case ActionType.WaitForExternalEvent:
         item = { kind: 'event', current: TaskNumbering.UNNUMBERED, done: true };
         break;
@@ -214,6 +230,9 @@ function expectedKind(a: RawAction): Item['kind'] | undefined {
       return 'sub';
     case ActionType.CreateTimer:
       return 'timer';
+    case ActionType.CallEntity:
+    case ActionType.SignalEntity:
+      return 'entity';
     case ActionType.WaitForExternalEvent:
       return 'event';
     case ActionType.ContinueAsNew:
