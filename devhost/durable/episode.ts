@@ -110,11 +110,14 @@ async function episode(engine: EpisodeHost, instanceId: string, inbox: Pending[]
   if (outcome.kind === 'done' && state.parent) await notifyParent(engine, state.parent, outcome);
   const ops: Op[] = [store.historyOp(instanceId, state.executionId, state.episode, [...fresh, ...added])];
   for (const w of work) if (w.type === 'activity') ops.push(store.activityOp({ instanceId, executionId: state.executionId, taskId: w.taskId, name: w.name, input: w.input }));
+  const refused = work.filter((w): w is Extract<Work, { type: 'failed' }> => w.type === 'failed').map((w): StoredMessage => ({ instanceId, rowKey: msgKey(`refused|${state.executionId}|${w.taskId}`), executionId: state.executionId, enq: Date.now(), event: w.event }));
+  for (const m of refused) ops.push(store.messageOp(m));
   ops.push(...deletes(engine, instanceId, consumed), store.stateOp(next));
   await store.commit(ops);
   if (outcome.kind === 'done') log.info(`orchestration ${state.name} (${instanceId}) ${outcome.status.toLowerCase()}`);
   await afterCommit(engine, consumed);
   for (const w of work) if (w.type === 'activity') engine.enqueueActivity({ instanceId, executionId: state.executionId, taskId: w.taskId, name: w.name, input: w.input });
+  for (const m of refused) engine.deliver(instanceId, { event: m.event, executionId: m.executionId, rowKey: m.rowKey }, false);
   for (const t of timerWork) engine.timerIndex.add(t);
   if (timerWork.length > 0) engine.onTimersChanged();
 }

@@ -77,10 +77,11 @@ export const DEFAULT_HTTP_ASYNC_SLEEP_MS = 30_000;
 
 /**
  * callActivityWithRetry / callSubOrchestratorWithRetry: each failure is followed by a timer of
- * firstRetryInterval × backoffCoefficient^(failures−1), capped at maxRetryInterval; after the last
- * attempt the SDK still waits for a timer, which fires at once, before it reports the failure.
+ * firstRetryInterval × backoffCoefficient^(failures−1), capped at maxRetryInterval, the last attempt's
+ * too (Durable Task computes the delay before it checks the attempt count). Once retryTimeout has
+ * passed since the first attempt, the timer fires at once and no attempt runs again.
  */
-export const Retry = { DEFAULT_BACKOFF_COEFFICIENT: 1, AFTER_LAST_ATTEMPT_MS: 0 } as const;
+export const Retry = { DEFAULT_BACKOFF_COEFFICIENT: 1, AFTER_TIMEOUT_MS: 0 } as const;
 
 /** The most completions delivered in one episode (a fan-in of thousands replays in steps). */
 export const MAX_EVENTS_PER_EPISODE = 50;

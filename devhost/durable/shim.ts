@@ -8,9 +8,16 @@ export interface RetryOptions {
   maxNumberOfAttempts: number;
   backoffCoefficient?: number;
   maxRetryIntervalInMilliseconds?: number;
+  /** Since the first attempt was scheduled; 0 or absent: no limit (as the extension reads it). */
+  retryTimeoutInMilliseconds?: number;
 }
 
-interface RetryState { options: RetryOptions; failures: number; waitingTimer: boolean }
+/**
+ * `firstAt`: when the first attempt was scheduled. `expired`: the retry timeout passed at a failure,
+ * so no attempt runs again; the SDK still counts attempts, so each one it asks for fails at once
+ * with the last real failure (`reason`, `details`) until it gives up.
+ */
+interface RetryState { options: RetryOptions; failures: number; waitingTimer: boolean; firstAt?: number; expired?: boolean; reason?: string; details?: string }
 export type Item =
   | { kind: 'activity'; name: string; current: number; done: boolean; retry?: RetryState; fireAt?: undefined }
   | { kind: 'sub'; name: string; instanceId?: string; current: number; done: boolean; retry?: RetryState; fireAt?: undefined }
@@ -26,7 +33,9 @@ export type Work =
   | { type: 'activity'; taskId: number; name: string; input: string | undefined }
   | { type: 'timer'; taskId: number; fireAt: number }
   | { type: 'sub'; taskId: number; name: string; instanceId: string; input: string | undefined }
-  | { type: 'entity'; taskId: number; target: string; request: EntityRequest };
+  | { type: 'entity'; taskId: number; target: string; request: EntityRequest }
+  /** An attempt the retry timeout refuses: its failure is delivered without running anything. */
+  | { type: 'failed'; taskId: number; event: HistoryEvent };
 
 export interface TimerSettings { maximumShortTimerMs: number; longRunningTimerIntervalMs: number }
 
@@ -144,11 +153,11 @@ export function applyEpisode(prev: ShimState, args: { instanceId: string; execut
     switch (a.actionType) {
       case ActionType.CallActivity:
       case ActionType.CallActivityWithRetry:
-        item = { kind: 'activity', name: String(a.functionName), current: take(i), done: false, retry: a.retryOptions && a.actionType === ActionType.CallActivityWithRetry ? { options: a.retryOptions, failures: 0, waitingTimer: false } : undefined };
+        item = { kind: 'activity', name: String(a.functionName), current: take(i), done: false, retry: a.retryOptions && a.actionType === ActionType.CallActivityWithRetry ? { options: a.retryOptions, failures: 0, waitingTimer: false, firstAt: args.now } : undefined };
         break;
       case ActionType.CallSubOrchestrator:
       case ActionType.CallSubOrchestratorWithRetry:
-        item = { kind: 'sub', name: String(a.functionName), instanceId: a.instanceId || undefined, current: take(i), done: false, retry: a.retryOptions && a.actionType === ActionType.CallSubOrchestratorWithRetry ? { options: a.retryOptions, failures: 0, waitingTimer: false } : undefined };
+        item = { kind: 'sub', name: String(a.functionName), instanceId: a.instanceId || undefined, current: take(i), done: false, retry: a.retryOptions && a.actionType === ActionType.CallSubOrchestratorWithRetry ? { options: a.retryOptions, failures: 0, waitingTimer: false, firstAt: args.now } : undefined };
         break;
       case ActionType.CreateTimer: {
         const finalAt = new Date(a.fireAt as string | Date).getTime();
@@ -176,7 +185,7 @@ export function applyEpisode(prev: ShimState, args: { instanceId: string; execut
   if (drivenEvent) {
     const item = openItem(state, drivenEvent);
     const index = item ? state.owner[item.current] : undefined;
-    if (item && index !== undefined) followUp(item, index, drivenEvent, args.now, take, schedule, nextTimerAt, args.actions[index]);
+    if (item && index !== undefined) followUp(item, index, drivenEvent, args.now, take, schedule, nextTimerAt, args.actions[index], (w) => work.push(w));
   }
   return { state, work, history };
 }
@@ -184,7 +193,7 @@ export function applyEpisode(prev: ShimState, args: { instanceId: string; execut
 function followUp(
   item: Item, index: number, e: HistoryEvent, now: number,
   take: (i: number) => number, schedule: (item: Item, a: RawAction) => void,
-  nextTimerAt: (finalAt: number) => number, action: RawAction | undefined,
+  nextTimerAt: (finalAt: number) => number, action: RawAction | undefined, refuse: (w: Extract<Work, { type: 'failed' }>) => void,
 ): void {
   if (item.kind === 'timer') {
     if (item.finalAt > now) {
@@ -203,13 +212,25 @@ function followUp(
       return;
     }
     item.current = take(index);
-    schedule(item, action);
+    if (!retry.expired) schedule(item, action);
+    else {
+      const base = { EventId: TaskNumbering.NO_EVENT_ID, Timestamp: new Date(now).toISOString(), TaskScheduledId: item.current, Reason: retry.reason ?? '', Details: retry.details ?? '' };
+      refuse({ type: 'failed', taskId: item.current, event: { ...base, EventType: item.kind === 'activity' ? EventType.TaskFailed : EventType.SubOrchestrationInstanceFailed } });
+    }
     return;
   }
   retry.failures++;
   retry.waitingTimer = true;
+  if (!retry.expired) {
+    retry.reason = e.Reason;
+    retry.details = e.Details;
+  }
+  const timeout = retry.options.retryTimeoutInMilliseconds ?? 0;
+  if (timeout > 0 && now >= (retry.firstAt ?? now) + timeout) retry.expired = true;
   item.current = take(index);
-  const delay = retry.failures < retry.options.maxNumberOfAttempts ? retryDelay(retry.options, retry.failures) : Retry.AFTER_LAST_ATTEMPT_MS;
+  // As Durable Task's retry loop: a back-off timer after every failure, the last one included (the
+  // failure surfaces when it fires); none once the retry timeout has passed.
+  const delay = retry.expired ? Retry.AFTER_TIMEOUT_MS : retryDelay(retry.options, retry.failures);
   const timer: Item = { kind: 'timer', finalAt: now + delay, fireAt: now + delay, long: false, canceled: false, current: item.current, done: false };
   schedule(timer, { actionType: ActionType.CreateTimer });
 }
