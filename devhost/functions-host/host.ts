@@ -1,5 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { loadApp } from './app-loader';
+import { checkBindings } from './bindings';
+import { tableOutputs } from './output-bindings';
 import { VirtualClock } from './clock';
 import { handleEventGrid } from './event-grid';
 import { extensionInputs, type ExtensionPage, type ExtensionRoute, type HostExtension, type HostServices } from './extension';
@@ -82,6 +84,8 @@ export async function startFunctionsHost(opts: FunctionsHostOptions): Promise<Fu
   for (const e of extensions) await e.beforeAppLoad?.(services);
   loadApp(opts.appDir);
   if (!core.programmingModel) throw new Error('The app registered no programming model: do its entry files import @azure/functions?');
+  checkBindings(core, process.env);
+  core.outputs = { table: tableOutputs() };
   await core.runHooks('appStart', { hookData: {}, appHookData: core.appHookData, functionAppDirectory: opts.appDir });
   for (const e of extensions) await e.start?.(services);
   await triggers.start();
