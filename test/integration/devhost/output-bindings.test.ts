@@ -1,6 +1,8 @@
 import { TableClient } from '@azure/data-tables';
 import path from 'node:path';
 import { startAzurite, type TableStorage } from '../../../devhost/functions-host/storage';
+import { serviceOf, storageRequest } from '../../../devhost/functions-host/storage-rest';
+import { startStorageService, type RunningService } from '../../../devhost/functions-host/storage-services';
 import { ROOT, startDevhost, tempDir, type DevhostProcess } from '../../support/devhost-process';
 
 /**
@@ -10,14 +12,20 @@ import { ROOT, startDevhost, tempDir, type DevhostProcess } from '../../support/
  */
 describe('storage output bindings', () => {
   let storage: TableStorage;
+  let queue: RunningService;
+  let blob: RunningService;
+  let connectionString: string;
   let host: DevhostProcess;
   beforeAll(async () => {
     storage = await startAzurite({});
-    host = await startDevhost({ env: { AzureWebJobsStorage: storage.connectionString, SAMPLE_LOG_DIR: tempDir('devhost-outputs-log') } });
+    queue = await startStorageService('queue', undefined);
+    blob = await startStorageService('blob', undefined);
+    connectionString = `${storage.connectionString}QueueEndpoint=${queue.endpoint};BlobEndpoint=${blob.endpoint};`;
+    host = await startDevhost({ env: { AzureWebJobsStorage: connectionString, SAMPLE_LOG_DIR: tempDir('devhost-outputs-log') } });
   });
   afterAll(async () => {
     await host.stop();
-    await storage.close();
+    await Promise.all([storage.close(), queue.close(), blob.close()]);
   });
 
   test('output.table writes the entity into the table its %Setting% names; a duplicate fails the invocation', async () => {
@@ -28,6 +36,20 @@ describe('storage output bindings', () => {
     // As on Azure: the table output inserts, it never updates an existing entity.
     expect((await post('r1', 'again')).status).toBe(500);
     expect((await table.getEntity('sample', 'r1')).text).toBe('hello');
+  });
+
+  test('output.storageQueue puts the message, base64-encoded as the binding does', async () => {
+    expect((await fetch(`${host.url}/api/outputs/message`, { method: 'POST', body: JSON.stringify({ n: 1 }) })).status).toBe(202);
+    const peek = await storageRequest(serviceOf(connectionString, 'Queue') as NonNullable<ReturnType<typeof serviceOf>>, 'GET', '/sample-outputs/messages?peekonly=true');
+    expect(peek.status).toBe(200);
+    const text = /<MessageText>([^<]*)<\/MessageText>/.exec(peek.text)?.[1] ?? '';
+    expect(JSON.parse(Buffer.from(text, 'base64').toString('utf8'))).toEqual({ n: 1 });
+  });
+
+  test('output.storageBlob writes the blob', async () => {
+    expect((await fetch(`${host.url}/api/outputs/blob`, { method: 'POST', body: 'blob body' })).status).toBe(201);
+    const got = await storageRequest(serviceOf(connectionString, 'Blob') as NonNullable<ReturnType<typeof serviceOf>>, 'GET', '/sample-outputs/latest.txt');
+    expect(got).toEqual({ status: 200, text: 'blob body' });
   });
 });
 
