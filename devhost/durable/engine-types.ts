@@ -34,6 +34,8 @@ export interface EpisodeHost {
   takePending(instanceId: string): Pending[];
   returnPending(instanceId: string, rest: Pending[]): void;
   retryLater(instanceId: string, messages: Pending[]): void;
+  /** Holds a suspended instance's messages until it resumes. */
+  park(instanceId: string, messages: Pending[]): void;
   deliver(instanceId: string, p: Pending, pump?: boolean): void;
   enqueueActivity(a: StoredActivity): void;
   onTimersChanged(): void;

@@ -29,6 +29,7 @@ export class Engine implements EpisodeHost {
   private readonly ready: string[] = [];
   private readonly queued = new Set<string>();
   private readonly retrying = new Set<string>();
+  private readonly parked = new Map<string, Pending[]>();
   private readonly activities: StoredActivity[] = [];
   private runningEpisodes = 0;
   private runningActivities = 0;
@@ -86,6 +87,44 @@ export class Engine implements EpisodeHost {
       this.enqueue(instanceId);
       this.pump();
     }, EPISODE_RETRY_MS).unref();
+  }
+
+  park(instanceId: string, messages: Pending[]): void {
+    this.parked.set(instanceId, [...(this.parked.get(instanceId) ?? []), ...messages]);
+  }
+
+  /** Suspends a running instance: its messages wait until it resumes (202; 404 unknown; 410 finished). */
+  async suspend(instanceId: string, reason: string): Promise<202 | 404 | 410> {
+    return this.lifecycle(instanceId, 'Suspended', { EventType: EventType.ExecutionSuspended, Reason: reason });
+  }
+
+  /** Resumes a suspended instance and hands it the messages that arrived meanwhile. */
+  async resume(instanceId: string, reason: string): Promise<202 | 404 | 410> {
+    const code = await this.lifecycle(instanceId, 'Running', { EventType: EventType.ExecutionResumed, Reason: reason });
+    const held = this.parked.get(instanceId) ?? [];
+    this.parked.delete(instanceId);
+    for (const m of held) this.deliver(instanceId, m, false);
+    this.pump();
+    return code;
+  }
+
+  private async lifecycle(instanceId: string, to: 'Suspended' | 'Running', event: Pick<HistoryEvent, 'EventType' | 'Reason'>): Promise<202 | 404 | 410> {
+    return this.mutex.run(instanceId, async () => {
+      const { store, clock } = this.opts;
+      const s = await store.getState(instanceId);
+      if (!s) return 404;
+      if (!isActive(s.status)) return 410;
+      if ((to === 'Suspended') === (s.status === 'Suspended')) return 202;
+      const ts = clock.now().toISOString();
+      // Before its first episode an instance has no history to add to: it only changes status.
+      if (s.episode === 0) {
+        await store.commit([store.stateOp({ ...s, status: to === 'Running' ? 'Pending' : to, lastUpdatedTime: ts })]);
+        return 202;
+      }
+      const recorded: HistoryEvent = { ...event, EventId: TaskNumbering.NO_EVENT_ID, Timestamp: ts };
+      await store.commit([store.historyOp(instanceId, s.executionId, s.episode, [recorded]), store.stateOp({ ...s, status: to, episode: s.episode + 1, lastUpdatedTime: ts })]);
+      return 202;
+    });
   }
 
   enqueueActivity(a: StoredActivity): void {

@@ -59,6 +59,11 @@ async function episode(engine: EpisodeHost, instanceId: string, inbox: Pending[]
     await cleanup(engine, instanceId, inbox);
     return;
   }
+  // A suspended instance keeps its messages for when it resumes; only a terminate gets through.
+  if (state.status === 'Suspended' && !inbox.some((m) => m.event.EventType === EventType.ExecutionTerminated)) {
+    engine.park(instanceId, inbox);
+    return;
+  }
   const { batch, dropped, rest, terminate } = selectBatch(state, inbox);
   engine.returnPending(instanceId, rest);
   inbox.splice(inbox.length - rest.length, rest.length);
@@ -114,7 +119,8 @@ async function episode(engine: EpisodeHost, instanceId: string, inbox: Pending[]
   for (const m of refused) ops.push(store.messageOp(m));
   ops.push(...deletes(engine, instanceId, consumed), store.stateOp(next));
   await store.commit(ops);
-  if (outcome.kind === 'done') log.info(`orchestration ${state.name} (${instanceId}) ${outcome.status.toLowerCase()}`);
+  if (outcome.kind === 'done' && outcome.status === 'Failed') log.warn(`orchestration ${state.name} (${instanceId}) failed: ${firstLine(outcome.reason)}`);
+  else if (outcome.kind === 'done') log.info(`orchestration ${state.name} (${instanceId}) ${outcome.status.toLowerCase()}`);
   await afterCommit(engine, consumed);
   for (const w of work) if (w.type === 'activity') engine.enqueueActivity({ instanceId, executionId: state.executionId, taskId: w.taskId, name: w.name, input: w.input });
   for (const m of refused) engine.deliver(instanceId, { event: m.event, executionId: m.executionId, rowKey: m.rowKey }, false);
@@ -163,6 +169,9 @@ function failureMessage(err: Error): string {
   }
   return head || 'The orchestrator failed.';
 }
+
+/** A failure's reason for the console: its first line, capped (stacks and long payloads stay in the status). */
+const firstLine = (reason: string | undefined): string => (reason ?? 'no reason given').split('\n')[0]?.slice(0, 300) ?? '';
 
 /** The SDK refuses `lock` below schema V4 and says to upgrade the extension; on the devhost, say what is missing. */
 function unsupportedNote(message: string): string {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../functions-host/http-bridge';
-import { handleEntityApi } from './entity-api';
+import { CONTINUATION_HEADER, handleEntityApi } from './entity-api';
+import { lifecycle, listInstances, purgeByFilter } from './management-api';
 import { isJsonBody, isJsonOrEmpty } from './json-body';
 import { DURABLE_PREFIX, RETRY_AFTER_SECONDS, managementPayload, parseStored, statusBody, type DurableApi } from './management-payload';
 import { isActive } from './protocol';
@@ -43,12 +44,11 @@ export async function handleDurableApi(api: DurableApi, req: IncomingMessage, re
     return true;
   }
   if (!id && method === 'GET') {
-    const wanted = url.searchParams.get('runtimeStatus')?.split(',').filter(Boolean);
-    const from = url.searchParams.get('createdTimeFrom');
-    const to = url.searchParams.get('createdTimeTo');
-    const all = (await engine.opts.store.listStates()).filter((s) => (!wanted || wanted.includes(s.status)) && (!from || s.createdTime >= from) && (!to || s.createdTime <= to));
-    const showInput = url.searchParams.get('showInput')?.toLowerCase() !== 'false';
-    sendJson(res, 200, await Promise.all(all.map((s) => statusBody(engine, s, { showInput }))));
+    await listInstances(api, res, url, req.headers[CONTINUATION_HEADER]);
+    return true;
+  }
+  if (!id && method === 'DELETE') {
+    await purgeByFilter(api, res, url);
     return true;
   }
   if (!id) {
@@ -83,6 +83,7 @@ export async function handleDurableApi(api: DurableApi, req: IncomingMessage, re
     sendJson(res, code, code === 202 ? undefined : code === 404 ? notFound(id) : { message: 'The instance is not running.' });
     return true;
   }
+  if (action && method === 'POST' && (await lifecycle(api, res, url, id, action))) return true;
   sendJson(res, 501, { message: `'${action ?? method}' is not implemented by the devhost (see README: what Azure has that the devhost lacks).` });
   return true;
 }

@@ -26,6 +26,8 @@ export const EventType = {
   EventSent: 14,
   EventRaised: 15,
   ContinueAsNew: 16,
+  ExecutionSuspended: 19,
+  ExecutionResumed: 20,
 } as const;
 
 /** Action types in the orchestrator's reply (`actionType`). */
@@ -87,7 +89,7 @@ export const Retry = { DEFAULT_BACKOFF_COEFFICIENT: 1, AFTER_TIMEOUT_MS: 0 } as 
 export const MAX_EVENTS_PER_EPISODE = 50;
 
 /** Runtime statuses in which an instance still takes messages. */
-const ACTIVE = new Set(['Pending', 'Running', 'ContinuedAsNew']);
+const ACTIVE = new Set(['Pending', 'Running', 'Suspended', 'ContinuedAsNew']);
 export const isActive = (status: string): boolean => ACTIVE.has(status);
 
 /** The binding types of a durable client input (the second is the v1 name). */

@@ -3,7 +3,7 @@ import type { HistoryEvent } from './history';
 import { getLarge, setLarge } from './large-values';
 import { newShimState, type ShimState } from './shim';
 
-export type RuntimeStatus = 'Pending' | 'Running' | 'Completed' | 'ContinuedAsNew' | 'Failed' | 'Terminated';
+export type RuntimeStatus = 'Pending' | 'Running' | 'Suspended' | 'Completed' | 'ContinuedAsNew' | 'Failed' | 'Terminated';
 
 export interface InstanceState {
   instanceId: string;

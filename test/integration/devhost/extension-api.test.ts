@@ -96,3 +96,64 @@ describe('bad input is refused with 400 and changes nothing', () => {
     expect(await settled('bad-event')).toMatchObject({ runtimeStatus: 'Completed', output: 'approved' });
   });
 });
+
+describe('management', () => {
+  test('a failed orchestration prints its reason on the console', async () => {
+    await settled('codes-failed');
+    expect(host.output()).toMatch(/orchestration Thrower \(codes-failed\) failed: .*kaboom/);
+  });
+
+  test('the instance list filters by instanceIdPrefix and pages with top and the continuation token', async () => {
+    for (const n of [1, 2, 3]) await start('Chain', `page-${n}`, ['p']);
+    for (const n of [1, 2, 3]) await settled(`page-${n}`);
+    const first = await durable('instances?instanceIdPrefix=page-&top=2');
+    const token = first.headers.get('x-ms-continuation-token');
+    expect((await json<Array<{ instanceId: string }>>(first)).map((s) => s.instanceId)).toEqual(['page-1', 'page-2']);
+    expect(token).toBeTruthy();
+    const second = await durable('instances?instanceIdPrefix=page-&top=2', { headers: { 'x-ms-continuation-token': token as string } });
+    expect(second.headers.get('x-ms-continuation-token')).toBeNull();
+    expect((await json<Array<{ instanceId: string }>>(second)).map((s) => s.instanceId)).toEqual(['page-3']);
+  });
+
+  test('suspend holds an instance (events wait), resume lets it finish', async () => {
+    await start('Race', 'suspend-1', { waitMinutes: 30 });
+    await waitFor(() => state('suspend-1'), (s) => s.runtimeStatus === 'Running', 10_000, 'running');
+    expect((await durable('instances/suspend-1/suspend?reason=hold', { method: 'POST' })).status).toBe(202);
+    expect((await state('suspend-1')).runtimeStatus).toBe('Suspended');
+    expect((await durable('instances/suspend-1/raiseEvent/Approve', jsonPost('"later"'))).status).toBe(202);
+    expect((await state('suspend-1')).runtimeStatus).toBe('Suspended');
+    expect((await durable('instances/suspend-1/resume?reason=go', { method: 'POST' })).status).toBe(202);
+    expect(await settled('suspend-1')).toMatchObject({ runtimeStatus: 'Completed', output: 'approved' });
+    expect((await durable('instances/suspend-1/suspend', { method: 'POST' })).status).toBe(410);
+    expect((await durable('instances/no-such/suspend', { method: 'POST' })).status).toBe(404);
+  });
+
+  test('restart runs a finished instance again with its input; rewind is refused, naming the feature', async () => {
+    await start('Chain', 'restart-1', ['r']);
+    await settled('restart-1');
+    const res = await durable('instances/restart-1/restart?restartWithNewInstanceId=false', { method: 'POST' });
+    expect(res.status).toBe(202);
+    expect((await json<{ id: string }>(res)).id).toBe('restart-1');
+    expect(await settled('restart-1')).toMatchObject({ runtimeStatus: 'Completed', output: ['R'] });
+    const fresh = await json<{ id: string }>(await durable('instances/restart-1/restart', { method: 'POST' }));
+    expect(fresh.id).not.toBe('restart-1');
+    expect(await settled(fresh.id)).toMatchObject({ runtimeStatus: 'Completed', output: ['R'], input: ['r'] });
+    const rewind = await durable('instances/codes-failed/rewind?reason=x', { method: 'POST' });
+    expect(rewind.status).toBe(501);
+    expect(await json(rewind)).toMatch(/Rewind is not supported by the devhost/);
+  });
+
+  test('purge by filter deletes the finished instances that match and leaves running ones', async () => {
+    await start('Forever', 'purge-running');
+    await waitFor(() => state('purge-running'), (s) => s.runtimeStatus === 'Running', 10_000, 'running');
+    const from = encodeURIComponent(new Date(Date.now() - 86_400_000 * 365).toISOString());
+    const res = await durable(`instances?createdTimeFrom=${from}&runtimeStatus=Completed,Failed,Terminated,Running`, { method: 'DELETE' });
+    expect(res.status).toBe(200);
+    expect((await json<{ instancesDeleted: number }>(res)).instancesDeleted).toBeGreaterThanOrEqual(3);
+    expect((await durable('instances/page-1')).status).toBe(404);
+    expect((await durable('instances/codes-failed')).status).toBe(404);
+    expect((await state('purge-running')).runtimeStatus).toBe('Running');
+    expect((await durable(`instances?createdTimeFrom=${from}&runtimeStatus=Completed`, { method: 'DELETE' })).status).toBe(404);
+    await durable('instances/purge-running/terminate?reason=done', { method: 'POST' });
+  });
+});
