@@ -1,4 +1,5 @@
 import type { Engine } from './engine';
+import { historyEvents } from './history-view';
 import type { InstanceState } from './store';
 
 /** The path the Durable extension serves its HTTP API under, in the devhost as on Azure. */
@@ -69,6 +70,6 @@ export async function statusBody(engine: Engine, s: InstanceState, opts: { showH
     name: s.name, instanceId: s.instanceId, createdTime: s.createdTime, lastUpdatedTime: s.lastUpdatedTime,
     input: opts.showInput === false ? null : parseStored(s.input), output: parseStored(s.output), runtimeStatus: s.status, customStatus: parseStored(s.customStatus),
   };
-  if (opts.showHistory) body.history = await engine.opts.store.loadHistory(s.instanceId, s.executionId);
+  if (opts.showHistory) body.historyEvents = historyEvents(await engine.opts.store.loadHistory(s.instanceId, s.executionId), opts.showHistoryOutput === true);
   return body;
 }

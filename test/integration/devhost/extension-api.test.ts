@@ -157,3 +157,20 @@ describe('management', () => {
     await durable('instances/purge-running/terminate?reason=done', { method: 'POST' });
   });
 });
+
+describe('showHistory', () => {
+  test('historyEvents as the extension shows them: names, function names, outputs only with showHistoryOutput', async () => {
+    await start('Chain', 'history-1', ['h']);
+    await settled('history-1');
+    type Ev = { EventType: string; FunctionName?: string; Result?: unknown; ScheduledTime?: string };
+    const plain = (await json<{ historyEvents: Ev[] }>(await durable('instances/history-1?showHistory=true'))).historyEvents;
+    expect(plain.map((e) => e.EventType)).toEqual(['ExecutionStarted', 'TaskCompleted', 'ExecutionCompleted']);
+    expect(plain[0]).toMatchObject({ FunctionName: 'Chain' });
+    expect(plain[1]).toMatchObject({ FunctionName: 'Upper' });
+    expect(plain[1]?.ScheduledTime).toBeTruthy();
+    expect(plain.some((e) => 'Result' in e)).toBe(false);
+    const withOutput = (await json<{ historyEvents: Ev[] }>(await durable('instances/history-1?showHistory=true&showHistoryOutput=true'))).historyEvents;
+    expect(withOutput[1]?.Result).toBe('H');
+    expect(withOutput[2]?.Result).toEqual(['H']);
+  });
+});

@@ -13,13 +13,13 @@ afterAll(async () => {
   await host.stop();
 });
 
-interface Status { runtimeStatus: string; output: unknown; history?: Array<{ EventType: number }> }
+interface Status { runtimeStatus: string; output: unknown; historyEvents?: Array<{ EventType: string }> }
 const api = (p: string, init?: RequestInit): Promise<Response> => fetch(`${host.url}/api/${p}`, init);
-const status = async (id: string): Promise<Status> => json<Status>(await api(`status/${id}?history=1`));
+const status = async (id: string): Promise<Status> => json<Status>(await fetch(`${host.url}/runtime/webhooks/durabletask/instances/${id}?showHistory=true`));
 const log = async (id: string): Promise<string[]> => json<string[]>(await api(`log/${id}`));
 const failures = (id: string, n: number): Promise<string[]> => waitFor(() => log(id), (l) => l.filter((x) => x === 'flaky-failure').length === n, 10_000, `${n} failure(s)`);
 /** Waits until the back-off timer after the n-th failure exists, so advancing the clock passes it. */
-const timers = (id: string, n: number): Promise<Status> => waitFor(() => status(id), (s) => (s.history ?? []).filter((e) => e.EventType === 10).length === n, 10_000, `${n} timer(s)`);
+const timers = (id: string, n: number): Promise<Status> => waitFor(() => status(id), (s) => (s.historyEvents ?? []).filter((e) => e.EventType === 'TimerCreated').length === n, 10_000, `${n} timer(s)`);
 const advance = async (d: string): Promise<void> => {
   expect((await fetch(`${host.url}/dev/clock`, { method: 'POST', body: JSON.stringify({ advance: d }) })).status).toBe(200);
 };
