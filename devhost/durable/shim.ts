@@ -1,43 +1,11 @@
 import { completedTaskId, type HistoryEvent } from './history';
 import { entityRequestId, type EntityRequest } from './entity-request';
-import { ActionType, ENTITY_OPERATION_EVENT, EventType, Retry, TaskNumbering, subInstanceId } from './protocol';
+import { ActionType, ENTITY_OPERATION_EVENT, EventType, TaskNumbering, subInstanceId } from './protocol';
+import { retryFollowUp } from './retry';
+import type { EpisodeOutcome, Item, RawAction, ShimState, TimerSettings, Work } from './shim-types';
 
-/** Retry options as durable-functions' RetryOptions carries them. */
-export interface RetryOptions {
-  firstRetryIntervalInMilliseconds: number;
-  maxNumberOfAttempts: number;
-  backoffCoefficient?: number;
-  maxRetryIntervalInMilliseconds?: number;
-  /** Since the first attempt was scheduled; 0 or absent: no limit (as the extension reads it). */
-  retryTimeoutInMilliseconds?: number;
-}
-
-/**
- * `firstAt`: when the first attempt was scheduled. `expired`: the retry timeout passed at a failure,
- * so no attempt runs again; the SDK still counts attempts, so each one it asks for fails at once
- * with the last real failure (`reason`, `details`) until it gives up.
- */
-interface RetryState { options: RetryOptions; failures: number; waitingTimer: boolean; firstAt?: number; expired?: boolean; reason?: string; details?: string }
-export type Item =
-  | { kind: 'activity'; name: string; current: number; done: boolean; retry?: RetryState; fireAt?: undefined }
-  | { kind: 'sub'; name: string; instanceId?: string; current: number; done: boolean; retry?: RetryState; fireAt?: undefined }
-  | { kind: 'timer'; finalAt: number; fireAt: number; long: boolean; canceled: boolean; current: number; done: boolean }
-  | { kind: 'event' | 'continue'; current: typeof TaskNumbering.UNNUMBERED; done: true }
-  /** callEntity / signalEntity: numbered, sent once; a call's answer is an event the SDK matches itself. */
-  | { kind: 'entity'; current: number; done: true; fireAt?: undefined };
-
-/** What the host remembers of one execution to number tasks exactly as the SDK does. */
-export interface ShimState { nextSeq: number; items: Item[]; owner: Record<number, number> }
-
-export type Work =
-  | { type: 'activity'; taskId: number; name: string; input: string | undefined }
-  | { type: 'timer'; taskId: number; fireAt: number }
-  | { type: 'sub'; taskId: number; name: string; instanceId: string; input: string | undefined }
-  | { type: 'entity'; taskId: number; target: string; request: EntityRequest }
-  /** An attempt the retry timeout refuses: its failure is delivered without running anything. */
-  | { type: 'failed'; taskId: number; event: HistoryEvent };
-
-export interface TimerSettings { maximumShortTimerMs: number; longRunningTimerIntervalMs: number }
+export type { EpisodeOutcome, Item, RetryOptions, ShimState, TimerSettings, Work } from './shim-types';
+export { retryDelay } from './retry';
 
 export const newShimState = (): ShimState => ({ nextSeq: TaskNumbering.FIRST_TASK_ID, items: [], owner: {} });
 
@@ -69,7 +37,6 @@ export function isHostDriven(state: ShimState, e: HistoryEvent): boolean {
   return e.EventType === EventType.TimerFired || e.EventType === EventType.TaskFailed || e.EventType === EventType.SubOrchestrationInstanceFailed;
 }
 
-interface RawAction { actionType: number; compoundActions?: RawAction[]; functionName?: string; operation?: string; input?: unknown; instanceId?: string; fireAt?: Date | string; isCanceled?: boolean; retryOptions?: RetryOptions }
 
 /** Flattens the SDK's action tree in task-numbering order; a task yielded twice counts once. */
 export function flattenActions(actions: unknown): RawAction[] {
@@ -87,7 +54,6 @@ export function flattenActions(actions: unknown): RawAction[] {
   return out;
 }
 
-export interface EpisodeOutcome { state: ShimState; work: Work[]; history: HistoryEvent[]; unsupported?: string; nondeterminism?: string }
 
 /**
  * The SDK pre-serialises string inputs of activities and continueAsNew (Utils.processInput), so a
@@ -203,42 +169,7 @@ function followUp(
     } else item.done = true;
     return;
   }
-  if ((item.kind !== 'activity' && item.kind !== 'sub') || !item.retry || !action) return;
-  const retry = item.retry;
-  if (e.EventType === EventType.TimerFired) {
-    retry.waitingTimer = false;
-    if (retry.failures >= retry.options.maxNumberOfAttempts) {
-      item.done = true;
-      return;
-    }
-    item.current = take(index);
-    if (!retry.expired) schedule(item, action);
-    else {
-      const base = { EventId: TaskNumbering.NO_EVENT_ID, Timestamp: new Date(now).toISOString(), TaskScheduledId: item.current, Reason: retry.reason ?? '', Details: retry.details ?? '' };
-      refuse({ type: 'failed', taskId: item.current, event: { ...base, EventType: item.kind === 'activity' ? EventType.TaskFailed : EventType.SubOrchestrationInstanceFailed } });
-    }
-    return;
-  }
-  retry.failures++;
-  retry.waitingTimer = true;
-  if (!retry.expired) {
-    retry.reason = e.Reason;
-    retry.details = e.Details;
-  }
-  const timeout = retry.options.retryTimeoutInMilliseconds ?? 0;
-  if (timeout > 0 && now >= (retry.firstAt ?? now) + timeout) retry.expired = true;
-  item.current = take(index);
-  // As Durable Task's retry loop: a back-off timer after every failure, the last one included (the
-  // failure surfaces when it fires); none once the retry timeout has passed.
-  const delay = retry.expired ? Retry.AFTER_TIMEOUT_MS : retryDelay(retry.options, retry.failures);
-  const timer: Item = { kind: 'timer', finalAt: now + delay, fireAt: now + delay, long: false, canceled: false, current: item.current, done: false };
-  schedule(timer, { actionType: ActionType.CreateTimer });
-}
-
-/** The host's back-off before retry number `attempt` (1-based), as Durable Task computes it. */
-export function retryDelay(o: RetryOptions, attempt: number): number {
-  const delay = o.firstRetryIntervalInMilliseconds * Math.pow(o.backoffCoefficient ?? Retry.DEFAULT_BACKOFF_COEFFICIENT, attempt - 1);
-  return Math.min(delay, o.maxRetryIntervalInMilliseconds ?? Number.MAX_SAFE_INTEGER);
+  if ((item.kind === 'activity' || item.kind === 'sub') && item.retry && action) retryFollowUp(item, item.retry, index, e, now, take, schedule, action, refuse);
 }
 
 function expectedKind(a: RawAction): Item['kind'] | undefined {
