@@ -58,6 +58,24 @@ describe('devhost restart after SIGKILL', () => {
     expectEachTaskCompletedOnce(s);
   });
 
+  test('a suspended instance stays suspended across a kill; events raised meanwhile reach it once resumed', async () => {
+    const durable = (p: string, init?: RequestInit): Promise<Response> => fetch(`${(host as DevhostProcess).url}/runtime/webhooks/durabletask/${p}`, init);
+    host = await startDevhost({ dataDir, env });
+    await api('start/Race/kill-suspended', { method: 'POST', body: JSON.stringify({ waitMinutes: 30 }) });
+    await waitFor(() => log('kill-suspended'), (l) => l.includes('before'), 10_000, 'the first activity');
+    await waitFor(() => status('kill-suspended'), (s) => (s.historyEvents ?? []).some((e) => e.EventType === 'TimerCreated'), 10_000, 'the timer');
+    expect((await durable('instances/kill-suspended/suspend?reason=hold', { method: 'POST' })).status).toBe(202);
+    expect((await api('raise/kill-suspended/Approve', { method: 'POST', body: JSON.stringify('held') })).status).toBe(202);
+    await host.kill();
+
+    host = await startDevhost({ dataDir, env });
+    expect((await status('kill-suspended')).runtimeStatus).toBe('Suspended');
+    expect((await durable('instances/kill-suspended/resume?reason=go', { method: 'POST' })).status).toBe(202);
+    const s = await waitFor(() => status('kill-suspended'), (x) => x.runtimeStatus === 'Completed', 15_000, 'completion');
+    expect(s.output).toBe('approved');
+    expect(await log('kill-suspended')).toEqual(['before', 'approved:"held"']);
+  });
+
   async function logAfterKill(id: string): Promise<string[]> {
     const fs = await import('node:fs');
     const path = await import('node:path');
