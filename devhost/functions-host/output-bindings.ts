@@ -1,4 +1,5 @@
 import { TableClient } from '@azure/data-tables';
+import { resolveExpressions } from './binding-expressions';
 import type { Registration, RpcBindingInfo, RpcInvocationResponse, RpcTypedData } from './core-types';
 
 /** Where storage output bindings write: clients for one connection's services. */
@@ -29,16 +30,24 @@ export function bindingConnection(b: RpcBindingInfo, env: NodeJS.ProcessEnv): st
  * Writes a finished invocation's storage outputs (output.table / storageQueue / storageBlob), as the
  * host does after the function returns; a failed write fails the invocation, as on Azure.
  */
-export async function writeOutputs(reg: Registration, response: RpcInvocationResponse, outputs: StorageOutputs, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function writeOutputs(reg: Registration, response: RpcInvocationResponse, outputs: StorageOutputs, expressions: Record<string, string> = {}, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const values: Array<[string, unknown]> = (response.outputData ?? []).map((o) => [o.name ?? '', fromTypedData(o.data)]);
   if (response.returnValue && reg.metadata.bindings.$return) values.push(['$return', fromTypedData(response.returnValue)]);
   for (const [name, value] of values) {
-    const b = reg.metadata.bindings[name];
-    if (!b || b.direction !== 'out' || value === undefined || value === null) continue;
+    const declared = reg.metadata.bindings[name];
+    if (!declared || declared.direction !== 'out' || value === undefined || value === null) continue;
+    const b = withExpressions(declared, expressions, `function '${reg.metadata.name}', binding '${name}'`);
     if (b.type === 'table') await writeTable(b, value, outputs, env);
     else if (b.type === 'queue') for (const m of Array.isArray(value) ? value : [value]) await requireService(outputs.queue, 'Queue')(bindingConnection(b, env), String(b.queueName), typeof m === 'string' ? m : JSON.stringify(m));
     else if (b.type === 'blob') await requireService(outputs.blob, 'Blob')(bindingConnection(b, env), String(b.path), Buffer.isBuffer(value) ? value : Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)));
   }
+}
+
+/** A storage binding with its `{…}` expressions resolved for this invocation. */
+function withExpressions(b: RpcBindingInfo, values: Record<string, string>, what: string): RpcBindingInfo {
+  const out: RpcBindingInfo = { ...b };
+  for (const prop of ['queueName', 'path', 'tableName', 'partitionKey', 'rowKey']) if (typeof b[prop] === 'string') out[prop] = resolveExpressions(b[prop] as string, values, what);
+  return out;
 }
 
 function requireService<T>(f: T | undefined, service: string): T {

@@ -46,10 +46,12 @@ describe('storage output bindings', () => {
     expect(JSON.parse(Buffer.from(text, 'base64').toString('utf8'))).toEqual({ n: 1 });
   });
 
-  test('output.storageBlob writes the blob', async () => {
-    expect((await fetch(`${host.url}/api/outputs/blob`, { method: 'POST', body: 'blob body' })).status).toBe(201);
+  test('output.storageBlob writes the blob at the path its {name} expression gives; an expression without a value fails the invocation', async () => {
+    expect((await fetch(`${host.url}/api/outputs/blob/latest`, { method: 'POST', body: 'blob body' })).status).toBe(201);
     const got = await storageRequest(serviceOf(connectionString, 'Blob') as NonNullable<ReturnType<typeof serviceOf>>, 'GET', '/sample-outputs/latest.txt');
     expect(got).toEqual({ status: 200, text: 'blob body' });
+    expect((await fetch(`${host.url}/api/outputs/orphan`, { method: 'POST', body: '' })).status).toBe(500);
+    expect(host.output()).toContain("the binding expression '{missing}' has no value");
   });
 });
 
