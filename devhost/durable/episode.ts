@@ -132,9 +132,16 @@ async function invokeOrchestrator(engine: EpisodeHost, state: InstanceState, pas
   const { core, log, timers } = engine.opts;
   const reg = core.registrations.get(state.name);
   if (!reg || reg.trigger.type !== 'orchestrationTrigger') return { failure: `The orchestrator function '${state.name}' doesn't exist, is disabled, or is not an orchestrator function.` };
+  let input: unknown;
+  try {
+    input = state.input === undefined ? undefined : JSON.parse(state.input);
+  } catch {
+    // Stored before the API refused such input: fail the instance once instead of retrying it forever.
+    return { failure: 'The orchestration input is not valid JSON.' };
+  }
   const trigger = {
     history: [...past.map((e) => ({ ...e, IsPlayed: true })), ...fresh.map((e) => ({ ...e, IsPlayed: false }))],
-    input: state.input === undefined ? undefined : JSON.parse(state.input),
+    input,
     instanceId: state.instanceId,
     isReplaying: past.length > 0,
     parentInstanceId: state.parent?.instanceId,
