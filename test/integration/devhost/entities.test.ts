@@ -94,7 +94,7 @@ describe('entities across a hard kill', () => {
     host = await startDevhost({ dataDir, env: { SAMPLE_LOG_DIR: logDir } });
     await signal('k9', 'add', 1);
     await countIs('k9', 1);
-    await signal('k9', 'slowAdd', { by: 10, ms: 2000 });
+    await signal('k9', 'slowAdd', { by: 10, ms: 1200 });
     await signal('k9', 'add', 100);
     const log = path.join(logDir, 'tally-k9.log');
     await waitFor(async () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : ''), (t) => t.includes('slow-start'), 10_000, 'the slow operation to start');
