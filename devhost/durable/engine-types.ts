@@ -2,6 +2,7 @@ import type { VirtualClock } from '../functions-host/clock';
 import type { RpcTypedData } from '../functions-host/core-types';
 import type { FunctionsCore } from '../functions-host/functions-core';
 import type { Logger } from '../functions-host/logger';
+import type { EntityStore } from './entity-store';
 import type { HistoryEvent } from './history';
 import type { TimerSettings } from './shim';
 import type { DurableStore, InstanceState, StoredActivity, StoredTimer } from './store';
@@ -12,6 +13,7 @@ export interface Pending { event: HistoryEvent; executionId?: string; rowKey?: s
 
 export interface EngineOptions {
   store: DurableStore;
+  entities: EntityStore;
   core: FunctionsCore;
   clock: VirtualClock;
   log: Logger;
@@ -32,6 +34,8 @@ export interface EpisodeHost {
   takePending(instanceId: string): Pending[];
   returnPending(instanceId: string, rest: Pending[]): void;
   retryLater(instanceId: string, messages: Pending[]): void;
+  /** Holds a suspended instance's messages until it resumes. */
+  park(instanceId: string, messages: Pending[]): void;
   deliver(instanceId: string, p: Pending, pump?: boolean): void;
   enqueueActivity(a: StoredActivity): void;
   onTimersChanged(): void;

@@ -5,7 +5,8 @@ import type { EngineOptions, EpisodeHost, Pending } from './engine-types';
 import { runEpisode } from './episode';
 import { toResult, type HistoryEvent } from './history';
 import { KeyedMutex } from './keyed-mutex';
-import { EventType, TaskNumbering, isActive, isClient } from './protocol';
+import { findEntityFunction, runEntityBatch, sendToEntity } from './entities';
+import { EventType, TaskNumbering, entityInstanceId, isActive, isClient, isEntityInstance } from './protocol';
 import { msgKey, type InstanceState, type StoredActivity, type StoredMessage } from './store';
 import { newShimState } from './shim';
 import { TimerIndex } from './timer-index';
@@ -28,6 +29,7 @@ export class Engine implements EpisodeHost {
   private readonly ready: string[] = [];
   private readonly queued = new Set<string>();
   private readonly retrying = new Set<string>();
+  private readonly parked = new Map<string, Pending[]>();
   private readonly activities: StoredActivity[] = [];
   private runningEpisodes = 0;
   private runningActivities = 0;
@@ -87,6 +89,44 @@ export class Engine implements EpisodeHost {
     }, EPISODE_RETRY_MS).unref();
   }
 
+  park(instanceId: string, messages: Pending[]): void {
+    this.parked.set(instanceId, [...(this.parked.get(instanceId) ?? []), ...messages]);
+  }
+
+  /** Suspends a running instance: its messages wait until it resumes (202; 404 unknown; 410 finished). */
+  async suspend(instanceId: string, reason: string): Promise<202 | 404 | 410> {
+    return this.lifecycle(instanceId, 'Suspended', { EventType: EventType.ExecutionSuspended, Reason: reason });
+  }
+
+  /** Resumes a suspended instance and hands it the messages that arrived meanwhile. */
+  async resume(instanceId: string, reason: string): Promise<202 | 404 | 410> {
+    const code = await this.lifecycle(instanceId, 'Running', { EventType: EventType.ExecutionResumed, Reason: reason });
+    const held = this.parked.get(instanceId) ?? [];
+    this.parked.delete(instanceId);
+    for (const m of held) this.deliver(instanceId, m, false);
+    this.pump();
+    return code;
+  }
+
+  private async lifecycle(instanceId: string, to: 'Suspended' | 'Running', event: Pick<HistoryEvent, 'EventType' | 'Reason'>): Promise<202 | 404 | 410> {
+    return this.mutex.run(instanceId, async () => {
+      const { store, clock } = this.opts;
+      const s = await store.getState(instanceId);
+      if (!s) return 404;
+      if (!isActive(s.status)) return 410;
+      if ((to === 'Suspended') === (s.status === 'Suspended')) return 202;
+      const ts = clock.now().toISOString();
+      // Before its first episode an instance has no history to add to: it only changes status.
+      if (s.episode === 0) {
+        await store.commit([store.stateOp({ ...s, status: to === 'Running' ? 'Pending' : to, lastUpdatedTime: ts })]);
+        return 202;
+      }
+      const recorded: HistoryEvent = { ...event, EventId: TaskNumbering.NO_EVENT_ID, Timestamp: ts };
+      await store.commit([store.historyOp(instanceId, s.executionId, s.episode, [recorded]), store.stateOp({ ...s, status: to, episode: s.episode + 1, lastUpdatedTime: ts })]);
+      return 202;
+    });
+  }
+
   enqueueActivity(a: StoredActivity): void {
     this.activities.push(a);
   }
@@ -105,7 +145,7 @@ export class Engine implements EpisodeHost {
       this.queued.delete(id);
       this.runningEpisodes++;
       void this.mutex
-        .run(id, () => runEpisode(this, id))
+        .run(id, () => (isEntityInstance(id) ? runEntityBatch(this, id) : runEpisode(this, id)))
         .catch((err: unknown) => this.opts.log.error(`orchestration ${id}: episode failed: ${toError(err).stack ?? String(err)}`))
         .finally(() => {
           this.runningEpisodes--;
@@ -193,6 +233,7 @@ export class Engine implements EpisodeHost {
   async startNew(name: string, instanceId: string | undefined, input: string | undefined): Promise<{ id: string } | { error: 400 | 409; message: string }> {
     const reg = this.opts.core.registrations.get(name);
     if (!reg || reg.trigger.type !== 'orchestrationTrigger') return { error: 400, message: `The function '${name}' doesn't exist, is disabled, or is not an orchestrator function.` };
+    if (instanceId?.startsWith('@')) return { error: 400, message: `Instance IDs starting with '@' are reserved for entities: '${instanceId}'.` };
     const id = instanceId ?? randomUUID().replace(/-/g, '');
     return this.mutex.run(id, async () => {
       const existing = await this.opts.store.getState(id);
@@ -227,6 +268,14 @@ export class Engine implements EpisodeHost {
     if (!isActive(state.status)) return 410;
     const event: HistoryEvent = { EventType: EventType.ExecutionTerminated, EventId: TaskNumbering.NO_EVENT_ID, Timestamp: this.opts.clock.now().toISOString(), Input: JSON.stringify(reason) };
     await this.persistAndDeliver(instanceId, `terminate|${randomUUID()}`, event);
+    return 202;
+  }
+
+  /** A client's signal: 404 when no entity function of that name is registered, as the extension answers. */
+  async signalEntity(name: string, key: string, op: string, input: string | undefined): Promise<202 | 404> {
+    if (!findEntityFunction(this.opts.core, name)) return 404;
+    await sendToEntity(this, entityInstanceId(name, key), { id: randomUUID(), op, signal: true, input, timestamp: this.opts.clock.now().toISOString() });
+    this.pump();
     return 202;
   }
 

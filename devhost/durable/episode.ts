@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { invokeFunction, toError } from '../functions-host/invoke';
 import type { EpisodeHost, Pending } from './engine-types';
+import { sendToEntity } from './entities';
 import { completedTaskId, toResult, type HistoryEvent } from './history';
 import { ActionType, DEFAULT_HTTP_ASYNC_SLEEP_MS, EventType, MAX_EVENTS_PER_EPISODE, OUT_OF_PROC_DATA_MARKER, TaskNumbering, UPPER_SCHEMA_VERSION, isActive, isClient, timeSpan } from './protocol';
 import { applyEpisode, flattenActions, isHostDriven, newShimState, openItem, serialiseInput, type Work } from './shim';
@@ -58,6 +59,11 @@ async function episode(engine: EpisodeHost, instanceId: string, inbox: Pending[]
     await cleanup(engine, instanceId, inbox);
     return;
   }
+  // A suspended instance keeps its messages for when it resumes; only a terminate gets through.
+  if (state.status === 'Suspended' && !inbox.some((m) => m.event.EventType === EventType.ExecutionTerminated)) {
+    engine.park(instanceId, inbox);
+    return;
+  }
   const { batch, dropped, rest, terminate } = selectBatch(state, inbox);
   engine.returnPending(instanceId, rest);
   inbox.splice(inbox.length - rest.length, rest.length);
@@ -84,7 +90,7 @@ async function episode(engine: EpisodeHost, instanceId: string, inbox: Pending[]
     const reply = await invokeOrchestrator(engine, state, past, fresh);
     if ('failure' in reply) outcome = fail(state.name, reply.failure);
     else {
-      const applied = applyEpisode(state.shim, { instanceId, actions: flattenActions(reply.actions), events: batch.map((m) => m.event), now, timers });
+      const applied = applyEpisode(state.shim, { instanceId, executionId: state.executionId, actions: flattenActions(reply.actions), events: batch.map((m) => m.event), now, timers });
       if (reply.customStatus !== undefined) custom = JSON.stringify(reply.customStatus);
       if (applied.unsupported || applied.nondeterminism) outcome = fail(state.name, applied.unsupported ?? applied.nondeterminism ?? '');
       else {
@@ -105,14 +111,19 @@ async function episode(engine: EpisodeHost, instanceId: string, inbox: Pending[]
   const timerWork = work.filter((w): w is Extract<Work, { type: 'timer' }> => w.type === 'timer').map((w) => ({ at: w.fireAt, instanceId, executionId: state.executionId, taskId: w.taskId }));
   for (const t of timerWork) await store.putTimer(t);
   for (const w of work) if (w.type === 'sub') await createChild(engine, state, w);
+  for (const w of work) if (w.type === 'entity') await sendToEntity(engine, w.target, w.request);
   if (outcome.kind === 'done' && state.parent) await notifyParent(engine, state.parent, outcome);
   const ops: Op[] = [store.historyOp(instanceId, state.executionId, state.episode, [...fresh, ...added])];
   for (const w of work) if (w.type === 'activity') ops.push(store.activityOp({ instanceId, executionId: state.executionId, taskId: w.taskId, name: w.name, input: w.input }));
+  const refused = work.filter((w): w is Extract<Work, { type: 'failed' }> => w.type === 'failed').map((w): StoredMessage => ({ instanceId, rowKey: msgKey(`refused|${state.executionId}|${w.taskId}`), executionId: state.executionId, enq: Date.now(), event: w.event }));
+  for (const m of refused) ops.push(store.messageOp(m));
   ops.push(...deletes(engine, instanceId, consumed), store.stateOp(next));
   await store.commit(ops);
-  if (outcome.kind === 'done') log.info(`orchestration ${state.name} (${instanceId}) ${outcome.status.toLowerCase()}`);
+  if (outcome.kind === 'done' && outcome.status === 'Failed') log.warn(`orchestration ${state.name} (${instanceId}) failed: ${firstLine(outcome.reason)}`);
+  else if (outcome.kind === 'done') log.info(`orchestration ${state.name} (${instanceId}) ${outcome.status.toLowerCase()}`);
   await afterCommit(engine, consumed);
   for (const w of work) if (w.type === 'activity') engine.enqueueActivity({ instanceId, executionId: state.executionId, taskId: w.taskId, name: w.name, input: w.input });
+  for (const m of refused) engine.deliver(instanceId, { event: m.event, executionId: m.executionId, rowKey: m.rowKey }, false);
   for (const t of timerWork) engine.timerIndex.add(t);
   if (timerWork.length > 0) engine.onTimersChanged();
 }
@@ -121,9 +132,16 @@ async function invokeOrchestrator(engine: EpisodeHost, state: InstanceState, pas
   const { core, log, timers } = engine.opts;
   const reg = core.registrations.get(state.name);
   if (!reg || reg.trigger.type !== 'orchestrationTrigger') return { failure: `The orchestrator function '${state.name}' doesn't exist, is disabled, or is not an orchestrator function.` };
+  let input: unknown;
+  try {
+    input = state.input === undefined ? undefined : JSON.parse(state.input);
+  } catch {
+    // Stored before the API refused such input: fail the instance once instead of retrying it forever.
+    return { failure: 'The orchestration input is not valid JSON.' };
+  }
   const trigger = {
     history: [...past.map((e) => ({ ...e, IsPlayed: true })), ...fresh.map((e) => ({ ...e, IsPlayed: false }))],
-    input: state.input === undefined ? undefined : JSON.parse(state.input),
+    input,
     instanceId: state.instanceId,
     isReplaying: past.length > 0,
     parentInstanceId: state.parent?.instanceId,
@@ -136,7 +154,7 @@ async function invokeOrchestrator(engine: EpisodeHost, state: InstanceState, pas
     const { result } = await invokeFunction(core, reg, { triggerData: { string: JSON.stringify(trigger) }, extraInputs: ({ type }) => (isClient(type) ? engine.opts.clientInput() : undefined) }, log);
     return result as OrchestratorReply;
   } catch (err) {
-    const message = failureMessage(toError(err));
+    const message = unsupportedNote(failureMessage(toError(err)));
     log.warn(`orchestration ${state.name} (${state.instanceId}) failed: ${message}`);
     return { failure: message };
   }
@@ -157,6 +175,14 @@ function failureMessage(err: Error): string {
     }
   }
   return head || 'The orchestrator failed.';
+}
+
+/** A failure's reason for the console: its first line, capped (stacks and long payloads stay in the status). */
+const firstLine = (reason: string | undefined): string => (reason ?? 'no reason given').split('\n')[0]?.slice(0, 300) ?? '';
+
+/** The SDK refuses `lock` below schema V4 and says to upgrade the extension; on the devhost, say what is missing. */
+function unsupportedNote(message: string): string {
+  return /^lock requires /.test(message) ? `Entity locking (context.df.lock, critical sections) is not supported by the devhost. ${message}` : message;
 }
 
 function fail(name: string, message: string): Outcome {

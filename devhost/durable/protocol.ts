@@ -23,8 +23,11 @@ export const EventType = {
   TimerFired: 11,
   OrchestratorStarted: 12,
   OrchestratorCompleted: 13,
+  EventSent: 14,
   EventRaised: 15,
   ContinueAsNew: 16,
+  ExecutionSuspended: 19,
+  ExecutionResumed: 20,
 } as const;
 
 /** Action types in the orchestrator's reply (`actionType`). */
@@ -76,16 +79,17 @@ export const DEFAULT_HTTP_ASYNC_SLEEP_MS = 30_000;
 
 /**
  * callActivityWithRetry / callSubOrchestratorWithRetry: each failure is followed by a timer of
- * firstRetryInterval × backoffCoefficient^(failures−1), capped at maxRetryInterval; after the last
- * attempt the SDK still waits for a timer, which fires at once, before it reports the failure.
+ * firstRetryInterval × backoffCoefficient^(failures−1), capped at maxRetryInterval, the last attempt's
+ * too (Durable Task computes the delay before it checks the attempt count). Once retryTimeout has
+ * passed since the first attempt, the timer fires at once and no attempt runs again.
  */
-export const Retry = { DEFAULT_BACKOFF_COEFFICIENT: 1, AFTER_LAST_ATTEMPT_MS: 0 } as const;
+export const Retry = { DEFAULT_BACKOFF_COEFFICIENT: 1, AFTER_TIMEOUT_MS: 0 } as const;
 
 /** The most completions delivered in one episode (a fan-in of thousands replays in steps). */
 export const MAX_EVENTS_PER_EPISODE = 50;
 
 /** Runtime statuses in which an instance still takes messages. */
-const ACTIVE = new Set(['Pending', 'Running', 'ContinuedAsNew']);
+const ACTIVE = new Set(['Pending', 'Running', 'Suspended', 'ContinuedAsNew']);
 export const isActive = (status: string): boolean => ACTIVE.has(status);
 
 /** The binding types of a durable client input (the second is the v1 name). */
@@ -100,3 +104,18 @@ export function timeSpan(ms: number): string {
   const rest = new Date(ms % DAY_MS).toISOString().slice(11, 19);
   return `${d}.${rest}`;
 }
+
+/**
+ * Entities, as the extension addresses them: the instance ID `@<name, lower-cased>@<key>`; an
+ * operation is an EventRaised named ENTITY_OPERATION_EVENT whose Input is the request message; the
+ * answer to a call is an EventRaised named after the request's ID, sent to the caller.
+ */
+export const ENTITY_OPERATION_EVENT = 'op';
+export const entityInstanceId = (name: string, key: string): string => `@${name.toLowerCase()}@${key}`;
+export const isEntityInstance = (instanceId: string): boolean => instanceId.startsWith('@') && instanceId.indexOf('@', 1) > 0;
+export function parseEntityInstance(instanceId: string): { name: string; key: string } {
+  const at = instanceId.indexOf('@', 1);
+  return { name: instanceId.slice(1, at), key: instanceId.slice(at + 1) };
+}
+/** The most operations one entity runs in one batch (one invocation of its function). */
+export const MAX_ENTITY_BATCH = 20;

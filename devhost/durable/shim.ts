@@ -1,30 +1,11 @@
 import { completedTaskId, type HistoryEvent } from './history';
-import { ActionType, EventType, Retry, TaskNumbering, subInstanceId } from './protocol';
+import { entityRequestId, type EntityRequest } from './entity-request';
+import { ActionType, ENTITY_OPERATION_EVENT, EventType, TaskNumbering, subInstanceId } from './protocol';
+import { retryFollowUp } from './retry';
+import type { EpisodeOutcome, Item, RawAction, ShimState, TimerSettings, Work } from './shim-types';
 
-/** Retry options as durable-functions' RetryOptions carries them. */
-export interface RetryOptions {
-  firstRetryIntervalInMilliseconds: number;
-  maxNumberOfAttempts: number;
-  backoffCoefficient?: number;
-  maxRetryIntervalInMilliseconds?: number;
-}
-
-interface RetryState { options: RetryOptions; failures: number; waitingTimer: boolean }
-export type Item =
-  | { kind: 'activity'; name: string; current: number; done: boolean; retry?: RetryState; fireAt?: undefined }
-  | { kind: 'sub'; name: string; instanceId?: string; current: number; done: boolean; retry?: RetryState; fireAt?: undefined }
-  | { kind: 'timer'; finalAt: number; fireAt: number; long: boolean; canceled: boolean; current: number; done: boolean }
-  | { kind: 'event' | 'continue'; current: typeof TaskNumbering.UNNUMBERED; done: true };
-
-/** What the host remembers of one execution to number tasks exactly as the SDK does. */
-export interface ShimState { nextSeq: number; items: Item[]; owner: Record<number, number> }
-
-export type Work =
-  | { type: 'activity'; taskId: number; name: string; input: string | undefined }
-  | { type: 'timer'; taskId: number; fireAt: number }
-  | { type: 'sub'; taskId: number; name: string; instanceId: string; input: string | undefined };
-
-export interface TimerSettings { maximumShortTimerMs: number; longRunningTimerIntervalMs: number }
+export type { EpisodeOutcome, Item, RetryOptions, ShimState, TimerSettings, Work } from './shim-types';
+export { retryDelay } from './retry';
 
 export const newShimState = (): ShimState => ({ nextSeq: TaskNumbering.FIRST_TASK_ID, items: [], owner: {} });
 
@@ -56,7 +37,6 @@ export function isHostDriven(state: ShimState, e: HistoryEvent): boolean {
   return e.EventType === EventType.TimerFired || e.EventType === EventType.TaskFailed || e.EventType === EventType.SubOrchestrationInstanceFailed;
 }
 
-interface RawAction { actionType: number; compoundActions?: RawAction[]; functionName?: string; input?: unknown; instanceId?: string; fireAt?: Date | string; isCanceled?: boolean; retryOptions?: RetryOptions }
 
 /** Flattens the SDK's action tree in task-numbering order; a task yielded twice counts once. */
 export function flattenActions(actions: unknown): RawAction[] {
@@ -74,7 +54,6 @@ export function flattenActions(actions: unknown): RawAction[] {
   return out;
 }
 
-export interface EpisodeOutcome { state: ShimState; work: Work[]; history: HistoryEvent[]; unsupported?: string; nondeterminism?: string }
 
 /**
  * The SDK pre-serialises string inputs of activities and continueAsNew (Utils.processInput), so a
@@ -87,7 +66,7 @@ export const serialiseInput = (input: unknown, preserialised: boolean): string |
  * Applies one episode: marks the tasks its events completed, numbers the new actions, then (for a
  * batch that ended at a host-driven event) creates that event's follow-up task.
  */
-export function applyEpisode(prev: ShimState, args: { instanceId: string; actions: RawAction[]; events: HistoryEvent[]; now: number; timers: TimerSettings }): EpisodeOutcome {
+export function applyEpisode(prev: ShimState, args: { instanceId: string; executionId?: string; actions: RawAction[]; events: HistoryEvent[]; now: number; timers: TimerSettings }): EpisodeOutcome {
   const state: ShimState = structuredClone(prev);
   const work: Work[] = [];
   const history: HistoryEvent[] = [];
@@ -112,6 +91,14 @@ export function applyEpisode(prev: ShimState, args: { instanceId: string; action
       const instanceId = a.instanceId || subInstanceId(args.instanceId, item.current);
       work.push({ type: 'sub', taskId: item.current, name: item.name, instanceId, input: serialiseInput(a.input, false) });
       history.push({ EventType: EventType.SubOrchestrationInstanceCreated, EventId: item.current, Timestamp: ts, Name: item.name, InstanceId: instanceId });
+    } else if (item.kind === 'entity') {
+      const target = String(a.instanceId);
+      const request: EntityRequest = {
+        id: entityRequestId(args.instanceId, args.executionId ?? '', item.current), op: String(a.operation ?? ''), signal: a.actionType === ActionType.SignalEntity,
+        input: serialiseInput(a.input, false), parent: args.instanceId, parentExecution: args.executionId, timestamp: ts,
+      };
+      work.push({ type: 'entity', taskId: item.current, target, request });
+      history.push({ EventType: EventType.EventSent, EventId: item.current, Timestamp: ts, Name: ENTITY_OPERATION_EVENT, InstanceId: target, Input: JSON.stringify(request) });
     } else if (item.kind === 'timer' && !item.canceled) {
       work.push({ type: 'timer', taskId: item.current, fireAt: item.fireAt });
       history.push({ EventType: EventType.TimerCreated, EventId: item.current, Timestamp: ts, FireAt: new Date(item.fireAt).toISOString() });
@@ -132,11 +119,11 @@ export function applyEpisode(prev: ShimState, args: { instanceId: string; action
     switch (a.actionType) {
       case ActionType.CallActivity:
       case ActionType.CallActivityWithRetry:
-        item = { kind: 'activity', name: String(a.functionName), current: take(i), done: false, retry: a.retryOptions && a.actionType === ActionType.CallActivityWithRetry ? { options: a.retryOptions, failures: 0, waitingTimer: false } : undefined };
+        item = { kind: 'activity', name: String(a.functionName), current: take(i), done: false, retry: a.retryOptions && a.actionType === ActionType.CallActivityWithRetry ? { options: a.retryOptions, failures: 0, waitingTimer: false, firstAt: args.now } : undefined };
         break;
       case ActionType.CallSubOrchestrator:
       case ActionType.CallSubOrchestratorWithRetry:
-        item = { kind: 'sub', name: String(a.functionName), instanceId: a.instanceId || undefined, current: take(i), done: false, retry: a.retryOptions && a.actionType === ActionType.CallSubOrchestratorWithRetry ? { options: a.retryOptions, failures: 0, waitingTimer: false } : undefined };
+        item = { kind: 'sub', name: String(a.functionName), instanceId: a.instanceId || undefined, current: take(i), done: false, retry: a.retryOptions && a.actionType === ActionType.CallSubOrchestratorWithRetry ? { options: a.retryOptions, failures: 0, waitingTimer: false, firstAt: args.now } : undefined };
         break;
       case ActionType.CreateTimer: {
         const finalAt = new Date(a.fireAt as string | Date).getTime();
@@ -144,6 +131,10 @@ export function applyEpisode(prev: ShimState, args: { instanceId: string; action
         item = { kind: 'timer', finalAt, fireAt: nextTimerAt(finalAt), long, canceled: Boolean(a.isCanceled), current: take(i), done: false };
         break;
       }
+      case ActionType.CallEntity:
+      case ActionType.SignalEntity:
+        item = { kind: 'entity', current: take(i), done: true };
+        break;
       case ActionType.WaitForExternalEvent:
         item = { kind: 'event', current: TaskNumbering.UNNUMBERED, done: true };
         break;
@@ -160,7 +151,7 @@ export function applyEpisode(prev: ShimState, args: { instanceId: string; action
   if (drivenEvent) {
     const item = openItem(state, drivenEvent);
     const index = item ? state.owner[item.current] : undefined;
-    if (item && index !== undefined) followUp(item, index, drivenEvent, args.now, take, schedule, nextTimerAt, args.actions[index]);
+    if (item && index !== undefined) followUp(item, index, drivenEvent, args.now, take, schedule, nextTimerAt, args.actions[index], (w) => work.push(w));
   }
   return { state, work, history };
 }
@@ -168,7 +159,7 @@ export function applyEpisode(prev: ShimState, args: { instanceId: string; action
 function followUp(
   item: Item, index: number, e: HistoryEvent, now: number,
   take: (i: number) => number, schedule: (item: Item, a: RawAction) => void,
-  nextTimerAt: (finalAt: number) => number, action: RawAction | undefined,
+  nextTimerAt: (finalAt: number) => number, action: RawAction | undefined, refuse: (w: Extract<Work, { type: 'failed' }>) => void,
 ): void {
   if (item.kind === 'timer') {
     if (item.finalAt > now) {
@@ -178,30 +169,7 @@ function followUp(
     } else item.done = true;
     return;
   }
-  if ((item.kind !== 'activity' && item.kind !== 'sub') || !item.retry || !action) return;
-  const retry = item.retry;
-  if (e.EventType === EventType.TimerFired) {
-    retry.waitingTimer = false;
-    if (retry.failures >= retry.options.maxNumberOfAttempts) {
-      item.done = true;
-      return;
-    }
-    item.current = take(index);
-    schedule(item, action);
-    return;
-  }
-  retry.failures++;
-  retry.waitingTimer = true;
-  item.current = take(index);
-  const delay = retry.failures < retry.options.maxNumberOfAttempts ? retryDelay(retry.options, retry.failures) : Retry.AFTER_LAST_ATTEMPT_MS;
-  const timer: Item = { kind: 'timer', finalAt: now + delay, fireAt: now + delay, long: false, canceled: false, current: item.current, done: false };
-  schedule(timer, { actionType: ActionType.CreateTimer });
-}
-
-/** The host's back-off before retry number `attempt` (1-based), as Durable Task computes it. */
-export function retryDelay(o: RetryOptions, attempt: number): number {
-  const delay = o.firstRetryIntervalInMilliseconds * Math.pow(o.backoffCoefficient ?? Retry.DEFAULT_BACKOFF_COEFFICIENT, attempt - 1);
-  return Math.min(delay, o.maxRetryIntervalInMilliseconds ?? Number.MAX_SAFE_INTEGER);
+  if ((item.kind === 'activity' || item.kind === 'sub') && item.retry && action) retryFollowUp(item, item.retry, index, e, now, take, schedule, action, refuse);
 }
 
 function expectedKind(a: RawAction): Item['kind'] | undefined {
@@ -214,6 +182,9 @@ function expectedKind(a: RawAction): Item['kind'] | undefined {
       return 'sub';
     case ActionType.CreateTimer:
       return 'timer';
+    case ActionType.CallEntity:
+    case ActionType.SignalEntity:
+      return 'entity';
     case ActionType.WaitForExternalEvent:
       return 'event';
     case ActionType.ContinueAsNew:

@@ -3,7 +3,7 @@ import type { HistoryEvent } from './history';
 import { getLarge, setLarge } from './large-values';
 import { newShimState, type ShimState } from './shim';
 
-export type RuntimeStatus = 'Pending' | 'Running' | 'Completed' | 'ContinuedAsNew' | 'Failed' | 'Terminated';
+export type RuntimeStatus = 'Pending' | 'Running' | 'Suspended' | 'Completed' | 'ContinuedAsNew' | 'Failed' | 'Terminated';
 
 export interface InstanceState {
   instanceId: string;
@@ -226,9 +226,19 @@ function fromStateEntity(e: TableEntityResult<Record<string, unknown>>): Instanc
     instanceId: String(e.partitionKey), name: String(e.name), status: e.status as RuntimeStatus, executionId: String(e.executionId),
     input: getLarge(e, 'input'), output: getLarge(e, 'output'), customStatus: getLarge(e, 'customStatus'),
     createdTime: String(e.createdTime), lastUpdatedTime: String(e.lastUpdatedTime), episode: Number(e.episode ?? 0),
-    shim: JSON.parse(getLarge(e, 'shim') ?? JSON.stringify(newShimState())) as ShimState,
-    parent: typeof e.parent === 'string' && e.parent ? (JSON.parse(e.parent) as InstanceState['parent']) : undefined,
+    shim: parseOr(getLarge(e, 'shim'), newShimState()),
+    parent: typeof e.parent === 'string' && e.parent ? parseOr<InstanceState['parent']>(e.parent, undefined) : undefined,
   };
+}
+
+/** A stored JSON field, or `fallback` when it is missing or unreadable (one bad row must not break listings). */
+function parseOr<T>(text: string | undefined, fallback: T): T {
+  if (text === undefined) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
 }
 
 const esc = (s: string): string => s.replace(/'/g, "''");

@@ -1,5 +1,6 @@
 import Module from 'node:module';
 import type { FunctionCallback, FunctionMetadata, ProgrammingModel, Registration } from './core-types';
+import type { StorageOutputs } from './output-bindings';
 
 type HookName = 'preInvocation' | 'postInvocation' | 'appStart' | 'appTerminate' | 'log';
 type Hook = (context: Record<string, unknown>) => unknown;
@@ -14,6 +15,8 @@ export class FunctionsCore {
   readonly registrations = new Map<string, Registration>();
   readonly hooks = new Map<HookName, Hook[]>();
   programmingModel: ProgrammingModel | undefined;
+  /** Where storage output bindings are written (set by the host once storage is up). */
+  outputs: StorageOutputs | undefined;
   readonly appHookData: Record<string, unknown> = {};
 
   /** The object `require('@azure/functions-core')` returns inside the app. */

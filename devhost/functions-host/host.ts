@@ -1,5 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { loadApp } from './app-loader';
+import { checkBindings } from './bindings';
+import { startStorageOutputs } from './storage-outputs';
 import { VirtualClock } from './clock';
 import { handleEventGrid } from './event-grid';
 import { extensionInputs, type ExtensionPage, type ExtensionRoute, type HostExtension, type HostServices } from './extension';
@@ -82,6 +84,9 @@ export async function startFunctionsHost(opts: FunctionsHostOptions): Promise<Fu
   for (const e of extensions) await e.beforeAppLoad?.(services);
   loadApp(opts.appDir);
   if (!core.programmingModel) throw new Error('The app registered no programming model: do its entry files import @azure/functions?');
+  checkBindings(core, process.env);
+  const storageOutputs = await startStorageOutputs(core, { inProcessAzurite: storage !== undefined, dataDir: opts.dataDir ?? undefined });
+  core.outputs = storageOutputs.outputs;
   await core.runHooks('appStart', { hookData: {}, appHookData: core.appHookData, functionAppDirectory: opts.appDir });
   for (const e of extensions) await e.start?.(services);
   await triggers.start();
@@ -110,6 +115,7 @@ export async function startFunctionsHost(opts: FunctionsHostOptions): Promise<Fu
     server.closeAllConnections();
     await core.runHooks('appTerminate', { hookData: {}, appHookData: core.appHookData });
     await services.persistClock();
+    await storageOutputs.close();
     if (storage) await storage.close();
   };
   const storageText = storage ? (opts.dataDir ? `Azurite (in-process), data in ${opts.dataDir}` : 'Azurite (in-process), in memory') : 'AzureWebJobsStorage';

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { FunctionsCore } from './functions-core';
 import type { CoreInvocationContext, Registration, RpcInvocationResponse, RpcParameterBinding, RpcTypedData } from './core-types';
 import type { Logger } from './logger';
+import { expressionValues } from './binding-expressions';
+import { writeOutputs } from './output-bindings';
 
 export interface InvocationOutcome {
   invocationId: string;
@@ -66,6 +68,7 @@ export async function invokeFunction(core: FunctionsCore, reg: Registration, req
   coreCtx.state = undefined;
   if (post.error) throw post.error;
   const response = await invocationModel.getResponse(context, post.result);
+  if (core.outputs) await writeOutputs(reg, response, core.outputs, expressionValues(req.triggerData));
   return { invocationId, result: post.result, response };
 }
 

@@ -53,7 +53,7 @@ describe('golden durable histories', () => {
   test('timer vs event: the event wins and the timer is cancelled; the timer wins when the clock passes it', async () => {
     await start('Race', 'golden-race-event', { waitMinutes: 60 });
     await timerCreated('golden-race-event');
-    expect((await durable('instances/golden-race-event/raiseEvent/Approve', { method: 'POST', body: '"yes"' })).status).toBe(202);
+    expect((await durable('instances/golden-race-event/raiseEvent/Approve', { method: 'POST', body: '"yes"', headers: { 'content-type': 'application/json' } })).status).toBe(202);
     expect((await finished('golden-race-event')).runtimeStatus).toBe('Completed');
     await start('Race', 'golden-race-timer', { waitMinutes: 60 });
     await timerCreated('golden-race-timer');

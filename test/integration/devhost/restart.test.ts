@@ -1,6 +1,6 @@
 import { json, startDevhost, tempDir, waitFor, type DevhostProcess } from '../../support/devhost-process';
 
-interface Status { runtimeStatus: string; output: unknown; history?: Array<{ EventType: number; TaskScheduledId?: number }> }
+interface Status { runtimeStatus: string; output: unknown; historyEvents?: Array<{ EventType: string; FunctionName?: string }> }
 
 /**
  * The devhost must survive a hard kill (SIGKILL: no shutdown code runs): pending timers fire after a
@@ -17,20 +17,19 @@ describe('devhost restart after SIGKILL', () => {
 
   const api = (path: string, init?: RequestInit): Promise<Response> => fetch(`${(host as DevhostProcess).url}/api/${path}`, init);
   const log = async (id: string): Promise<string[]> => json<string[]>(await api(`log/${id}`));
-  const status = async (id: string): Promise<Status> => json<Status>(await api(`status/${id}?history=1`));
+  const status = async (id: string): Promise<Status> => json<Status>(await fetch(`${(host as DevhostProcess).url}/runtime/webhooks/durabletask/instances/${id}?showHistory=true`));
   const advance = (d: string): Promise<Response> => fetch(`${(host as DevhostProcess).url}/dev/clock`, { method: 'POST', body: JSON.stringify({ advance: d }) });
 
   function expectEachTaskCompletedOnce(s: Status): void {
-    const completed = (s.history ?? []).filter((e) => e.EventType === 5).map((e) => e.TaskScheduledId);
-    expect(completed.length).toBe(4);
-    expect(new Set(completed).size).toBe(completed.length);
+    const completed = (s.historyEvents ?? []).filter((e) => e.EventType === 'TaskCompleted').map((e) => e.FunctionName);
+    expect(completed).toEqual(['Record', 'Record', 'Slow', 'Record']);
   }
 
   test('killed while a durable timer is pending: the timer fires after the restart', async () => {
     host = await startDevhost({ dataDir, env });
     expect((await api('start/Steps/kill-timer', { method: 'POST', body: JSON.stringify({ slowMs: 50 }) })).status).toBe(202);
     await waitFor(() => log('kill-timer'), (l) => l.includes('A'), 10_000, 'step A');
-    await waitFor(() => status('kill-timer'), (s) => (s.history ?? []).some((e) => e.EventType === 10), 10_000, 'the timer to be created');
+    await waitFor(() => status('kill-timer'), (s) => (s.historyEvents ?? []).some((e) => e.EventType === 'TimerCreated'), 10_000, 'the timer to be created');
     await host.kill();
 
     host = await startDevhost({ dataDir, env });
@@ -57,6 +56,24 @@ describe('devhost restart after SIGKILL', () => {
     // At least once: the interrupted activity ran again; everything else ran once.
     expect(await log('kill-activity')).toEqual(['A', 'after-timer', 'slow-start', 'slow-start', 'slow-end', 'C']);
     expectEachTaskCompletedOnce(s);
+  });
+
+  test('a suspended instance stays suspended across a kill; events raised meanwhile reach it once resumed', async () => {
+    const durable = (p: string, init?: RequestInit): Promise<Response> => fetch(`${(host as DevhostProcess).url}/runtime/webhooks/durabletask/${p}`, init);
+    host = await startDevhost({ dataDir, env });
+    await api('start/Race/kill-suspended', { method: 'POST', body: JSON.stringify({ waitMinutes: 30 }) });
+    await waitFor(() => log('kill-suspended'), (l) => l.includes('before'), 10_000, 'the first activity');
+    await waitFor(() => status('kill-suspended'), (s) => (s.historyEvents ?? []).some((e) => e.EventType === 'TimerCreated'), 10_000, 'the timer');
+    expect((await durable('instances/kill-suspended/suspend?reason=hold', { method: 'POST' })).status).toBe(202);
+    expect((await api('raise/kill-suspended/Approve', { method: 'POST', body: JSON.stringify('held') })).status).toBe(202);
+    await host.kill();
+
+    host = await startDevhost({ dataDir, env });
+    expect((await status('kill-suspended')).runtimeStatus).toBe('Suspended');
+    expect((await durable('instances/kill-suspended/resume?reason=go', { method: 'POST' })).status).toBe(202);
+    const s = await waitFor(() => status('kill-suspended'), (x) => x.runtimeStatus === 'Completed', 15_000, 'completion');
+    expect(s.output).toBe('approved');
+    expect(await log('kill-suspended')).toEqual(['before', 'approved:"held"']);
   });
 
   async function logAfterKill(id: string): Promise<string[]> {

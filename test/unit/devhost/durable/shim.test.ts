@@ -59,13 +59,13 @@ describe('the host side of replay schema V3', () => {
     expect(out.state.items[0]?.done).toBe(true);
   });
 
-  test('after the last attempt fails the task ends once its (immediate) timer fires', () => {
+  test('after the last attempt fails the task ends once its back-off timer fires', () => {
     const options = { firstRetryIntervalInMilliseconds: 500, maxNumberOfAttempts: 1 };
     const action = { actionType: ActionType.CallActivityWithRetry, functionName: 'F', retryOptions: options };
     let out = applyEpisode(newShimState(), { instanceId: 'i', actions: [action], events: [], now: t0, timers });
     out = applyEpisode(out.state, { instanceId: 'i', actions: [action], events: [failed(0)], now: t0, timers });
-    expect(out.work).toEqual([{ type: 'timer', taskId: 1, fireAt: t0 }]);
-    out = applyEpisode(out.state, { instanceId: 'i', actions: [action], events: [fired(1, t0)], now: t0, timers });
+    expect(out.work).toEqual([{ type: 'timer', taskId: 1, fireAt: t0 + 500 }]);
+    out = applyEpisode(out.state, { instanceId: 'i', actions: [action], events: [fired(1, t0 + 500)], now: t0 + 500, timers });
     expect(out.work).toEqual([]);
     expect(out.state.items[0]?.done).toBe(true);
   });
