@@ -29,7 +29,9 @@ export { sendKey, parseSendKey, type SendKeyParts } from './schedule/send-key';
 export { resolveWallTime, type WallTime, type WallTimeAdjustment, type ResolvedWallTime } from './schedule/local-time';
 export { reminderDueAt, type ReminderTimeInput, type ReminderTime } from './schedule/reminder-time';
 export { planCommunications, nextWakeUp } from './schedule/plan-communications';
-export { PLAN_REASONS, type PlanStatus, type PlannedCommunication, type CommunicationPlan, type PlanInput } from './schedule/plan-types';
+export { quietHoursRelease, type QuietWindow } from './schedule/quiet-hours';
+export { quietHoursSettingsSchema, defaultQuietHoursSettings, type QuietHoursSettings } from './settings/quiet-hours-settings';
+export { PLAN_REASONS, quietHoursHoldReason, quietHoursSkipReason, type PlanStatus, type PlannedCommunication, type CommunicationPlan, type PlanInput } from './schedule/plan-types';
 
 export { MERGE_FIELDS, MERGE_FIELD_NAMES, isMergeField, type MergeFieldName, type MergeFieldSpec, type MergeContext } from './templates/merge-fields';
 export { buildMeetinglessContext, buildMergeContext, MEETINGLESS_FIELDS, type MeetinglessContext, type MergeContextInput } from './templates/merge-context';
