@@ -47,7 +47,7 @@ describe('planCommunications with quiet hours (21:00–08:00 in the recipient\'s
     const now = '2026-12-01T04:00:00.000Z'; // 2026-11-30 23:00 EST
     const booked = record({ versionAt: now });
     expect(find(plan(booked, quiet(), now), 'confirmation', 'email')).toMatchObject({ status: 'planned', dueAt: '2026-12-01T13:00:00.000Z', reason: HOLD_NY });
-    const cancelled = record({ status: 'cancelled', versionAt: now, cancellation: { source: 'api', at: now, reason: null } } as Partial<MeetingRecord>);
+    const cancelled = record({ status: 'cancelled', versionAt: now, cancellation: { source: 'api', cancelledAt: now, reason: null } });
     expect(find(plan(cancelled, quiet(), now), 'cancellation')).toMatchObject({ status: 'due', dueAt: now });
   });
 
