@@ -56,3 +56,5 @@ export { applyOptOutEvent, type OptOutEvent, type OptOutSource, type OptOutState
 export { HELP_ANSWER_INTERVAL_MS, helpAnsweredRecently, helpSubjectId, type HelpAnswerEntry } from './replies/help-answer';
 export { ANSWER_OUTCOMES, PROMPT_OUTCOMES, attendanceOf, choiceIn, decideReply, promptClosesAt, promptIdFor, type Attendance, type PromptOutcome, type ReplyDecision } from './replies/prompt';
 export { type AnswerIntent } from './replies/reply-keywords';
+export { parseSendRates, rateFor, DEFAULT_SEND_RATES, PACED_CHANNELS, type SendRates, type PacedChannel } from './pacing/send-rates';
+export { reserveSlot, holdPacer, laneOf, slotIntervalMs, URGENT_SHARE, URGENT_EVERY, type PacerState, type PacingLane } from './pacing/slot';
