@@ -57,4 +57,4 @@ export { HELP_ANSWER_INTERVAL_MS, helpAnsweredRecently, helpSubjectId, type Help
 export { ANSWER_OUTCOMES, PROMPT_OUTCOMES, attendanceOf, choiceIn, decideReply, promptClosesAt, promptIdFor, type Attendance, type PromptOutcome, type ReplyDecision } from './replies/prompt';
 export { type AnswerIntent } from './replies/reply-keywords';
 export { parseSendRates, rateFor, DEFAULT_SEND_RATES, PACED_CHANNELS, type SendRates, type PacedChannel } from './pacing/send-rates';
-export { reserveSlot, holdPacer, laneOf, slotIntervalMs, URGENT_SHARE, URGENT_EVERY, type PacerState, type PacingLane } from './pacing/slot';
+export { reserveSlot, holdPacer, laneOf, slotIntervalMs, URGENT_SHARE, URGENT_EVERY, IDLE_PACER, type PacerState, type PacingLane } from './pacing/slot';

@@ -14,6 +14,7 @@ import { FakeReplyStore } from './fake-reply-store';
 import { FakePromptStore } from './fake-prompt-store';
 import { FakeMessageIndex } from './fake-message-index';
 import { FakeProcessedEvents } from './fake-processed-events';
+import { FakeSendPacer } from './fake-send-pacer';
 import { FakeSettingsStore } from './fake-settings-store';
 import { FakeTemplateStore } from './fake-template-store';
 import { FakeTokenVerifier } from './fake-token-verifier';
@@ -37,6 +38,7 @@ export interface FakeDeps extends AppDeps {
   readonly processedEvents: FakeProcessedEvents;
   readonly eventLog: FakeEventLog;
   readonly log: RecordingLog;
+  readonly pacer: FakeSendPacer;
 }
 
 /** Deterministic "random" bytes: 1, 2, 3… across calls, so link tokens differ but tests repeat. */
@@ -76,6 +78,7 @@ export function fakeDeps<O extends Partial<AppDeps> = Record<never, never>>(over
     events: eventPublisher({ eventLog, consumers: [], clock, log }),
     randomBytes: countingBytes(),
     log,
+    pacer: new FakeSendPacer(),
   };
   return { ...deps, ...overrides } as Omit<FakeDeps, keyof O> & O;
 }

@@ -4,17 +4,23 @@
  */
 export type PacingLane = 'urgent' | 'normal';
 
-/** A sender's pacer: the next free slot of each lane, epoch milliseconds. */
+/** A sender's pacer: its timeline of slots so far. */
 export interface PacerState {
-  readonly normalNextMs: number;
-  readonly urgentNextMs: number;
+  /** The first free slot at the end of the timeline (epoch ms); 0 for a sender never used. */
+  readonly nextMs: number;
+  /** Slots inside the normal lane's reservations kept for urgent sends, ascending. */
+  readonly spareMs: readonly number[];
+  /** Normal reservations since the timeline was last idle: every `URGENT_EVERY`-th leaves a spare. */
+  readonly normalCount: number;
 }
 
+/** A sender that never sent. */
+export const IDLE_PACER: PacerState = Object.freeze({ nextMs: 0, spareMs: Object.freeze([]) as readonly number[], normalCount: 0 });
+
 /**
- * Every `URGENT_EVERY`-th slot of a sender's timeline is kept for the urgent lane while the normal
- * lane is busy, so a cancellation notice never waits behind a 10 000-reminder queue. The normal lane
- * alone drains at 24/25 of the rate (1.04 × N ÷ rate for a burst); an urgent send also takes a normal
- * slot when that comes sooner (with no burst it goes at once).
+ * While the normal lane queues, every `URGENT_EVERY`-th slot is left spare for the urgent lane, so a
+ * cancellation notice never waits behind a 10 000-reminder burst. The burst then drains at 24/25 of
+ * the rate (1.04 × N ÷ rate).
  */
 export const URGENT_EVERY = 25;
 /** The urgent lane's share of a busy sender's rate. */
@@ -27,36 +33,35 @@ export function slotIntervalMs(perMinute: number): number {
   return (60_000 / perMinute) * SAFETY;
 }
 
-const isUrgentSlot = (index: number): boolean => index % URGENT_EVERY === 0;
-
-/** The first slot index at or after `fromMs` of the given kind. */
-function firstSlot(fromMs: number, interval: number, urgent: boolean): number {
-  let index = Math.ceil(fromMs / interval - 1e-9);
-  if (urgent) return Math.ceil(index / URGENT_EVERY) * URGENT_EVERY;
-  if (isUrgentSlot(index)) index += 1;
-  return index;
-}
-
 /**
- * Reserves the next slot. A sender's slots lie on one timeline, `interval` apart (so no minute ever
- * holds more than the rate, whatever the lanes do), every 25th kept for urgent sends. A slot is at
- * or after `nowMs` and after the lane's last reservation; the lane's cursor moves past it (a
- * next-free-slot token bucket without burst credit: an idle sender banks nothing). Requests are
- * served in the order they ask, so within a burst the earliest due (the first to ask) goes first.
+ * Reserves the next slot. A sender's slots are one timeline, each at least one interval after the
+ * one before (so no minute ever holds more than the rate, whatever the lanes do), and never before
+ * `nowMs` (next-free-slot scheduling, a token bucket without burst credit: an idle sender banks
+ * nothing, and its first slot is now). A normal send takes the end of the timeline, skipping a spare
+ * for the urgent lane every 25th; an urgent send takes the earliest spare still ahead, else the end.
+ * Requests are served in the order they ask, so within a burst the earliest due goes first.
  */
 export function reserveSlot(state: PacerState, lane: PacingLane, nowMs: number, perMinute: number): { slotMs: number; state: PacerState } {
   const interval = slotIntervalMs(perMinute);
-  const normal = firstSlot(Math.max(nowMs, state.normalNextMs), interval, false);
+  const spares = state.spareMs.filter((s) => s >= nowMs);
+  const idle = state.nextMs <= nowMs;
+  const end = Math.max(nowMs, state.nextMs);
   if (lane === 'urgent') {
-    const urgent = firstSlot(Math.max(nowMs, state.urgentNextMs), interval, true);
-    if (urgent < normal) return { slotMs: urgent * interval, state: { ...state, urgentNextMs: (urgent + 1) * interval } };
+    const [spare, ...rest] = spares;
+    if (spare !== undefined) return { slotMs: spare, state: { ...state, spareMs: rest } };
+    return { slotMs: end, state: { ...state, nextMs: end + interval, spareMs: spares } };
   }
-  return { slotMs: normal * interval, state: { ...state, normalNextMs: (normal + 1) * interval } };
+  const count = idle ? 0 : state.normalCount;
+  // Not on an idle timeline's first slot: a send with nothing ahead of it goes now.
+  if (!idle && count % URGENT_EVERY === URGENT_EVERY - 1) {
+    return { slotMs: end + interval, state: { nextMs: end + 2 * interval, spareMs: [...spares, end], normalCount: count + 1 } };
+  }
+  return { slotMs: end, state: { nextMs: end + interval, spareMs: spares, normalCount: count + 1 } };
 }
 
-/** After a provider's 429 with Retry-After: no lane hands out a slot before `untilMs`. */
+/** After a provider's 429 with Retry-After: no slot before `untilMs` (spares before it are dropped). */
 export function holdPacer(state: PacerState, untilMs: number): PacerState {
-  return { normalNextMs: Math.max(state.normalNextMs, untilMs), urgentNextMs: Math.max(state.urgentNextMs, untilMs) };
+  return { ...state, nextMs: Math.max(state.nextMs, untilMs), spareMs: state.spareMs.filter((s) => s >= untilMs) };
 }
 
 /** The lane of a message type: cancellation notices and reply answers go ahead of everything else. */
