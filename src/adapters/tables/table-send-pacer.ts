@@ -17,14 +17,23 @@ interface PacerEntity {
   spareMs: string;
 }
 
+/** A change to a sender's state waiting for the next write, and whom to tell. */
+interface Queued {
+  readonly change: (state: PacerState) => PacerState;
+  readonly done: (error?: unknown) => void;
+}
+
 /**
- * {@link SendPacer} over Azure Table storage: one row per sender holding its lanes' next free slots,
- * changed only with If-Match on the ETag just read, so of two concurrent reservers exactly one wins
- * each round and the other reads again: no slot is handed out twice, by any number of instances.
- * One read and one write per reservation, and nothing to host or keep warm.
+ * {@link SendPacer} over Azure Table storage: one row per sender holding its timeline, changed only
+ * with If-Match on the ETag just read, so of two concurrent writers exactly one wins each round and
+ * the other reads again: no slot is handed out twice, by any number of instances. Within one
+ * instance the requests for a sender are queued and each write takes every request waiting (in the
+ * order they asked), so a burst costs one read and one write per batch rather than a storm of
+ * conflicting rounds per request. Nothing to host or keep warm.
  */
 export class TableSendPacer implements SendPacer {
   private readonly table: () => Promise<TableClient>;
+  private readonly queues = new Map<string, Queued[]>();
 
   constructor(connectionString: string) {
     this.table = lazyTable(connectionString, PACERS_TABLE);
@@ -32,7 +41,7 @@ export class TableSendPacer implements SendPacer {
 
   async reserve(request: SlotRequest, now: Date): Promise<Date> {
     let slot = 0;
-    await this.update(request.sender, (state) => {
+    await this.enqueue(request.sender, (state) => {
       const next = reserveSlot(state, request.lane, now.getTime(), request.perMinute);
       slot = next.slotMs;
       return next.state;
@@ -41,11 +50,40 @@ export class TableSendPacer implements SendPacer {
   }
 
   async holdUntil(sender: string, until: Date): Promise<void> {
-    await this.update(sender, (state) => holdPacer(state, until.getTime()));
+    await this.enqueue(sender, (state) => holdPacer(state, until.getTime()));
+  }
+
+  private enqueue(sender: string, change: (state: PacerState) => PacerState): Promise<void> {
+    assertTableKey(sender, 'a sender');
+    return new Promise<void>((resolve, reject) => {
+      const queue = this.queues.get(sender);
+      const item: Queued = { change, done: (error) => (error === undefined ? resolve() : reject(error)) };
+      if (queue) return void queue.push(item);
+      this.queues.set(sender, [item]);
+      void this.drain(sender);
+    });
+  }
+
+  /** Writes the queued changes of a sender, a batch per round, until none is left. */
+  private async drain(sender: string): Promise<void> {
+    for (;;) {
+      const batch = this.queues.get(sender) ?? [];
+      if (batch.length === 0) {
+        this.queues.delete(sender);
+        return;
+      }
+      this.queues.set(sender, []);
+      try {
+        // A retried round re-runs every change on the fresh state: the slots come from the row that was written.
+        await this.update(sender, (state) => batch.reduce((s, item) => item.change(s), state));
+        batch.forEach((item) => item.done());
+      } catch (error) {
+        batch.forEach((item) => item.done(error ?? new Error('pacer update failed')));
+      }
+    }
   }
 
   private async update(sender: string, change: (state: PacerState) => PacerState): Promise<void> {
-    assertTableKey(sender, 'a sender');
     const table = await this.table();
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const current = await read(table, sender);
