@@ -9,10 +9,11 @@ export const PACED_REASON = 'paced: waiting for its sending slot';
 /** A slot this close is waited for inside the activity rather than by a durable timer. */
 export const MAX_INLINE_WAIT_MS = 1_000;
 /**
- * A reservation older than this when its send wakes (a restart after a crash, a backlog of the host)
- * is not used: the send asks again, so sends that slept through an outage do not all go at once.
+ * A reservation older than this when its send wakes (a restart after a crash, a host busy with a
+ * burst's first wave) is not used: the send asks again. Sends that woke late together would
+ * otherwise all go at once and meet the provider's 429 (the burst bench showed hundreds).
  */
-export const STALE_RESERVATION_MS = 60_000;
+export const STALE_RESERVATION_MS = 5_000;
 
 /** The pacer's name for a channel's sender (`sms:+18005550100`) and its rate; undefined: not paced. */
 export function pacedSender(deps: Pick<AppDeps, 'config' | 'senders'>, channel: Channel): { sender: string; perMinute: number } | undefined {
