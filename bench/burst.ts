@@ -1,4 +1,7 @@
 import { TableClient } from '@azure/data-tables';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { startDevhost } from '../devhost/start-devhost';
 import { consoleLogger } from '../devhost/functions-host/logger';
@@ -25,6 +28,7 @@ function arg(name: string, fallback: number): number {
  * message and peak memory.
  */
 export async function run(): Promise<void> {
+  if (process.argv.includes('--kill')) return runWithKill();
   const n = arg('n', 2000);
   const rate = arg('rate', 600);
   const print = (line: string): boolean => process.stdout.write(`${line}\n`);
@@ -90,6 +94,97 @@ export async function run(): Promise<void> {
   print(`  lateness first / last message:   ${fmt(first / 1000, 2)} s / ${fmt(last / 1000, 1)} s`);
   print(`  storage ops per message (burst): ${fmt(writes / n, 1)} writes, ${fmt(reads / n, 1)} reads (engine + app)`);
   print(`  peak RSS:                        ${fmt(peak)} MiB (includes Azurite's in-memory tables)`);
+}
+
+/** A devhost in a child process with file persistence (`npm start`), which can be killed hard. */
+async function childDevhost(root: string, dataDir: string, env: Record<string, string>): Promise<{ url: string; kill(): Promise<void>; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'devhost', 'main.js'), '--app', root, '--port', '0', '--data', dataDir, '--quiet'], { env: { ...process.env, PORT: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let banner = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`devhost did not start in 60 s:\n${banner}`)), 60_000);
+    const check = (d: Buffer): void => {
+      if (banner.length < 20_000) banner += d.toString();
+      const m = /API:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(banner);
+      if (m && banner.includes('Press Ctrl+C')) {
+        clearTimeout(timer);
+        resolve(m[1] as string);
+      }
+    };
+    child.stdout?.on('data', check);
+    child.stderr?.on('data', () => undefined);
+    void exited.then(() => reject(new Error(`devhost exited:\n${banner}`)));
+  });
+  return {
+    url,
+    kill: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    stop: async () => {
+      child.kill('SIGINT');
+      await exited;
+    },
+  };
+}
+
+/**
+ * `--kill`: the same burst on a devhost in a child process with file persistence, killed with
+ * SIGKILL once half the reminders were accepted and restarted on the same data. Counts what was lost
+ * (never accepted) and duplicated (accepted twice) across the kill.
+ */
+async function runWithKill(): Promise<void> {
+  const n = arg('n', 2000);
+  const rate = arg('rate', 600);
+  const root = path.resolve(__dirname, '..', '..');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-burst-kill-'));
+  const acs = await startAcsServer({ ratePerMinute: { sms: rate } });
+  const env = { API_KEY: KEY, ACS_CONNECTION_STRING: acs.connectionString, ACS_SMS_FROM: FROM, SEND_RATES: `sms=${rate}/min` };
+  let host = await childDevhost(root, dataDir, env);
+  const api = (p: string, init: RequestInit = {}): Promise<Response> => fetch(`${host.url}/${p}`, { ...init, headers: { 'x-api-key': KEY, 'content-type': 'application/json', ...(init.headers as Record<string, string>) } });
+  const now = async (): Promise<number> => Date.parse(((await (await api('dev/clock')).json()) as { now: string }).now);
+  const settings = await api('api/settings');
+  await api('api/settings', { method: 'PATCH', headers: { 'if-match': settings.headers.get('etag') ?? '' }, body: JSON.stringify({ enabled: true, reminder: { sms: true, daysBefore: 1, sendAtLocalTime: null } }) });
+  const t0 = Math.ceil(((await now()) + 3_600_000) / 60_000) * 60_000;
+  await pool(n, 20, async (i) => {
+    const start = new Date(t0 + 86_400_000);
+    const res = await api('api/meetings', { method: 'POST', body: JSON.stringify({ meetingId: `BURST-${i}`, subject: 'Review', start: start.toISOString(), end: new Date(start.getTime() + 1_800_000).toISOString(), timeZone: 'UTC', advisor: { name: 'Ana' }, contact: { contactId: `C-${i}`, firstName: 'Bob', phone: '+14255550123' } }) });
+    if (res.status !== 202) throw new Error(`schedule failed: ${res.status} ${await res.text()}`);
+  });
+  await api('dev/clock', { method: 'POST', body: JSON.stringify({ advance: 'PT0S' }) });
+  const jump = t0 - 2_000 - (await now());
+  await api('dev/clock', { method: 'POST', body: JSON.stringify({ advance: `PT${(jump / 1000).toFixed(3)}S` }) });
+  const t0Perf = performance.now() + (t0 - (await now()));
+  acs.reset();
+  const delivered = (): number => new Set(acs.deliveries.map(repeatabilityId)).size;
+  while (delivered() < n / 2) await new Promise((resolve) => setTimeout(resolve, 200));
+  await host.kill();
+  const killedAt = (performance.now() - t0Perf) / 1000;
+  const atKill = delivered();
+  host = await childDevhost(root, dataDir, env);
+  const deadline = performance.now() + ((n / rate) * 60 * 1.5 + 180) * 1000;
+  while (delivered() < n && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+  const last = ((acs.sendRequests('sms').filter((r) => r.answer === 202).map((r) => r.at).sort((a, b) => a - b).at(-1) ?? NaN) - t0Perf) / 1000;
+  let failed = 0;
+  const reasons = new Map<string, number>();
+  await pool(n, 20, async (i) => {
+    const view = (await (await api(`api/meetings/BURST-${i}`)).json()) as { communications: Array<{ type: string; status: string; reason: string | null }> };
+    const bad = view.communications.find((c) => c.type === 'reminder' && c.status === 'failed');
+    if (bad) {
+      failed++;
+      reasons.set(bad.reason ?? '', (reasons.get(bad.reason ?? '') ?? 0) + 1);
+    }
+  });
+  await host.stop();
+  await acs.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const unique = delivered();
+  const print = (line: string): boolean => process.stdout.write(`${line}\n`);
+  print(`burst --kill: ${n} SMS reminders at ${rate}/min, devhost in a child process with file persistence, SIGKILL after ${atKill} were accepted (${killedAt.toFixed(1)} s into the burst), restarted on the same data`);
+  print(`  delivered / lost / duplicates:   ${unique} / ${n - unique} / ${acs.deliveries.length - unique}`);
+  print(`  429 answers / failed sends:      ${acs.sendRequests('sms').filter((r) => r.answer === 429).length} / ${failed}`);
+  for (const [reason, count] of reasons) print(`    failed ${count}×: ${reason}`);
+  print(`  drain including the restart:     ${fmt(last, 1)} s (N ÷ rate = ${fmt((n / rate) * 60, 1)} s)`);
 }
 
 function repeatabilityId(delivery: { request: unknown }): string {
