@@ -35,6 +35,12 @@ export async function sendOnce(deps: SendOnceDeps, pending: PendingSend): Promis
     // A deferred send never reached the provider: whatever changed while it waited decides.
     const unwanted = await pending.recheck();
     if (unwanted !== undefined) return drop(deps, pending, unwanted);
+    // A retry that came due inside the recipient's quiet hours waits for their end (not an attempt).
+    const hold = pending.holdUntil?.();
+    if (hold !== undefined) {
+      await deps.ledger.markDeferred(about, key, { retryAt: hold.until, reason: hold.reason, counted: false }, deps.clock.now());
+      return { status: 'deferred', retryAt: hold.until, reason: hold.reason };
+    }
   } else {
     // Interrupted mid-call: the provider may have taken it, so finish it with the same key.
     deps.log.info(`send ${key}: resuming an interrupted send`);

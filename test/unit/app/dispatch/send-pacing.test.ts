@@ -2,9 +2,12 @@ import { MAX_INLINE_WAIT_MS, PACED_REASON, STALE_RESERVATION_MS } from '../../..
 import type { PendingSend } from '../../../../src/app/dispatch/pending-send';
 import { DEFERRAL_POLICY } from '../../../../src/app/dispatch/send-outcome';
 import { sendOnce } from '../../../../src/app/dispatch/send-once';
-import { ok, slotIntervalMs } from '../../../../src/domain';
+import { sendDispatch } from '../../../../src/activities/send-dispatch';
+import { ok, quietHoursHoldReason, sendKey, slotIntervalMs } from '../../../../src/domain';
 import type { About } from '../../../../src/ports/dispatch';
 import { fakeDeps, type FakeDeps } from '../../../fakes/fake-deps';
+import { FakeSettingsStore } from '../../../fakes/fake-settings-store';
+import { allOn, record } from '../../domain/fixtures';
 
 // The fakes' SMS sender is "fake" at the default SEND_RATES: sms=200/min, one slot every 300 ms.
 const SMS_INTERVAL = slotIntervalMs(200);
@@ -116,5 +119,24 @@ describe('the send core asks the sender\'s pacer before every provider call', ()
     Object.assign(deps.senders.sms, { provider: 'outbox' });
     expect((await burst(deps, 10)).every((o) => o.status === 'sent')).toBe(true);
     expect(deps.pacer.reservations).toEqual([]);
+  });
+});
+
+describe('a deferred retry that comes due inside quiet hours', () => {
+  test('waits for their end (not an attempt), then goes', async () => {
+    const deps = fakeDeps({ settings: new FakeSettingsStore({ ...allOn(), quietHours: { enabled: true, start: '21:00', end: '08:00' } }) });
+    // The fixture meeting is on 2026-12-03 10:00 New York; the reminder (2 days before) is due 2026-12-01 10:00 EST.
+    await deps.meetings.create(record());
+    const reminder = sendKey({ meetingId: 'A-1001', version: 1, type: 'reminder', channel: 'email' });
+    deps.clock.set('2026-12-01T15:00:00.000Z');
+    deps.senders.email.answer({ kind: 'transient', cause: 'unavailable' });
+    expect(await sendDispatch(deps, { about: { kind: 'meeting', id: 'A-1001' }, sendKey: reminder })).toMatchObject({ status: 'deferred' });
+    deps.clock.set('2026-12-02T03:00:00.000Z'); // 22:00 EST: the retry is due, inside quiet hours
+    const held = await sendDispatch(deps, { about: { kind: 'meeting', id: 'A-1001' }, sendKey: reminder });
+    expect(held).toEqual({ status: 'deferred', retryAt: '2026-12-02T13:00:00.000Z', reason: quietHoursHoldReason('21:00', '08:00', 'America/New_York') });
+    expect(await deps.ledger.get({ kind: 'meeting', id: 'A-1001' }, reminder)).toMatchObject({ attempts: 1 });
+    deps.clock.set('2026-12-02T13:00:00.000Z');
+    expect(await sendDispatch(deps, { about: { kind: 'meeting', id: 'A-1001' }, sendKey: reminder })).toMatchObject({ status: 'sent' });
+    expect(deps.senders.email.dispatches).toHaveLength(2);
   });
 });
