@@ -16,6 +16,7 @@ import type { ReplyStore } from '../ports/reply-store';
 import type { PromptStore } from '../ports/prompt-store';
 import type { MessageIndex } from '../ports/message-index';
 import type { ProcessedEvents } from '../ports/processed-events';
+import type { SendPacer } from '../ports/send-pacer';
 import type { SettingsStore } from '../ports/settings-store';
 import type { TemplateSource } from '../ports/template-source';
 import type { TemplateStore } from '../ports/template-store';
@@ -48,6 +49,8 @@ export interface AppDeps {
   /** Open questions SMS asked (replies on) and how they ended; replies per meeting. */
   readonly prompts: PromptStore;
   readonly senders: Senders;
+  /** Each sender's slots at its SEND_RATES rate, shared by every instance: asked before every provider call. */
+  readonly pacer: SendPacer;
   /** The templates in force (admin overrides, else the shipped defaults): what messages use. */
   readonly templates: TemplateSource;
   /** The shipped defaults only (what a reset goes back to). */

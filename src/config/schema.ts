@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { supportedLocaleSchema } from '../domain/locale';
+import { DEFAULT_SEND_RATES, parseSendRates, type SendRates } from '../domain/pacing/send-rates';
 
 const optionalText = z.string().trim().min(1).optional();
 
@@ -109,6 +110,16 @@ export const configSchema = z.preprocess(
     .optional(),
   /** An app role the Event Grid token must carry (e.g. AzureEventGridSecureWebhookSubscriber); unset: none required. */
   EVENTS_ROLE: optionalText,
+  /**
+   * Provider rates the pacer keeps to, per sender: `sms=200/min,email=30/min,voice=2`, with per-sender
+   * overrides such as `sms:+18005550100=6000/min` (a short code). A channel not listed is not paced.
+   */
+  SEND_RATES: z.string().default(DEFAULT_SEND_RATES).transform((v, ctx): SendRates => {
+    const parsed = parseSendRates(v);
+    if (parsed.ok) return parsed.value;
+    for (const message of parsed.errors) ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  }),
   }).superRefine((c, ctx) => {
     // Half a configuration would refuse every token without saying why; say it at start-up instead.
     if (c.JWT_ISSUER && !c.JWT_JWKS_URI) ctx.addIssue({ code: 'custom', path: ['JWT_JWKS_URI'], message: 'is required when JWT_ISSUER is set' });

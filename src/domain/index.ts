@@ -29,7 +29,9 @@ export { sendKey, parseSendKey, type SendKeyParts } from './schedule/send-key';
 export { resolveWallTime, type WallTime, type WallTimeAdjustment, type ResolvedWallTime } from './schedule/local-time';
 export { reminderDueAt, type ReminderTimeInput, type ReminderTime } from './schedule/reminder-time';
 export { planCommunications, nextWakeUp } from './schedule/plan-communications';
-export { PLAN_REASONS, type PlanStatus, type PlannedCommunication, type CommunicationPlan, type PlanInput } from './schedule/plan-types';
+export { quietHoursRelease, type QuietWindow } from './schedule/quiet-hours';
+export { quietHoursSettingsSchema, defaultQuietHoursSettings, type QuietHoursSettings } from './settings/quiet-hours-settings';
+export { PLAN_REASONS, quietHoursHoldReason, quietHoursSkipReason, type PlanStatus, type PlannedCommunication, type CommunicationPlan, type PlanInput } from './schedule/plan-types';
 
 export { MERGE_FIELDS, MERGE_FIELD_NAMES, isMergeField, type MergeFieldName, type MergeFieldSpec, type MergeContext } from './templates/merge-fields';
 export { buildMeetinglessContext, buildMergeContext, MEETINGLESS_FIELDS, type MeetinglessContext, type MergeContextInput } from './templates/merge-context';
@@ -54,3 +56,5 @@ export { applyOptOutEvent, type OptOutEvent, type OptOutSource, type OptOutState
 export { HELP_ANSWER_INTERVAL_MS, helpAnsweredRecently, helpSubjectId, type HelpAnswerEntry } from './replies/help-answer';
 export { ANSWER_OUTCOMES, PROMPT_OUTCOMES, attendanceOf, choiceIn, decideReply, promptClosesAt, promptIdFor, type Attendance, type PromptOutcome, type ReplyDecision } from './replies/prompt';
 export { type AnswerIntent } from './replies/reply-keywords';
+export { parseSendRates, rateFor, DEFAULT_SEND_RATES, PACED_CHANNELS, type SendRates, type PacedChannel } from './pacing/send-rates';
+export { reserveSlot, holdPacer, laneOf, slotIntervalMs, URGENT_SHARE, URGENT_EVERY, IDLE_PACER, type PacerState, type PacingLane } from './pacing/slot';

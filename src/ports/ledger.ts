@@ -41,8 +41,11 @@ export interface Ledger {
   claim(entry: LedgerClaim, now: Date): Promise<{ claimed: boolean; entry: LedgerEntry }>;
   markSent(about: About, sendKey: string, providerMessageId: string, now: Date): Promise<void>;
   markFailed(about: About, sendKey: string, reason: string, now: Date): Promise<void>;
-  /** The provider could not take it now: counts the attempt and sets when to try again (a claimed entry only). */
-  markDeferred(about: About, sendKey: string, deferral: { retryAt: string; reason: string }, now: Date): Promise<void>;
+  /**
+   * The provider could not take it now: counts the attempt and sets when to try again (a claimed entry
+   * only). `counted: false` for a wait for the pacer's slot, which is not a failed attempt.
+   */
+  markDeferred(about: About, sendKey: string, deferral: { retryAt: string; reason: string; counted?: boolean }, now: Date): Promise<void>;
   /** Delivery reports may arrive twice or out of order: a later status never goes back. */
   markDelivered(about: About, sendKey: string, outcome: { delivered: boolean; reason?: string }, now: Date): Promise<void>;
   /** One entry, or undefined when the key was never claimed. */

@@ -15,6 +15,7 @@ import { TableReplyStore } from '../adapters/tables/table-reply-store';
 import { TableMessageIndex } from '../adapters/tables/table-message-index';
 import { TableProcessedEvents } from '../adapters/tables/table-processed-events';
 import { acsEventParser } from '../adapters/acs/event-grid-events';
+import { TableSendPacer } from '../adapters/tables/table-send-pacer';
 import { TableSettingsStore } from '../adapters/tables/table-settings-store';
 import { TableTemplateStore } from '../adapters/tables/table-template-store';
 import { TableEventLog } from '../adapters/tables/table-event-log';
@@ -84,6 +85,7 @@ export function buildDeps(config: Config, log: Log = consoleLog): AppDeps {
     randomBytes: (size) => new Uint8Array(randomBytes(size)),
     log,
     senders: senders(config, log),
+    pacer: new TableSendPacer(storage),
   };
 }
 

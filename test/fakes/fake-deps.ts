@@ -14,6 +14,7 @@ import { FakeReplyStore } from './fake-reply-store';
 import { FakePromptStore } from './fake-prompt-store';
 import { FakeMessageIndex } from './fake-message-index';
 import { FakeProcessedEvents } from './fake-processed-events';
+import { FakeSendPacer } from './fake-send-pacer';
 import { FakeSettingsStore } from './fake-settings-store';
 import { FakeTemplateStore } from './fake-template-store';
 import { FakeTokenVerifier } from './fake-token-verifier';
@@ -43,6 +44,7 @@ export interface FakeDeps extends AppDeps {
   readonly deliveries: FakeDeliveryStore;
   readonly webhooks: ScriptedWebhookSender;
   readonly log: RecordingLog;
+  readonly pacer: FakeSendPacer;
 }
 
 /** Deterministic "random" bytes: 1, 2, 3… across calls, so link tokens differ but tests repeat. */
@@ -86,6 +88,7 @@ export function fakeDeps<O extends Partial<AppDeps> = Record<never, never>>(over
     webhooks: new ScriptedWebhookSender(),
     randomBytes: countingBytes(),
     log,
+    pacer: new FakeSendPacer(),
   };
   return { ...deps, ...overrides } as Omit<FakeDeps, keyof O> & O;
 }

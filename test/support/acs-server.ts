@@ -40,7 +40,7 @@ const SEND_PATHS = { sms: '/sms', email: '/emails:send' } as const;
 const POLL_PATH = /^\/emails\/operations\/([^/]+)$/;
 
 /** Starts the server on 127.0.0.1 on a free port. */
-export async function startAcsServer(options: Partial<EmailRouteOptions> & { smsTrackingWindowMs?: number } = {}): Promise<AcsServer> {
+export async function startAcsServer(options: Partial<EmailRouteOptions> & { smsTrackingWindowMs?: number; ratePerMinute?: Partial<Record<'sms' | 'email', number>> } = {}): Promise<AcsServer> {
   const accessKey = randomBytes(32).toString('base64');
   const requests: RecordedRequest[] = [];
   const deliveries: Delivery[] = [];
@@ -51,6 +51,19 @@ export async function startAcsServer(options: Partial<EmailRouteOptions> & { sms
   const sms = createSmsRoute(options.smsTrackingWindowMs);
   const email = createEmailRoute({ runningPolls: options.runningPolls ?? 1, duplicateOperationId: options.duplicateOperationId ?? 'replay' });
   let baseUrl = '';
+  // `ratePerMinute`: sends accepted in the last 60 s, per channel; one more is refused as ACS does (429 + Retry-After).
+  const accepted = { sms: [] as number[], email: [] as number[] };
+  const overRate = (channel: 'sms' | 'email', at: number): number | undefined => {
+    const limit = options.ratePerMinute?.[channel];
+    if (limit === undefined) return undefined;
+    const window = accepted[channel];
+    while (window.length > 0 && (window[0] as number) <= at - 60_000) window.shift();
+    if (window.length < limit) {
+      window.push(at);
+      return undefined;
+    }
+    return Math.ceil((window[0] as number) + 60_000 - at);
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = performance.now();
@@ -89,6 +102,10 @@ export async function startAcsServer(options: Partial<EmailRouteOptions> & { sms
         if (behaviour.retryAfterSeconds !== undefined) headers['retry-after'] = String(behaviour.retryAfterSeconds);
         return answer({ status: 429, headers, body: errorBody('TooManyRequests', 'Rate limit exceeded.') });
       }
+    }
+    const waitMs = channel ? overRate(channel, at) : undefined;
+    if (waitMs !== undefined) {
+      return answer({ status: 429, headers: { 'retry-after-ms': String(waitMs), 'retry-after': String(Math.ceil(waitMs / 1000)) }, body: errorBody('TooManyRequests', 'Rate limit exceeded.') });
     }
     const ctx: RouteContext = {
       body: record.body,

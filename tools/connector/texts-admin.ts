@@ -43,6 +43,16 @@ export const SETTINGS_FIELDS: FieldTexts = {
     },
   },
   replies: REPLIES_FIELDS,
+  quietHours: {
+    summary: 'Quiet hours',
+    description: 'A nightly window of the customer\'s own clock in which confirmations and reminders wait for its end (cancellation notices never wait). Optional: left out, it keeps its defaults (off, 21:00–08:00).',
+    visibility: 'advanced',
+    fields: {
+      enabled: { summary: 'Hold messages in quiet hours', description: 'Off by default.' },
+      start: { summary: 'Quiet from', description: 'HH:mm, 24-hour, in the customer\'s time zone, e.g. 21:00.' },
+      end: { summary: 'Quiet until', description: 'HH:mm, 24-hour, e.g. 08:00; before the start means the window spans midnight.' },
+    },
+  },
 };
 
 /** Texts of the settings as the settings routes answer them. */

@@ -5,7 +5,7 @@ import type { LedgerEntry, LedgerStatus } from '../../ports/ledger';
 export type LedgerEvent =
   | { kind: 'sent'; providerMessageId: string; at: string }
   | { kind: 'failed'; reason: string; at: string }
-  | { kind: 'deferred'; retryAt: string; reason: string; at: string }
+  | { kind: 'deferred'; retryAt: string; reason: string; at: string; counted?: boolean }
   | { kind: 'delivered'; at: string }
   | { kind: 'undelivered'; reason: string; at: string };
 
@@ -21,12 +21,13 @@ const RANK: Record<LedgerStatus, number> = { claimed: 0, sent: 1, delivered: 2, 
  * report overtakes the "sent" record); a duplicate or late report never moves one back, and once an
  * entry is `delivered` or `failed` a later terminal report is ignored (the first terminal status wins).
  * A late `sent` still fills in `providerMessageId` / `sentAt` when they were never recorded. A
- * deferral only touches a claimed entry: it counts the attempt and sets `retryAt` (which readers
+ * deferral only touches a claimed entry: it counts the attempt (unless `counted: false`, a wait for
+ * the pacer's slot, which is no failed attempt) and sets `retryAt` (which readers
  * ignore once the entry has moved on), and the reason a `sent` clears.
  */
 export function applyLedgerEvent(entry: LedgerEntry, event: LedgerEvent): LedgerPatch | undefined {
   if (event.kind === 'deferred') {
-    return entry.status === 'claimed' ? { attempts: entry.attempts + 1, retryAt: event.retryAt, reason: event.reason } : undefined;
+    return entry.status === 'claimed' ? { attempts: entry.attempts + (event.counted === false ? 0 : 1), retryAt: event.retryAt, reason: event.reason } : undefined;
   }
   const target: LedgerStatus = event.kind === 'sent' ? 'sent' : event.kind === 'delivered' ? 'delivered' : 'failed';
   const patch: LedgerPatch = {};
@@ -60,7 +61,7 @@ export abstract class LedgerReports {
     return this.apply(about, sendKey, { kind: 'failed', reason, at: now.toISOString() }, 'throw');
   }
 
-  markDeferred(about: About, sendKey: string, deferral: { retryAt: string; reason: string }, now: Date): Promise<void> {
+  markDeferred(about: About, sendKey: string, deferral: { retryAt: string; reason: string; counted?: boolean }, now: Date): Promise<void> {
     return this.apply(about, sendKey, { kind: 'deferred', ...deferral, at: now.toISOString() }, 'throw');
   }
 

@@ -1,5 +1,6 @@
 import {
   buildCancelLink, buildMergeContext, replyHintFor, fail, hashLinkToken, newLinkToken, ok, parseSendKey, planCommunications, PLAN_REASONS,
+  quietHoursHoldReason, quietHoursRelease,
   type CommunicationType, type MeetingRecord, type Settings,
 } from '../../domain';
 import { channelModule, type Channel } from '../../channels/registry';
@@ -41,6 +42,7 @@ export async function meetingSend(deps: MeetingSendDeps, meetingId: string, key:
   return {
     about, key, type, channel, plannedFor, entry, notDue,
     recheck: () => stillWanted(deps, meetingId, type, parts.version),
+    holdUntil: () => quietHold(stored.record, settings, type, deps.clock.now()),
     compose: () => compose(deps, stored.record, settings, type, channel),
     onSent: type === 'reminder' ? () => deps.meetings.markReminderSent(meetingId, channel) : undefined,
     afterSend: (outcome, workflow) => openPromptAfterSend(deps, workflow, meetingId, key, outcome, { settings, stored }),
@@ -61,6 +63,20 @@ async function stillWanted(deps: MeetingSendDeps, meetingId: string, type: Commu
   if (fresh.record.version !== version) return `superseded by version ${fresh.record.version}`;
   if (deps.clock.now().getTime() >= Date.parse(fresh.record.start)) return 'the meeting has started';
   return undefined;
+}
+
+/**
+ * A deferred confirmation or reminder whose retry comes due inside the contact's quiet hours waits
+ * for their end (the planner holds first sends the same way). One whose quiet hours end at or after
+ * the start waits too: then the start check records why it did not go out, and nobody is woken.
+ */
+function quietHold(meeting: MeetingRecord, settings: Settings, type: CommunicationType, now: Date): { until: string; reason: string } | undefined {
+  const quiet = settings.quietHours;
+  if (type === 'cancellation' || !quiet.enabled) return undefined;
+  const zone = meeting.contact.timeZone;
+  const release = quietHoursRelease(zone, quiet, now.getTime());
+  if (release <= now.getTime()) return undefined;
+  return { until: new Date(release).toISOString(), reason: quietHoursHoldReason(quiet.start, quiet.end, zone) };
 }
 
 /**

@@ -26,6 +26,11 @@ export interface PendingSend {
    * send is retried.
    */
   recheck(): Promise<string | undefined>;
+  /**
+   * Before a deferred send is retried: an instant it must wait for first (the end of the recipient's
+   * quiet hours), with the reason, or undefined. First sends are held by their producer's plan.
+   */
+  holdUntil?(): { readonly until: string; readonly reason: string } | undefined;
   /** The recipient and the rendered content, or why there is none (recorded as `failed`). */
   compose(): Promise<Result<{ readonly to: string; readonly content: MessageContent }, string>>;
   /** After the provider accepted it (e.g. the meeting's reminder flag). */

@@ -2,10 +2,11 @@ import { channelModule } from '../../channels/registry';
 import { isTransientProviderError } from '../../ports/send-result';
 import type { LedgerEntry } from '../../ports/ledger';
 import type { AppDeps } from '../deps';
+import { holdSender, PACED_REASON, takeSlot, type PaceDeps } from './pace-send';
 import type { PendingSend } from './pending-send';
 import { DEFERRAL_POLICY, retryAtAfter, type SendOutcome } from './send-outcome';
 
-export type SendOnceDeps = Pick<AppDeps, 'ledger' | 'senders' | 'messageIndex' | 'clock' | 'log'>;
+export type SendOnceDeps = Pick<AppDeps, 'ledger' | 'senders' | 'messageIndex' | 'clock' | 'log'> & PaceDeps;
 
 /**
  * Sends one message exactly once, for any producer and channel: claim → send → record. The ledger
@@ -13,7 +14,9 @@ export type SendOnceDeps = Pick<AppDeps, 'ledger' | 'senders' | 'messageIndex' |
  * repeated. A claim left by a crashed attempt is resumed with the same key and first-sent time,
  * which the provider deduplicates (ACS repeatability, the outbox's key), so a crash between
  * "accepted" and "recorded" cannot double it. A provider that cannot take it now defers it (the
- * claim keeps `retryAt`), until the attempts run out and it is recorded `failed`. Permanent
+ * claim keeps `retryAt`), until the attempts run out and it is recorded `failed`. Every provider
+ * call first takes a slot of its sender's pacer; waiting for one is a deferral too, never counted
+ * as an attempt, and a 429's Retry-After holds the whole sender. Permanent
  * failures are returned; other errors (storage) throw, so the host retries the activity.
  */
 export async function sendOnce(deps: SendOnceDeps, pending: PendingSend): Promise<SendOutcome> {
@@ -32,9 +35,28 @@ export async function sendOnce(deps: SendOnceDeps, pending: PendingSend): Promis
     // A deferred send never reached the provider: whatever changed while it waited decides.
     const unwanted = await pending.recheck();
     if (unwanted !== undefined) return drop(deps, pending, unwanted);
+    // A retry that came due inside the recipient's quiet hours waits for their end (not an attempt).
+    const hold = pending.holdUntil?.();
+    if (hold !== undefined) {
+      await deps.ledger.markDeferred(about, key, { retryAt: hold.until, reason: hold.reason, counted: false }, deps.clock.now());
+      return { status: 'deferred', retryAt: hold.until, reason: hold.reason };
+    }
   } else {
     // Interrupted mid-call: the provider may have taken it, so finish it with the same key.
     deps.log.info(`send ${key}: resuming an interrupted send`);
+  }
+  // The sender's pacer, before anything is rendered: no slot now → the send waits for the slot it
+  // reserved (not a failed attempt), and everything is checked again when it wakes.
+  const slot = await takeSlot(deps, pending.type, pending.channel, entry);
+  if (!slot.go && pending.deferrable === false) {
+    // Nobody retries it (a test send in a request): busy is its answer.
+    const reason = `the sender is busy with other sends (paced); its next slot is at ${slot.retryAt}`;
+    await deps.ledger.markFailed(about, key, reason, deps.clock.now());
+    return { status: 'failed', reason };
+  }
+  if (!slot.go) {
+    await deps.ledger.markDeferred(about, key, { retryAt: slot.retryAt, reason: PACED_REASON, counted: false }, deps.clock.now());
+    return { status: 'deferred', retryAt: slot.retryAt, reason: PACED_REASON };
   }
   const composed = await pending.compose();
   // Asked here, not by each producer, so that no producer (meetings, test sends, later ones) can
@@ -52,6 +74,7 @@ export async function sendOnce(deps: SendOnceDeps, pending: PendingSend): Promis
     result = await deps.senders[pending.channel].send({ key, about, channel: pending.channel, to, content, firstSentAt: entry.firstSentAt, purpose: pending.type });
   } catch (error) {
     if (!isTransientProviderError(error)) throw error;
+    await holdSender(deps, pending.channel, error.retryAfterMs);
     return defer(deps, pending, entry, error.message, error.retryAfterMs);
   }
   const done = deps.clock.now();

@@ -2,7 +2,8 @@ import { channelModule } from '../../channels/registry';
 import { CHANNELS, COMMUNICATION_TYPES, type Channel, type CommunicationType } from '../communication';
 import type { MeetingRecord } from '../meeting/meeting-schema';
 import type { Settings } from '../settings/settings-schema';
-import { PLAN_REASONS, turnedOffReason, type CommunicationPlan, type PlanInput, type PlannedCommunication } from './plan-types';
+import { PLAN_REASONS, quietHoursHoldReason, quietHoursSkipReason, turnedOffReason, type CommunicationPlan, type PlanInput, type PlannedCommunication } from './plan-types';
+import { quietHoursRelease } from './quiet-hours';
 import { reminderDueAt, type ReminderTime } from './reminder-time';
 import { sendKey } from './send-key';
 
@@ -27,7 +28,9 @@ interface Context {
  * status (a cancelled meeting gets only its cancellation notice, and none when cancelled externally);
  * the type × channel toggle; the recipient's address; the address's opt-out; nothing at or after the start; then timing:
  * confirmation and cancellation are due at once; the reminder follows {@link reminderDueAt} and the
- * late-booking rule. A late booking is one whose reminder time had passed when the current version
+ * late-booking rule; last, quiet hours hold confirmations and reminders (never cancellation notices)
+ * until the window's end in the recipient's zone, and skip one that would then land at or after the
+ * start. A late booking is one whose reminder time had passed when the current version
  * was recorded (`versionAt`); a reminder whose time passed after that (an overdue wake-up) is due.
  */
 export function planCommunications(input: PlanInput): CommunicationPlan {
@@ -64,8 +67,25 @@ function planSlot(slot: Slot, context: Context): PlannedCommunication {
   const start = Date.parse(meeting.start);
   if (now >= start) return skip(PLAN_REASONS.started);
   const nowIso = new Date(now).toISOString();
-  if (slot.type !== 'reminder') return { ...slot, status: 'due', dueAt: nowIso };
-  return planReminder(slot, context, nowIso);
+  const timed = slot.type === 'reminder' ? planReminder(slot, context, nowIso) : { ...slot, status: 'due' as const, dueAt: nowIso };
+  return slot.type === 'cancellation' ? timed : holdForQuietHours(timed, context);
+}
+
+/**
+ * Moves a due or planned confirmation/reminder out of the quiet window (API.md "Pacing and quiet
+ * hours"): its `dueAt` becomes the window's end, so GetMeeting's `plannedFor` shows the real time;
+ * one that would then land at or after the start is skipped. A cancellation notice never comes here.
+ */
+function holdForQuietHours(planned: PlannedCommunication, { meeting, settings, now }: Context): PlannedCommunication {
+  const quiet = settings.quietHours;
+  if (!quiet.enabled || planned.dueAt === undefined || (planned.status !== 'due' && planned.status !== 'planned')) return planned;
+  const zone = meeting.contact.timeZone;
+  const dueAt = Date.parse(planned.dueAt);
+  const release = quietHoursRelease(zone, quiet, dueAt);
+  if (release === dueAt) return planned;
+  const { dueAt: _dueAt, reason: _reason, ...slot } = planned;
+  if (release >= Date.parse(meeting.start)) return { ...slot, status: 'skipped', reason: quietHoursSkipReason(quiet.start, quiet.end, zone) };
+  return { ...slot, status: release <= now ? 'due' : 'planned', dueAt: new Date(release).toISOString(), reason: quietHoursHoldReason(quiet.start, quiet.end, zone) };
 }
 
 function planReminder(slot: Slot, { meeting, settings, now, reminder: reminderTime }: Context, nowIso: string): PlannedCommunication {

@@ -53,6 +53,16 @@ export const PLAN_REASONS = {
   optedOut: 'opted out',
 } as const;
 
+/** Why a message waits: it fell inside the quiet hours of the recipient's zone. */
+export function quietHoursHoldReason(start: string, end: string, zone: string): string {
+  return `held by quiet hours (${start}–${end} ${zone}) until ${end}`;
+}
+
+/** Why a message is skipped: the end of the quiet hours is at or after the meeting's start. */
+export function quietHoursSkipReason(start: string, end: string, zone: string): string {
+  return `inside quiet hours (${start}–${end} ${zone}) until after the meeting starts`;
+}
+
 /** The reason for a type × channel that the settings turn off. */
 export function turnedOffReason(type: CommunicationType, channel: Channel): string {
   return `${type} by ${channel} is turned off`;

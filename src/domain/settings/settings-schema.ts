@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { supportedLocaleSchema } from '../locale';
 import { CHANNEL_MODULES, type Channel } from '../../channels/registry';
 import { checkCancelUrlTemplate } from '../links/cancel-link';
+import { defaultQuietHoursSettings, quietHoursSettingsSchema } from './quiet-hours-settings';
 import { defaultRepliesSettings, repliesSettingsSchema } from './replies-settings';
 
 /**
@@ -42,6 +43,7 @@ export const settingsSchema = z.strictObject({
   defaultLocale: supportedLocaleSchema,
   portal: z.strictObject({ cancelUrlTemplate: cancelUrlTemplateSchema.nullable() }),
   replies: repliesSettingsSchema,
+  quietHours: quietHoursSettingsSchema,
 });
 
 /** The admin settings (see {@link settingsSchema}). */
@@ -59,6 +61,7 @@ export const DEFAULT_SETTINGS: Settings = deepFreeze<Settings>({
   defaultLocale: 'en-US',
   portal: { cancelUrlTemplate: null },
   replies: defaultRepliesSettings(),
+  quietHours: defaultQuietHoursSettings(),
 });
 
 function deepFreeze<T extends object>(value: T): T {

@@ -27,6 +27,12 @@ const REPLIES = `
 <div class="check"><input type="checkbox" id="s-ack" name="replies.acknowledge"><label for="s-ack">Acknowledge each answer by SMS</label></div>
 ${words('confirm', 'Extra words to confirm', 'YES, Y, SI')}${words('cancel', 'Extra words to cancel', 'NO, N')}${words('reschedule', 'Extra words to reschedule', 'RESCHEDULE, REPROGRAMAR')}
 </fieldset>`;
+const QUIET_HOURS = `
+<fieldset><legend>Quiet hours</legend>
+<div class="check"><input type="checkbox" id="s-quiet" name="quietHours.enabled"><label for="s-quiet">Hold confirmations and reminders during quiet hours (cancellation notices are never held)</label></div>
+<div class="field"><label for="s-quiet-start">Quiet from (recipient's local time)</label><input type="time" id="s-quiet-start" name="quietHours.start"></div>
+<div class="field"><label for="s-quiet-end">Quiet until</label><input type="time" id="s-quiet-end" name="quietHours.end"></div>
+</fieldset>`;
 const LOCALES = options(SUPPORTED_LOCALES.map((locale) => [locale, LOCALE_NAMES[locale]]));
 
 const SIGN_IN = `
@@ -54,6 +60,7 @@ const SETTINGS = `
 <div class="field"><label for="s-late">Booked after the reminder time</label><select id="s-late" name="reminder.lateBooking">${options([['skip', 'Skip the reminder'], ['sendNow', 'Send the reminder at once']])}</select></div>
 </fieldset>
 ${REPLIES}
+${QUIET_HOURS}
 <div class="field"><label for="s-locale">Default language</label><select id="s-locale" name="defaultLocale">${LOCALES}</select></div>
 <div class="field"><label for="s-cancel-url">Portal cancel URL template</label><input type="text" id="s-cancel-url" name="portal.cancelUrlTemplate" data-empty="null" inputmode="url" spellcheck="false" aria-describedby="s-cancel-url-help">
 <p id="s-cancel-url-help" class="hint">An https URL containing {meetingId} (and optionally {token}); empty for the built-in cancel pages.</p></div>

@@ -8,6 +8,7 @@ const API_DEFAULTS = {
   defaultLocale: 'en-US',
   portal: { cancelUrlTemplate: null },
   replies: { enabled: false, timeoutHours: 24, acknowledge: true, keywords: { confirm: [], cancel: [], reschedule: [] } },
+  quietHours: { enabled: false, start: '21:00', end: '08:00' },
 };
 
 describe('settings defaults', () => {
