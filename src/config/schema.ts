@@ -114,6 +114,11 @@ export const configSchema = z.preprocess(
    * Provider rates the pacer keeps to, per sender: `sms=200/min,email=30/min,voice=2`, with per-sender
    * overrides such as `sms:+18005550100=6000/min` (a short code). A channel not listed is not paced.
    */
+  /**
+   * The secret deep-link tokens are derived from, per send (see sendLinkToken): a resumed send then
+   * repeats its message exactly. Required on Azure; locally, unset means a random token per attempt.
+   */
+  LINK_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters: a random secret, e.g. from `openssl rand -base64 32`').optional(),
   SEND_RATES: z.string().default(DEFAULT_SEND_RATES).transform((v, ctx): SendRates => {
     const parsed = parseSendRates(v);
     if (parsed.ok) return parsed.value;
@@ -135,6 +140,7 @@ export const configSchema = z.preprocess(
     }
     // On Azure, links in messages must reach customers: no silent fallback to a local address.
     if (c.WEBSITE_SITE_NAME !== undefined) {
+      if (c.LINK_TOKEN_SECRET === undefined) ctx.addIssue({ code: 'custom', path: ['LINK_TOKEN_SECRET'], message: 'is required on Azure: without it a send resumed after a crash carries a different link, and the provider refuses it' });
       if (c.PUBLIC_BASE_URL === undefined) ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'is required on Azure: the https address customers open the links in messages at' });
       else if (new URL(c.PUBLIC_BASE_URL).protocol !== 'https:' || LOOPBACK.has(new URL(c.PUBLIC_BASE_URL).hostname)) ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'must be a public https URL on Azure' });
     }

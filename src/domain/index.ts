@@ -46,7 +46,7 @@ export {
 } from './templates/template-types';
 
 export { smsEncodingInfo, isGsm7, type SmsEncodingInfo } from './sms/sms-encoding';
-export { newLinkToken, hashLinkToken, hashesEqual, verifyLinkToken, isLinkTokenFormat, LINK_TOKEN_MIN_BYTES, LINK_TOKEN_MAX_BYTES } from './links/link-token';
+export { newLinkToken, sendLinkToken, hashLinkToken, hashesEqual, verifyLinkToken, isLinkTokenFormat, LINK_TOKEN_MIN_BYTES, LINK_TOKEN_MAX_BYTES } from './links/link-token';
 export { buildCancelLink, checkCancelUrlTemplate, checkPublicBaseUrl, type CancelLinkInput } from './links/cancel-link';
 export { API_ROUTE_PREFIX, LINK_ROUTE_SEGMENT, LINK_PAGE_ROUTE, LINK_CANCEL_ROUTE, linkPageUrl, maskLinkTokens } from './links/link-route';
 export { classifyReply, normaliseReply, type ExtraKeywords } from './replies/classify-reply';

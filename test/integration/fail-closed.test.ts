@@ -30,7 +30,7 @@ describe('on Azure the configuration fails closed', () => {
   });
 
   test('a channel switched on without its provider: health 503 naming the settings, and nothing is recorded sent', async () => {
-    const app = await AppHost.start({ env: { WEBSITE_SITE_NAME: 'mc-prod', PUBLIC_BASE_URL: 'https://comms.contoso.com' } });
+    const app = await AppHost.start({ env: { WEBSITE_SITE_NAME: 'mc-prod', PUBLIC_BASE_URL: 'https://comms.contoso.com', LINK_TOKEN_SECRET: 'test-link-token-secret-0123456789abcdef' } });
     try {
       const before = await fetch(`${app.url}/api/health`);
       expect(before.status).toBe(200);

@@ -1,5 +1,5 @@
 import {
-  buildCancelLink, buildMergeContext, replyHintFor, fail, hashLinkToken, newLinkToken, ok, parseSendKey, planCommunications, PLAN_REASONS,
+  buildCancelLink, buildMergeContext, replyHintFor, fail, hashLinkToken, newLinkToken, sendLinkToken, ok, parseSendKey, planCommunications, PLAN_REASONS,
   quietHoursHoldReason, quietHoursRelease,
   type CommunicationType, type MeetingRecord, type Settings,
 } from '../../domain';
@@ -43,7 +43,7 @@ export async function meetingSend(deps: MeetingSendDeps, meetingId: string, key:
     about, key, type, channel, plannedFor, entry, notDue,
     recheck: () => stillWanted(deps, meetingId, type, parts.version),
     holdUntil: () => quietHold(stored.record, settings, type, deps.clock.now()),
-    compose: () => compose(deps, stored.record, settings, type, channel),
+    compose: () => compose(deps, stored.record, settings, type, channel, key),
     onSent: type === 'reminder' ? () => deps.meetings.markReminderSent(meetingId, channel) : undefined,
     afterSend: (outcome, workflow) => openPromptAfterSend(deps, workflow, meetingId, key, outcome, { settings, stored }),
   };
@@ -85,7 +85,7 @@ function quietHold(meeting: MeetingRecord, settings: Settings, type: Communicati
  * contact and version, and expiring at the start. A template that cannot render is a permanent
  * failure of this message (an admin must fix the template), reported with the reason.
  */
-async function compose(deps: MeetingSendDeps, meeting: MeetingRecord, settings: Settings, type: CommunicationType, channel: Channel) {
+async function compose(deps: MeetingSendDeps, meeting: MeetingRecord, settings: Settings, type: CommunicationType, channel: Channel, key: string) {
   const module = channelModule(channel);
   const to = module.address(meeting.contact);
   if (to === null) return fail(module.noAddressReason);
@@ -94,7 +94,10 @@ async function compose(deps: MeetingSendDeps, meeting: MeetingRecord, settings: 
   if (await isOptedOut(deps, channel, to)) return fail(PLAN_REASONS.optedOut);
   let cancelLink: string | null = null;
   if (type !== 'cancellation') {
-    const token = newLinkToken(deps.randomBytes(16));
+    // With LINK_TOKEN_SECRET the token is the send's own (see sendLinkToken), so a resumed send repeats the
+    // message byte for byte; without it (a local run left unset) a fresh random token each attempt.
+    const secret = deps.config.LINK_TOKEN_SECRET;
+    const token = secret !== undefined ? sendLinkToken(secret, key) : newLinkToken(deps.randomBytes(16));
     const link = buildCancelLink({ publicBaseUrl: deps.config.PUBLIC_BASE_URL, token, meetingId: meeting.meetingId, cancelUrlTemplate: settings.portal.cancelUrlTemplate });
     if (!link.ok) return fail(`cannot build the cancel link: ${link.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
     await deps.linkTokens.put({ hash: hashLinkToken(token), meetingId: meeting.meetingId, contactId: meeting.contact.contactId, version: meeting.version, expiresAt: meeting.start });

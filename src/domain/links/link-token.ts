@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Fewest random bytes in a token: 128 bits. */
 export const LINK_TOKEN_MIN_BYTES = 16;
@@ -17,6 +17,17 @@ export function newLinkToken(randomBytes: Uint8Array): string {
     throw new RangeError(`a link token needs ${LINK_TOKEN_MIN_BYTES}–${LINK_TOKEN_MAX_BYTES} random bytes, got ${randomBytes.length}`);
   }
   return Buffer.from(randomBytes).toString('base64url');
+}
+
+/**
+ * The token of one send, derived from a secret and the send key: the same send gets the same token on
+ * every attempt. A send resumed after a crash must render exactly the message the provider may already
+ * have taken, or the provider refuses the repeated request ID as a different request (ACS SMS
+ * repeatability) and the message is recorded failed although it went out. 128 bits of HMAC-SHA256,
+ * unguessable without the secret; the store still keeps only its hash.
+ */
+export function sendLinkToken(secret: string, sendKey: string): string {
+  return createHmac('sha256', secret).update(`link-token|${sendKey}`, 'utf8').digest().subarray(0, LINK_TOKEN_MIN_BYTES).toString('base64url');
 }
 
 /** Whether a string looks like a token {@link newLinkToken} makes (checked before any lookup). */

@@ -91,7 +91,7 @@ describe('POST /api/subscriptions', () => {
   test('http to loopback is accepted off Azure only', async () => {
     const loopback = JSON.stringify({ ...good, notificationUrl: 'http://127.0.0.1:9000/hook' });
     expect((await handlers().routes.create(post(loopback))).status).toBe(201);
-    const onAzure = await handlers({ WEBSITE_SITE_NAME: 'mc-prod' }).routes.create(post(loopback));
+    const onAzure = await handlers({ WEBSITE_SITE_NAME: 'mc-prod', LINK_TOKEN_SECRET: 'test-link-token-secret-0123456789abcdef' }).routes.create(post(loopback));
     expect(onAzure.status).toBe(400);
     expect(errorPaths(onAzure)).toEqual(['notificationUrl']);
   });

@@ -3,9 +3,10 @@ import { defaultTemplateSource } from '../../../../src/adapters/templates/defaul
 import { meetingSend } from '../../../../src/app/dispatch/meeting-sends';
 import { isNothingToSend, type PendingSend } from '../../../../src/app/dispatch/pending-send';
 import { sendOnce } from '../../../../src/app/dispatch/send-once';
-import { hashLinkToken, sendKey, type Channel, type CommunicationType, type MeetingRecord, type MessageTemplateSources } from '../../../../src/domain';
+import { hashLinkToken, sendKey, sendLinkToken, type Channel, type CommunicationType, type MeetingRecord, type MessageTemplateSources } from '../../../../src/domain';
 import type { About } from '../../../../src/ports/dispatch';
 import type { TemplateSource } from '../../../../src/ports/template-source';
+import { parseConfig } from '../../../../src/config';
 import { fakeDeps, type FakeDeps } from '../../../fakes/fake-deps';
 import { FakeSettingsStore } from '../../../fakes/fake-settings-store';
 import { allOn, meeting, record } from '../../domain/fixtures';
@@ -182,6 +183,35 @@ describe('the send core (sendOnce over the meeting producer)', () => {
     expect(await send(deps)).toEqual({ status: 'sent', providerMessageId: 'fake-1' });
     expect(deps.senders.email.dispatches[0]).toMatchObject({ key: CONFIRMATION, firstSentAt: claimedAt });
     expect(deps.log.infos).toContain(`send ${CONFIRMATION}: resuming an interrupted send`);
+  });
+
+  test('with LINK_TOKEN_SECRET a send resumed after a crash repeats its message byte for byte (its link token is the send\'s own), so ACS repeatability takes it as the same request', async () => {
+    const deps = fakeDeps({
+      config: parseConfig({ AzureWebJobsStorage: 'UseDevelopmentStorage=true', PUBLIC_BASE_URL: 'https://comms.example.com', LINK_TOKEN_SECRET: 'test-link-token-secret-0123456789abcdef' }),
+      settings: new FakeSettingsStore(allOn()),
+    });
+    await deps.meetings.create(record());
+    const smsKey = key('confirmation', 'sms');
+    // The provider took the first attempt, then the process died before the send was recorded.
+    jest.spyOn(deps.ledger, 'markSent').mockRejectedValueOnce(new Error('process killed'));
+    await expect(send(deps, smsKey)).rejects.toThrow('process killed');
+    deps.clock.advance(60_000);
+    expect(await send(deps, smsKey)).toEqual({ status: 'sent', providerMessageId: expect.any(String) });
+    const [first, resumed] = deps.senders.sms.dispatches;
+    expect(resumed?.content).toEqual(first?.content);
+    expect(resumed?.firstSentAt).toBe(first?.firstSentAt);
+    // A different send (another version) gets another token.
+    expect(sendLinkToken('test-link-token-secret-0123456789abcdef', smsKey)).not.toBe(sendLinkToken('test-link-token-secret-0123456789abcdef', key('confirmation', 'sms', 2)));
+  });
+
+  test('without LINK_TOKEN_SECRET (a local run) each attempt draws a fresh random token', async () => {
+    const deps = await setup();
+    const smsKey = key('confirmation', 'sms');
+    jest.spyOn(deps.ledger, 'markSent').mockRejectedValueOnce(new Error('process killed'));
+    await expect(send(deps, smsKey)).rejects.toThrow('process killed');
+    await send(deps, smsKey);
+    const [first, resumed] = deps.senders.sms.dispatches;
+    expect(resumed?.content).not.toEqual(first?.content);
   });
 
   test("no address on the channel → failed with the channel's reason", async () => {

@@ -1,4 +1,4 @@
-import { hashLinkToken, hashesEqual, isLinkTokenFormat, newLinkToken, verifyLinkToken } from '../../../../src/domain';
+import { hashLinkToken, hashesEqual, isLinkTokenFormat, newLinkToken, sendLinkToken, verifyLinkToken } from '../../../../src/domain';
 
 const bytes = (n: number, fill = (i: number) => i * 37) => Uint8Array.from({ length: n }, (_, i) => fill(i) & 0xff);
 
@@ -57,5 +57,22 @@ describe('isLinkTokenFormat', () => {
     [`${'A'.repeat(21)}=`, false], [`${'A'.repeat(21)}/`, false], [`${'A'.repeat(21)}+`, false], ['undefined', false],
   ])('%j → %s', (token, ok) => {
     expect(isLinkTokenFormat(token)).toBe(ok);
+  });
+});
+
+describe('sendLinkToken (a send\'s own token)', () => {
+  const secret = 'test-link-token-secret-0123456789abcdef';
+  test('the same secret and send key always give the same well-formed 128-bit token', () => {
+    const token = sendLinkToken(secret, 'A-1|1|confirmation|sms');
+    expect(token).toBe(sendLinkToken(secret, 'A-1|1|confirmation|sms'));
+    expect(isLinkTokenFormat(token)).toBe(true);
+    expect(Buffer.from(token, 'base64url')).toHaveLength(16);
+  });
+
+  test('another send key or another secret gives another token', () => {
+    const token = sendLinkToken(secret, 'A-1|1|confirmation|sms');
+    expect(sendLinkToken(secret, 'A-1|2|confirmation|sms')).not.toBe(token);
+    expect(sendLinkToken(secret, 'A-1|1|confirmation|email')).not.toBe(token);
+    expect(sendLinkToken(`${secret}x`, 'A-1|1|confirmation|sms')).not.toBe(token);
   });
 });
