@@ -1,11 +1,10 @@
-import { TableClient } from '@azure/data-tables';
 import path from 'node:path';
 import { deliveredReport, smsReceived } from '../devhost/dev-services/acs-events';
 import { consoleLogger } from '../devhost/functions-host/logger';
-import { startAzurite, storageStats } from '../devhost/functions-host/storage';
+import { storageStats } from '../devhost/functions-host/storage';
 import { startDevhost } from '../devhost/start-devhost';
 import type { OutboxMessage } from '../src/adapters/devhost-hooks';
-import { fmt, pool } from './support';
+import { fmt, pool, tableWriteFloor } from './support';
 
 const MEETINGS = Number(process.env.BENCH_MEETINGS ?? 500);
 const REPLIES = Number(process.env.BENCH_REPLIES ?? 1000);
@@ -21,14 +20,7 @@ const EVENTS_KEY = 'bench-events-key-0123456789';
  * move each message from `sent` to `delivered`.
  */
 export async function run(): Promise<void> {
-  const floorStorage = await startAzurite({});
-  const table = TableClient.fromConnectionString(floorStorage.connectionString, 'Floor', { allowInsecureConnection: true });
-  await table.createTable();
-  const floorCount = 3000;
-  const started = performance.now();
-  await pool(floorCount, CONCURRENCY, (i) => table.upsertEntity({ partitionKey: `p${i % 50}`, rowKey: `r${i}`, payload: 'x'.repeat(300) }, 'Replace'));
-  const writesPerSecond = floorCount / ((performance.now() - started) / 1000);
-  await floorStorage.close();
+  const writesPerSecond = await tableWriteFloor(CONCURRENCY);
 
   Object.assign(process.env, { API_KEY: KEY, EVENTS_KEY, DEVHOST_EVENT_DELAY_MS: String(3_600_000) });
   const print = (line: string): boolean => process.stdout.write(`${line}\n`);

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { TableClient } from '@azure/data-tables';
 import { startDevhost } from '../devhost/start-devhost';
 import { consoleLogger } from '../devhost/functions-host/logger';
-import { startAzurite, storageStats } from '../devhost/functions-host/storage';
-import { fmt, memorySampler, pool } from './support';
+import { storageStats } from '../devhost/functions-host/storage';
+import { fmt, memorySampler, pool, tableWriteFloor } from './support';
 
 const MEETINGS = Number(process.env.BENCH_MEETINGS ?? 2000);
 const CONCURRENCY = 20;
@@ -20,14 +19,8 @@ export async function run(): Promise<void> {
   const root = path.resolve(__dirname, '..', '..');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pipeline-'));
 
-  const floorStorage = await startAzurite({});
-  const table = TableClient.fromConnectionString(floorStorage.connectionString, 'Floor', { allowInsecureConnection: true });
-  await table.createTable();
-  const floorCount = 3000;
+  const writesPerSecond = await tableWriteFloor(CONCURRENCY);
   let started = performance.now();
-  await pool(floorCount, CONCURRENCY, (i) => table.upsertEntity({ partitionKey: `p${i % 50}`, rowKey: `r${i}`, payload: 'x'.repeat(300) }, 'Replace'));
-  const writesPerSecond = floorCount / ((performance.now() - started) / 1000);
-  await floorStorage.close();
 
   process.env.API_KEY = KEY;
   // The app logs a line per message: measured without the console, results go to stdout directly.

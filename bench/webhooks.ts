@@ -1,11 +1,10 @@
-import { TableClient } from '@azure/data-tables';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { consoleLogger } from '../devhost/functions-host/logger';
-import { startAzurite, storageStats } from '../devhost/functions-host/storage';
+import { storageStats } from '../devhost/functions-host/storage';
 import { startDevhost } from '../devhost/start-devhost';
-import { fmt, pool } from './support';
+import { fmt, tableWriteFloor } from './support';
 
 const EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 500);
 const SUBSCRIBERS = Number(process.env.BENCH_WEBHOOK_SUBSCRIBERS ?? 2);
@@ -20,14 +19,7 @@ const KEY = 'bench-api-key-0123456789';
  * row, its orchestration's history, the activity's record).
  */
 export async function run(): Promise<void> {
-  const floorStorage = await startAzurite({});
-  const table = TableClient.fromConnectionString(floorStorage.connectionString, 'Floor', { allowInsecureConnection: true });
-  await table.createTable();
-  const floorCount = 3000;
-  const started = performance.now();
-  await pool(floorCount, CONCURRENCY, (i) => table.upsertEntity({ partitionKey: `p${i % 50}`, rowKey: `r${i}`, payload: 'x'.repeat(300) }, 'Replace'));
-  const writesPerSecond = floorCount / ((performance.now() - started) / 1000);
-  await floorStorage.close();
+  const writesPerSecond = await tableWriteFloor(CONCURRENCY);
 
   let received = 0;
   let allIn: () => void = () => undefined;
