@@ -139,7 +139,9 @@ async function runWithKill(): Promise<void> {
   const root = path.resolve(__dirname, '..', '..');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-burst-kill-'));
   const acs = await startAcsServer({ ratePerMinute: { sms: rate } });
-  const env = { API_KEY: KEY, ACS_CONNECTION_STRING: acs.connectionString, ACS_SMS_FROM: FROM, SEND_RATES: `sms=${rate}/min` };
+  // A fixed public URL, as on Azure: the restarted devhost listens on another port, and with the default
+  // (`devhost`: its own address) the resumed sends' links, hence their text, would differ from the first try.
+  const env = { API_KEY: KEY, ACS_CONNECTION_STRING: acs.connectionString, ACS_SMS_FROM: FROM, SEND_RATES: `sms=${rate}/min`, PUBLIC_BASE_URL: 'https://comms.example.com' };
   let host = await childDevhost(root, dataDir, env);
   const api = (p: string, init: RequestInit = {}): Promise<Response> => fetch(`${host.url}/${p}`, { ...init, headers: { 'x-api-key': KEY, 'content-type': 'application/json', ...(init.headers as Record<string, string>) } });
   const now = async (): Promise<number> => Date.parse(((await (await api('dev/clock')).json()) as { now: string }).now);
