@@ -24,6 +24,7 @@ export async function sendDispatch(deps: SendActivityDeps, req: SendRequest, wor
   if (outcome.status === 'sent' || outcome.status === 'failed') {
     await publishCommunicationEvent(deps, workflow?.(), {
       about: req.about, sendKey: req.sendKey, type: pending.type, channel: pending.channel, status: outcome.status,
+      ...(pending.contactId !== undefined ? { contactId: pending.contactId } : {}),
       ...(outcome.status === 'failed' ? { reason: outcome.reason } : {}), at: deps.clock.now(),
     });
   }

@@ -16,6 +16,15 @@ const rowSchema = z.object({
   dispatchedAt: z.string().nullish(),
 });
 
+type EventRow = z.infer<typeof rowSchema>;
+
+/** The event a row holds; data that no longer fits its type's schema is a corrupt row. */
+function eventOf(eventId: string, row: EventRow): DomainEvent {
+  const data = parseEventData(row.type, parseJsonProperty(row.data, DOMAIN_EVENTS_TABLE, eventId, 'data'));
+  if (!data) throw new CorruptRowError(DOMAIN_EVENTS_TABLE, eventId, ['data']);
+  return { id: eventId, type: row.type, cause: row.cause, subject: row.subject, time: row.time, data } as DomainEvent;
+}
+
 const eventKey = (id: string) => ({ partitionKey: `e${id.slice(0, 2)}`, rowKey: id });
 const markerKey = (event: { readonly id: string; readonly time: string }) => ({ partitionKey: PENDING, rowKey: `${event.time}_${event.id}` });
 
@@ -50,10 +59,7 @@ export class TableEventLog implements EventLog {
 
   async get(eventId: string): Promise<DomainEvent | undefined> {
     const row = await this.row(eventId);
-    if (!row) return undefined;
-    const data = parseEventData(row.type, parseJsonProperty(row.data, DOMAIN_EVENTS_TABLE, eventId, 'data'));
-    if (!data) throw new CorruptRowError(DOMAIN_EVENTS_TABLE, eventId, ['data']);
-    return { id: eventId, type: row.type, cause: row.cause, subject: row.subject, time: row.time, data } as DomainEvent;
+    return row && eventOf(eventId, row);
   }
 
   async markDispatched(eventId: string, at: Date): Promise<void> {
@@ -72,14 +78,15 @@ export class TableEventLog implements EventLog {
     for await (const marker of markers) {
       if (events.length >= limit) break;
       const id = typeof marker.eventId === 'string' ? marker.eventId : '';
+      let row: EventRow | undefined;
       let event: DomainEvent | undefined;
       try {
-        event = id ? await this.get(id) : undefined;
+        row = id ? await this.row(id) : undefined;
+        event = row && eventOf(id, row);
       } catch (err) {
         if (!(err instanceof CorruptRowError)) throw err;
         this.report(err);
       }
-      const row = event ? await this.row(id) : undefined;
       // A marker whose event was never written (a crash between the two), or is already dispatched, is spent.
       if (!event || row?.dispatchedAt) await table.deleteEntity(PENDING, marker.rowKey as string).catch((err: unknown) => { if (!isStatus(err, 404)) throw err; });
       else events.push(event);
@@ -97,7 +104,7 @@ export class TableEventLog implements EventLog {
     }
   }
 
-  private async row(eventId: string): Promise<z.infer<typeof rowSchema> | undefined> {
+  private async row(eventId: string): Promise<EventRow | undefined> {
     const table = await this.table();
     const key = eventKey(eventId);
     let entity: Record<string, unknown>;

@@ -40,7 +40,7 @@ export async function meetingSend(deps: MeetingSendDeps, meetingId: string, key:
     plannedFor = planned?.dueAt ?? null;
   }
   return {
-    about, key, type, channel, plannedFor, entry, notDue,
+    about, key, type, channel, plannedFor, entry, notDue, contactId: stored.record.contact.contactId,
     recheck: () => stillWanted(deps, meetingId, type, parts.version),
     holdUntil: () => quietHold(stored.record, settings, type, deps.clock.now()),
     compose: () => compose(deps, stored.record, settings, type, channel, key),

@@ -15,6 +15,8 @@ export interface PendingSend {
   /** What kind of message (`confirmation`, `reminder`, `test`…): ledger, outbox and logs show it. */
   readonly type: string;
   readonly channel: Channel;
+  /** The contact it goes to, when the producer knows one (named in the message's domain events). */
+  readonly contactId?: string;
   readonly plannedFor: string | null;
   /** The ledger entry of `key` when the producer already read it (null: known to be absent). */
   readonly entry?: LedgerEntry | null;

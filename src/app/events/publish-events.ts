@@ -15,6 +15,11 @@ export type MeetingEventDeps = PublishDeps & Pick<AppDeps, 'prompts'>;
 
 type MeetingEventType = Extract<DomainEventType, `meeting.${string}`>;
 
+/** The contact of a meeting (events name contacts by ID), or undefined without a meeting. */
+async function contactIdOf(deps: Pick<AppDeps, 'meetings'>, meetingId: string | undefined): Promise<string | undefined> {
+  return meetingId === undefined ? undefined : (await deps.meetings.get(meetingId))?.record.contact.contactId;
+}
+
 /** A meeting event about `record` as it is now; its attendance read from the meeting's prompts. */
 export async function publishMeetingEvent(
   deps: MeetingEventDeps,
@@ -47,6 +52,8 @@ export interface CommunicationFacts {
   readonly type: string;
   readonly channel: string;
   readonly status: 'sent' | 'delivered' | 'failed';
+  /** The contact, when the caller already read it (the send did): saves reading the meeting again. */
+  readonly contactId?: string;
   readonly reason?: string;
   readonly permanent?: boolean;
   /** When it happened (the provider's time for a delivery report). */
@@ -59,7 +66,7 @@ export interface CommunicationFacts {
  */
 export async function publishCommunicationEvent(deps: PublishDeps & Pick<AppDeps, 'meetings'>, workflow: MeetingWorkflow | undefined, facts: CommunicationFacts): Promise<void> {
   const meetingId = facts.about.kind === 'meeting' ? facts.about.id : undefined;
-  const contactId = meetingId === undefined ? undefined : (await deps.meetings.get(meetingId))?.record.contact.contactId;
+  const contactId = facts.contactId ?? (await contactIdOf(deps, meetingId));
   const version = parseSendKey(facts.sendKey)?.version;
   await deps.events.publish({
     type: `communication.${facts.status}`,
@@ -89,7 +96,7 @@ export async function publishReplyEvent(
   facts: { readonly prompt?: StoredPrompt; readonly replyId?: string; readonly channel: string; readonly at: string },
 ): Promise<void> {
   const meetingId = facts.prompt?.meetingId;
-  const contactId = meetingId === undefined ? undefined : (await deps.meetings.get(meetingId))?.record.contact.contactId;
+  const contactId = await contactIdOf(deps, meetingId);
   await deps.events.publish({
     type,
     cause: facts.prompt ? facts.prompt.promptId : (facts.replyId ?? facts.at),
@@ -117,7 +124,7 @@ export async function publishContactEvent(
   facts: { readonly cause: string; readonly source: 'reply' | 'admin'; readonly at: string; readonly newestPrompt?: StoredPrompt },
 ): Promise<void> {
   const meetingId = facts.newestPrompt?.meetingId;
-  const contactId = meetingId === undefined ? undefined : (await deps.meetings.get(meetingId))?.record.contact.contactId;
+  const contactId = await contactIdOf(deps, meetingId);
   await deps.events.publish({
     type,
     cause: facts.cause,

@@ -45,7 +45,9 @@ export function eventPublisher(parts: PublisherParts): EventPublisher {
       const event = domainEvent(draft, parts.clock.now());
       const { appended, pending } = await parts.eventLog.append(event);
       if (appended) parts.log.info(`event ${event.id}: ${event.type} ${event.subject}`);
-      if (pending && workflow) await dispatch(parts, (await parts.eventLog.get(event.id)) ?? event, workflow);
+      if (!pending || !workflow) return event;
+      // A repeat hands over the event as first stored (its time), which only a read can give.
+      await dispatch(parts, appended ? event : ((await parts.eventLog.get(event.id)) ?? event), workflow);
       return event;
     },
   };
