@@ -1,5 +1,5 @@
 import { TableClient } from '@azure/data-tables';
-import { startAzurite } from '../devhost/functions-host/storage';
+import { startAzurite, storageStats } from '../devhost/functions-host/storage';
 
 /** Samples resident memory while a benchmark runs; returns the peak in MiB. */
 export function memorySampler(): { stop(): number } {
@@ -45,4 +45,16 @@ export async function tableWriteFloor(concurrency: number, count = 3000): Promis
   } finally {
     await storage.close();
   }
+}
+
+/** Storage requests per table since `tableOpsMark()`, per message: which tables the operations go to. */
+export function tableOpsMark(): () => (perMessage: number) => string {
+  const before = new Map([...storageStats.byTable].map(([table, c]) => [table, { ...c }]));
+  return () => (messages: number) => {
+    const rows = [...storageStats.byTable].map(([table, c]) => {
+      const b = before.get(table) ?? { reads: 0, writes: 0 };
+      return { table, writes: (c.writes - b.writes) / messages, reads: (c.reads - b.reads) / messages };
+    }).filter((r) => r.writes + r.reads >= 0.05).sort((a, b) => b.writes + b.reads - (a.writes + a.reads));
+    return rows.map((r) => `${r.table} ${fmt(r.writes, 1)}w/${fmt(r.reads, 1)}r`).join(', ');
+  };
 }

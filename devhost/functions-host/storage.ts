@@ -10,7 +10,8 @@ export const DEV_ACCOUNT = 'devstoreaccount1';
 const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 /** Requests this process's in-process Azurite has served (benchmarks read it). */
-export const storageStats = { writes: 0, reads: 0 };
+/** Requests Azurite served, in total and per table (`$batch` for transactions, `Tables` for table creation). */
+export const storageStats = { writes: 0, reads: 0, byTable: new Map<string, { reads: number; writes: number }>() };
 
 export interface TableStorage {
   /** A connection string the Azure SDK accepts for this Table endpoint. */
@@ -73,8 +74,15 @@ export async function startAzurite(options: { dataDir?: string; port?: number })
 
 function countRequests(httpServer: Server): void {
   httpServer.prependListener('request', (req: IncomingMessage) => {
-    if (['GET', 'HEAD', 'OPTIONS'].includes((req.method ?? 'GET').toUpperCase())) storageStats.reads++;
+    const read = ['GET', 'HEAD', 'OPTIONS'].includes((req.method ?? 'GET').toUpperCase());
+    if (read) storageStats.reads++;
     else storageStats.writes++;
+    // `/<account>/<Table>(PartitionKey=…)` or `/<account>/<Table>()?$filter=…`: the name before the parenthesis.
+    const table = /^\/[^/]+\/([^/(?]+)/.exec(req.url ?? '')?.[1] ?? '?';
+    const counts = storageStats.byTable.get(table) ?? { reads: 0, writes: 0 };
+    if (read) counts.reads++;
+    else counts.writes++;
+    storageStats.byTable.set(table, counts);
   });
 }
 

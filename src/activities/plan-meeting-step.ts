@@ -1,9 +1,10 @@
-import { nextWakeUp, parseSendKey, planCommunications, transitionStatus } from '../domain';
+import { nextWakeUp, parseSendKey, planCommunications, transitionStatus, type CommunicationPlan } from '../domain';
 import type { AppDeps } from '../app/deps';
+import { isPaced, reserveAhead, RESERVE_AHEAD_MS, type PaceDeps } from '../app/dispatch/pace-send';
 import { optedOutChannels } from '../app/opt-outs';
 import type { MeetingRef, PlanStep } from '../workflows/steps';
 
-export type PlanStepDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'clock' | 'log' | 'optOuts'>;
+export type PlanStepDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'clock' | 'log' | 'optOuts'> & PaceDeps;
 
 /**
  * Decides the meeting orchestration's next step from the stored meeting, the settings in force, the
@@ -46,7 +47,26 @@ export async function planMeetingStep(deps: PlanStepDeps, input: MeetingRef): Pr
     }
     return { kind: 'done', reason: 'started' };
   }
-  const wake = [nextWakeUp(plan), retryAt].filter((t): t is string => t !== undefined).sort()[0];
+  const nextDue = nextWakeUp(plan);
+  if (nextDue !== undefined && Date.parse(nextDue) < start && (retryAt === undefined || nextDue <= retryAt)) return lineUp(deps, plan, nextDue);
+  const wake = [nextDue, retryAt].filter((t): t is string => t !== undefined).sort()[0];
   const until = wake !== undefined && Date.parse(wake) < start ? wake : record.start;
   return { kind: 'sleep', until };
+}
+
+/**
+ * The sleep until the next planned sends, with them lined up for its end (sent without a second plan).
+ * Paced ones get their slots reserved a minute ahead (RESERVE_AHEAD_MS): further off, it first sleeps
+ * until then. The sleep ends at the earliest slot; a later one is waited for by its send.
+ */
+async function lineUp(deps: PlanStepDeps, plan: CommunicationPlan, dueAt: string): Promise<PlanStep> {
+  const items = plan.filter((p) => p.status === 'planned' && p.dueAt === dueAt);
+  const reserveFrom = Date.parse(dueAt) - RESERVE_AHEAD_MS;
+  if (items.some((p) => isPaced(deps, p.channel)) && deps.clock.now().getTime() < reserveFrom) return { kind: 'sleep', until: new Date(reserveFrom).toISOString() };
+  const then = await Promise.all(items.map(async (p) => {
+    const slot = await reserveAhead(deps, p.type, p.channel, dueAt);
+    return slot === undefined ? { sendKey: p.sendKey } : { sendKey: p.sendKey, slot };
+  }));
+  const until = then.map((t) => t.slot ?? dueAt).sort()[0] ?? dueAt;
+  return { kind: 'sleep', until, then };
 }

@@ -18,7 +18,7 @@ export async function sendDispatch(deps: SendActivityDeps, req: SendRequest, wor
   if (!source) return { status: 'skipped', reason: `nothing sends messages about a ${req.about.kind}` };
   const pending = await source(deps, req.about.id, req.sendKey);
   if (isNothingToSend(pending)) return { status: 'skipped', reason: pending.skip };
-  const outcome = await sendOnce(deps, pending);
+  const outcome = await sendOnce(deps, pending, req.slot);
   // Every time the outcome is known, also when it was recorded before (the event keeps its ID): a crash
   // between the record and the event is made good by the retried activity.
   if (outcome.status === 'sent' || outcome.status === 'failed') {

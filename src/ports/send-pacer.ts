@@ -5,6 +5,8 @@ export interface SlotRequest {
   readonly sender: string;
   readonly perMinute: number;
   readonly lane: PacingLane;
+  /** Reserve ahead: no slot before this (a send due a little later); default now. */
+  readonly notBefore?: Date;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { OrchestrationContext, OrchestrationHandler, Task } from 'durable-f
 import type { SendOutcome } from '../app/dispatch/send-outcome';
 import { awaitAll, awaitAny, awaitTask, callActivity } from './call-activity';
 import { EVENT } from './names';
-import type { MeetingRef, PlanStep } from './steps';
+import type { LinedUpSend, MeetingRef, PlanStep } from './steps';
 
 /** Storage hiccups are retried by the host: 5 attempts, 10 s doubling to at most 5 min. */
 const ACTIVITY_RETRY = Object.assign(new df.RetryOptions(10_000, 5), { backoffCoefficient: 2, maxRetryIntervalInMilliseconds: 300_000 });
@@ -19,8 +19,9 @@ const MAX_FAILED_ROUNDS = 3;
 /**
  * One orchestration per meeting. Each cycle asks the planning activity what to do (all decisions
  * live there), sends what is due, or sleeps until the next due time racing a MeetingChanged event
- * (reschedule, cancel, settings change). It never dies of a send: a provider that cannot take a
- * message defers it (the orchestration sleeps until the earliest retry time, then re-plans); an
+ * (reschedule, cancel, settings change); sends the planner lined up for the end of a sleep go
+ * straight out when it rings (no second plan). It never dies of a send: a provider that cannot take a
+ * message defers it (the orchestration sleeps until the earliest retry time, then sends it again); an
  * activity that keeps failing is paused on, and after a few rounds its sends are recorded failed
  * with the reason and the next planned communication goes on. Every few cycles it continues as
  * new so history stays small. It ends when the meeting has started or its cancellation is done.
@@ -30,27 +31,31 @@ export const meetingOrchestrator: OrchestrationHandler = function* (context: Orc
   const about = { kind: 'meeting', id: input.meetingId } as const;
   const changes = changeListener(context);
   let failedRounds = input.failedRounds ?? 0;
+  // Deferred sends whose retry time has just come: sent again without planning first.
+  let retrying: readonly LinedUpSend[] = [];
   for (let cycle = 0; cycle < CYCLES_PER_EXECUTION; cycle++) {
-    let step: PlanStep;
-    try {
-      step = yield* awaitTask(callActivity(context, 'planStep', { meetingId: input.meetingId }, ACTIVITY_RETRY));
-    } catch {
-      failedRounds += 1;
-      yield* changes.sleepUntil(pauseUntil(context, failedRounds));
-      continue;
+    let lined = retrying;
+    retrying = [];
+    if (lined.length === 0) {
+      const next = yield* planNext(context, changes, input.meetingId);
+      if (next.kind === 'done') return next.reason;
+      if (next.kind === 'failed') {
+        failedRounds += 1;
+        yield* changes.sleepUntil(pauseUntil(context, failedRounds));
+        continue;
+      }
+      if (next.kind === 'slept') failedRounds = 0;
+      lined = next.sends;
+      if (lined.length === 0) continue;
     }
-    if (step.kind === 'done') return step.reason;
-    if (step.kind === 'sleep') {
-      failedRounds = 0;
-      yield* changes.sleepUntil(step.until);
-      continue;
-    }
-    const sends = step.sendKeys.map((sendKey) => ({ sendKey, typed: callActivity(context, 'send', { about, sendKey }, ACTIVITY_RETRY) }));
+    const sends = lined.map(({ sendKey, slot }) => ({ sendKey, typed: callActivity(context, 'send', { about, sendKey, ...(slot !== undefined ? { slot } : {}) }, ACTIVITY_RETRY) }));
     try {
       const outcomes = yield* awaitAll(context, sends.map((s) => s.typed));
       failedRounds = 0;
       const retryAt = earliestRetry(outcomes);
-      if (retryAt !== undefined) yield* changes.sleepUntil(retryAt);
+      if (retryAt !== undefined && (yield* changes.sleepUntil(retryAt))) {
+        retrying = sends.filter((_, i) => outcomes[i]?.status === 'deferred' && (outcomes[i] as { retryAt: string }).retryAt === retryAt).map(({ sendKey }) => ({ sendKey }));
+      }
     } catch (error) {
       failedRounds += 1;
       if (failedRounds < MAX_FAILED_ROUNDS) {
@@ -66,6 +71,24 @@ export const meetingOrchestrator: OrchestrationHandler = function* (context: Orc
   return undefined;
 };
 
+/**
+ * Asks the planner, and does what it says short of sending: sleeps (racing MeetingChanged) when told
+ * to, and returns the sends that are due now: the plan's, or those it lined up for the end of a sleep
+ * that was not cut short (none when a change woke it: then the caller plans again).
+ */
+function* planNext(context: OrchestrationContext, changes: ChangeListener, meetingId: string): Generator<Task, { kind: 'done'; reason: string } | { kind: 'failed' } | { kind: 'due' | 'slept'; sends: readonly LinedUpSend[] }, unknown> {
+  let step: PlanStep;
+  try {
+    step = yield* awaitTask(callActivity(context, 'planStep', { meetingId }, ACTIVITY_RETRY));
+  } catch {
+    return { kind: 'failed' };
+  }
+  if (step.kind === 'done') return step;
+  if (step.kind === 'send') return { kind: 'due', sends: step.sendKeys.map((sendKey) => ({ sendKey })) };
+  const rang = yield* changes.sleepUntil(step.until);
+  return { kind: 'slept', sends: rang ? (step.then ?? []) : [] };
+}
+
 /** Records each given-up send failed; if even that fails, the next plan simply tries again. */
 function* giveUp(context: OrchestrationContext, changes: ChangeListener, sendKeys: readonly string[], about: { kind: 'meeting'; id: string }, reason: string): Generator<Task, void, unknown> {
   try {
@@ -76,8 +99,11 @@ function* giveUp(context: OrchestrationContext, changes: ChangeListener, sendKey
 }
 
 interface ChangeListener {
-  /** Sleeps until `until` unless a MeetingChanged event comes (or came) first; a losing timer is cancelled. */
-  sleepUntil(until: string): Generator<Task, void, unknown>;
+  /**
+   * Sleeps until `until` unless a MeetingChanged event comes (or came) first; a losing timer is
+   * cancelled. True when the timer rang, false when a change ended the sleep.
+   */
+  sleepUntil(until: string): Generator<Task, boolean, unknown>;
 }
 
 /**
@@ -95,13 +121,14 @@ function changeListener(context: OrchestrationContext): ChangeListener {
       waiter ??= context.df.waitForExternalEvent(EVENT.meetingChanged);
       if (waiter.isCompleted) {
         waiter = undefined;
-        return;
+        return false;
       }
       const timer = context.df.createTimer(new Date(until));
       const winner = yield* awaitAny(context, [timer, waiter]);
-      if (winner === timer) return;
+      if (winner === timer) return true;
       timer.cancel();
       waiter = undefined;
+      return false;
     },
   };
 }

@@ -1,10 +1,20 @@
 import type { About } from '../ports/dispatch';
 import type { PromptReply } from '../ports/meeting-workflow';
 
-/** What the planning activity tells the meeting orchestration to do next. */
+/** A send the planner lined up for when a sleep ends: its key and, when paced, the slot it reserved. */
+export interface LinedUpSend {
+  readonly sendKey: string;
+  readonly slot?: string;
+}
+
+/**
+ * What the planning activity tells the meeting orchestration to do next. A sleep may line up the
+ * sends due when it ends (`then`): if nothing changed meanwhile they are sent straight away, without
+ * planning again (the send checks everything itself), so a burst costs one activity less per message.
+ */
 export type PlanStep =
   | { readonly kind: 'send'; readonly sendKeys: readonly string[] }
-  | { readonly kind: 'sleep'; readonly until: string }
+  | { readonly kind: 'sleep'; readonly until: string; readonly then?: readonly LinedUpSend[] }
   | { readonly kind: 'done'; readonly reason: string };
 
 /**
@@ -16,10 +26,11 @@ export interface MeetingRef {
   readonly failedRounds?: number;
 }
 
-/** One send, channel-neutral: what it is about and its key. */
+/** One send, channel-neutral: what it is about, its key, and the pacer slot reserved for it, if any. */
 export interface SendRequest {
   readonly about: About;
   readonly sendKey: string;
+  readonly slot?: string;
 }
 
 /** A send the orchestration gave up on, to be recorded `failed` with the reason. */

@@ -8,7 +8,7 @@ export class FakeSendPacer implements SendPacer {
   readonly holds: Array<{ sender: string; until: string }> = [];
 
   async reserve(request: SlotRequest, now: Date): Promise<Date> {
-    const next = reserveSlot(this.states.get(request.sender) ?? IDLE_PACER, request.lane, now.getTime(), request.perMinute);
+    const next = reserveSlot(this.states.get(request.sender) ?? IDLE_PACER, request.lane, now.getTime(), request.perMinute, request.notBefore?.getTime());
     this.states.set(request.sender, next.state);
     this.reservations.push({ ...request, at: now.toISOString(), slot: new Date(next.slotMs).toISOString() });
     return new Date(next.slotMs);

@@ -42,7 +42,7 @@ export class TableSendPacer implements SendPacer {
   async reserve(request: SlotRequest, now: Date): Promise<Date> {
     let slot = 0;
     await this.enqueue(request.sender, (state) => {
-      const next = reserveSlot(state, request.lane, now.getTime(), request.perMinute);
+      const next = reserveSlot(state, request.lane, now.getTime(), request.perMinute, request.notBefore?.getTime());
       slot = next.slotMs;
       return next.state;
     });

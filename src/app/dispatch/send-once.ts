@@ -17,9 +17,10 @@ export type SendOnceDeps = Pick<AppDeps, 'ledger' | 'senders' | 'messageIndex' |
  * claim keeps `retryAt`), until the attempts run out and it is recorded `failed`. Every provider
  * call first takes a slot of its sender's pacer; waiting for one is a deferral too, never counted
  * as an attempt, and a 429's Retry-After holds the whole sender. Permanent
- * failures are returned; other errors (storage) throw, so the host retries the activity.
+ * failures are returned; other errors (storage) throw, so the host retries the activity. `slot`: the
+ * slot the planner reserved for it ahead of its due time (see reserveAhead).
  */
-export async function sendOnce(deps: SendOnceDeps, pending: PendingSend): Promise<SendOutcome> {
+export async function sendOnce(deps: SendOnceDeps, pending: PendingSend, slot?: string): Promise<SendOutcome> {
   const { about, key } = pending;
   const now = deps.clock.now();
   let entry = pending.entry === undefined ? await deps.ledger.get(about, key) : (pending.entry ?? undefined);
@@ -47,16 +48,16 @@ export async function sendOnce(deps: SendOnceDeps, pending: PendingSend): Promis
   }
   // The sender's pacer, before anything is rendered: no slot now → the send waits for the slot it
   // reserved (not a failed attempt), and everything is checked again when it wakes.
-  const slot = await takeSlot(deps, pending.type, pending.channel, entry);
-  if (!slot.go && pending.deferrable === false) {
+  const pace = await takeSlot(deps, pending.type, pending.channel, entry, slot);
+  if (!pace.go && pending.deferrable === false) {
     // Nobody retries it (a test send in a request): busy is its answer.
-    const reason = `the sender is busy with other sends (paced); its next slot is at ${slot.retryAt}`;
+    const reason = `the sender is busy with other sends (paced); its next slot is at ${pace.retryAt}`;
     await deps.ledger.markFailed(about, key, reason, deps.clock.now());
     return { status: 'failed', reason };
   }
-  if (!slot.go) {
-    await deps.ledger.markDeferred(about, key, { retryAt: slot.retryAt, reason: PACED_REASON, counted: false }, deps.clock.now());
-    return { status: 'deferred', retryAt: slot.retryAt, reason: PACED_REASON };
+  if (!pace.go) {
+    await deps.ledger.markDeferred(about, key, { retryAt: pace.retryAt, reason: PACED_REASON, counted: false }, deps.clock.now());
+    return { status: 'deferred', retryAt: pace.retryAt, reason: PACED_REASON };
   }
   const composed = await pending.compose();
   // Asked here, not by each producer, so that no producer (meetings, test sends, later ones) can

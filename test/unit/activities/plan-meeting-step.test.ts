@@ -39,11 +39,33 @@ describe('planMeetingStep', () => {
     expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'send', sendKeys: [key('confirmation', 'email'), key('confirmation', 'sms')] });
   });
 
-  test('confirmations sent: sleep until the reminder is due', async () => {
+  test('confirmations sent: sleep until a minute before the reminders are due (their senders are paced)', async () => {
     const deps = await setup();
     await recordSent(deps, 'confirmation', 'email');
     await recordSent(deps, 'confirmation', 'sms');
-    expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'sleep', until: REMINDER_DUE });
+    expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'sleep', until: '2026-12-01T14:59:00.000Z' });
+  });
+
+  test('within that minute: each reminder gets its slot reserved (never before it is due), lined up for the end of the sleep', async () => {
+    const deps = await setup();
+    await recordSent(deps, 'confirmation', 'email');
+    await recordSent(deps, 'confirmation', 'sms');
+    deps.clock.set('2026-12-01T14:59:30.000Z');
+    // Another send already holds the SMS sender's first slot at the due time: this reminder's slot follows it.
+    await deps.pacer.reserve({ sender: 'sms:fake', perMinute: 200, lane: 'normal', notBefore: new Date(REMINDER_DUE) }, deps.clock.now());
+    const step = await planMeetingStep(deps, ref);
+    expect(step).toEqual({
+      kind: 'sleep', until: REMINDER_DUE,
+      then: [{ sendKey: key('reminder', 'email'), slot: REMINDER_DUE }, { sendKey: key('reminder', 'sms'), slot: new Date(Date.parse(REMINDER_DUE) + 300).toISOString() }],
+    });
+  });
+
+  test('a channel that is not paced (the local outbox) is lined up for its due time, however far off', async () => {
+    const deps = await setup();
+    await recordSent(deps, 'confirmation', 'email');
+    await recordSent(deps, 'confirmation', 'sms');
+    Object.assign(deps.config, { SEND_RATES: { byChannel: {}, bySender: {} } });
+    expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'sleep', until: REMINDER_DUE, then: [{ sendKey: key('reminder', 'email') }, { sendKey: key('reminder', 'sms') }] });
   });
 
   test('at the reminder time the reminders are due; once sent, sleep until the start', async () => {

@@ -24,6 +24,17 @@ function busiestMinute(slots: readonly number[]): number {
 }
 
 describe('reserveSlot', () => {
+  test('reserving ahead (notBefore): no slot before it, the timeline continues from it, and spares in between stay for urgent sends', () => {
+    const ahead = reserveSlot(IDLE, 'normal', 0, 600, 60_000);
+    expect(ahead.slotMs).toBe(60_000);
+    expect(reserveSlot(ahead.state, 'normal', 0, 600, 60_000).slotMs).toBeGreaterThan(60_000);
+    const withSpare: PacerState = { nextMs: 70_000, spareMs: [10_000, 65_000], normalCount: 3 };
+    // An urgent send due at 60 s takes the first spare from then on; the earlier one stays for sends due now.
+    const urgent = reserveSlot(withSpare, 'urgent', 0, 600, 60_000);
+    expect(urgent.slotMs).toBe(65_000);
+    expect(urgent.state.spareMs).toEqual([10_000]);
+  });
+
   test('an idle sender grants the first slot now, in either lane', () => {
     expect(reserveSlot(IDLE, 'normal', 5_000, 600).slotMs).toBe(5_000);
     expect(reserveSlot(IDLE, 'urgent', 5_000, 600).slotMs).toBe(5_000);

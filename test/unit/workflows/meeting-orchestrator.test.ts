@@ -3,7 +3,7 @@ import { meetingOrchestrator } from '../../../src/workflows/meeting-orchestrator
 import { ACTIVITY, EVENT } from '../../../src/workflows/names';
 import type { MeetingRef, PlanStep, SendRequest } from '../../../src/workflows/steps';
 import { runOrchestrator, type Raise, type RaceWinner, type TraceEntry } from '../../support/orchestration-fake';
-import { ABOUT, MEETING, at, done, inTurn, planned, script, send, sendOf, sleep, slept } from './scripts';
+import { ABOUT, MEETING, at, done, inTurn, planned, script, send, sendOf, sleep, sleepThen, slept } from './scripts';
 
 const sent: SendOutcome = { status: 'sent', providerMessageId: 'pm-1' };
 const deferred = (retryAt: string): SendOutcome => ({ status: 'deferred', retryAt, reason: 'throttled' });
@@ -35,14 +35,29 @@ describe('meetingOrchestrator', () => {
     expect(trace).toEqual([planned, { all: [sendOf('k1'), sendOf('k2')] }, planned, { output: 'started' }]);
   });
 
-  describe('send deferred: sleeps until the earliest retryAt, racing MeetingChanged, then plans again', () => {
-    const outcomes = { k1: () => deferred(at(30)), k2: () => deferred(at(10)), k3: () => sent };
-    test.each<[string, RaceWinner, TraceEntry[]]>([
-      ['the timer wins', 'timer', [slept(at(10), 'timer')]],
-      ['the event wins', changed, [{ raised: EVENT.meetingChanged }, slept(at(10), EVENT.meetingChanged), { cancelled: at(10) }]],
-    ])('%s', (_, winner, sleeping) => {
-      const { trace } = runOrchestrator(meetingOrchestrator, script({ planStep: inTurn(send('k1', 'k2', 'k3'), done('started')), send: sendsBy(outcomes) }, { race: () => winner }));
-      expect(trace).toEqual([planned, { all: [sendOf('k1'), sendOf('k2'), sendOf('k3')] }, ...sleeping, planned, { output: 'started' }]);
+  describe('send deferred: sleeps until the earliest retryAt, racing MeetingChanged', () => {
+    test('the timer wins: the sends deferred to that time go again at once, without planning; then it plans', () => {
+      const outcomes = { k1: () => deferred(at(30)), k2: inTurn(deferred(at(10)), sent), k3: () => sent };
+      const { trace } = runOrchestrator(meetingOrchestrator, script({ planStep: inTurn(send('k1', 'k2', 'k3'), done('started')), send: sendsBy(outcomes) }, { race: () => 'timer' }));
+      expect(trace).toEqual([planned, { all: [sendOf('k1'), sendOf('k2'), sendOf('k3')] }, slept(at(10), 'timer'), { all: [sendOf('k2')] }, planned, { output: 'started' }]);
+    });
+
+    test('the event wins: it plans again', () => {
+      const outcomes = { k1: () => deferred(at(30)), k2: () => deferred(at(10)), k3: () => sent };
+      const { trace } = runOrchestrator(meetingOrchestrator, script({ planStep: inTurn(send('k1', 'k2', 'k3'), done('started')), send: sendsBy(outcomes) }, { race: () => changed }));
+      expect(trace).toEqual([planned, { all: [sendOf('k1'), sendOf('k2'), sendOf('k3')] }, { raised: EVENT.meetingChanged }, slept(at(10), EVENT.meetingChanged), { cancelled: at(10) }, planned, { output: 'started' }]);
+    });
+  });
+
+  describe('a sleep with sends lined up (the planner reserved their slots ahead)', () => {
+    test('the timer rings: they are sent straight away, each with its slot, then it plans', () => {
+      const { trace } = runOrchestrator(meetingOrchestrator, script({ planStep: inTurn(sleepThen(at(60), ['k1', at(60)], ['k2']), done('started')), send: () => sent }));
+      expect(trace).toEqual([planned, slept(at(60), 'timer'), { all: [sendOf('k1', undefined, at(60)), sendOf('k2')] }, planned, { output: 'started' }]);
+    });
+
+    test('a change ends the sleep: nothing is sent, it plans again', () => {
+      const { trace } = runOrchestrator(meetingOrchestrator, script({ planStep: inTurn(sleepThen(at(60), ['k1', at(60)]), done('started')) }, { race: () => changed }));
+      expect(trace).toEqual([planned, { raised: EVENT.meetingChanged }, slept(at(60), EVENT.meetingChanged), { cancelled: at(60) }, planned, { output: 'started' }]);
     });
   });
 
@@ -149,7 +164,7 @@ describe('meetingOrchestrator, replayed', () => {
     // Every path at once: sleeps won by either side, a fan-out with a deferral, failed rounds, a give-up.
     const run = () => {
       const planStep = inTurn(sleep(at(60)), sleep(at(120)), send('k1', 'k2'), send('k3'), send('k3'), send('k3'), done('started'));
-      const send_ = sendsBy({ k1: () => sent, k2: () => deferred(at(200)), k3: inTurn<SendOutcome>(down, down, down) });
+      const send_ = sendsBy({ k1: () => sent, k2: inTurn(deferred(at(200)), sent), k3: inTurn<SendOutcome>(down, down, down) });
       const race = inTurn<RaceWinner>('timer', changed, 'timer', 'timer', 'timer');
       return runOrchestrator(meetingOrchestrator, script({ planStep, send: send_, recordFailure: () => undefined }, { race })).trace;
     };

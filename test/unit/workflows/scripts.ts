@@ -42,13 +42,15 @@ export function inTurn<T>(...results: readonly (T | Error)[]): () => T {
 }
 
 export const sleep = (until: string): PlanStep => ({ kind: 'sleep', until });
+/** A sleep with sends lined up for its end (`[key, slot?]`). */
+export const sleepThen = (until: string, ...then: Array<[string, string?]>): PlanStep => ({ kind: 'sleep', until, then: then.map(([sendKey, slot]) => ({ sendKey, ...(slot !== undefined ? { slot } : {}) })) });
 export const send = (...sendKeys: string[]): PlanStep => ({ kind: 'send', sendKeys });
 export const done = (reason: string): PlanStep => ({ kind: 'done', reason });
 
 export const planned: TaskTrace = { activity: ACTIVITY.planStep, input: { meetingId: MEETING }, retry: true };
-export const sendOf = (sendKey: string, threw?: string): TaskTrace => ({
+export const sendOf = (sendKey: string, threw?: string, slot?: string): TaskTrace => ({
   activity: ACTIVITY.send,
-  input: { about: ABOUT, sendKey },
+  input: { about: ABOUT, sendKey, ...(slot === undefined ? {} : { slot }) },
   retry: true,
   ...(threw === undefined ? {} : { threw }),
 });

@@ -114,6 +114,33 @@ describe('the send core asks the sender\'s pacer before every provider call', ()
     expect(outcome).toMatchObject({ status: 'failed', reason: expect.stringMatching(/busy/) });
   });
 
+  describe('a slot the planner reserved ahead (handed in by the orchestration)', () => {
+    const slotIn = (deps: FakeDeps, ms: number): string => new Date(deps.clock.now().getTime() + ms).toISOString();
+
+    test('woken at it: sent without asking the pacer', async () => {
+      const deps = pacedDeps();
+      expect(await sendOnce(deps, pendingSms('r0'), slotIn(deps, 0))).toMatchObject({ status: 'sent' });
+      expect(deps.pacer.reservations).toEqual([]);
+    });
+
+    test('woken early for it (another send of the same wake-up had the earlier slot): waits for it without asking again', async () => {
+      const deps = pacedDeps();
+      const slot = slotIn(deps, 30_000);
+      expect(await sendOnce(deps, pendingSms('r0'), slot)).toEqual({ status: 'deferred', retryAt: slot, reason: PACED_REASON });
+      expect(deps.pacer.reservations).toEqual([]);
+      deps.clock.set(slot);
+      expect(await sendOnce(deps, pendingSms('r0'))).toMatchObject({ status: 'sent' });
+      expect(deps.pacer.reservations).toEqual([]);
+    });
+
+    test('slept through (the host woke it late): not used, the send asks again', async () => {
+      const deps = pacedDeps();
+      const slot = slotIn(deps, -STALE_RESERVATION_MS - 1);
+      expect(await sendOnce(deps, pendingSms('r0'), slot)).toMatchObject({ status: 'sent' });
+      expect(deps.pacer.reservations).toHaveLength(1);
+    });
+  });
+
   test('the outbox is not paced', async () => {
     const deps = pacedDeps();
     Object.assign(deps.senders.sms, { provider: 'outbox' });
