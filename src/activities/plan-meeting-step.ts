@@ -19,12 +19,14 @@ export async function planMeetingStep(deps: PlanStepDeps, input: MeetingRef): Pr
   const stored = await deps.meetings.get(input.meetingId);
   if (!stored) return { kind: 'done', reason: 'meeting not found' };
   const record = stored.record;
-  const [{ settings }, ledger, optedOut] = await Promise.all([
-    deps.settings.get(), deps.ledger.list({ kind: 'meeting', id: input.meetingId }), optedOutChannels(deps, record.contact),
-  ]);
+  const [{ settings }, ledger] = await Promise.all([deps.settings.get(), deps.ledger.list({ kind: 'meeting', id: input.meetingId })]);
   const now = deps.clock.now();
   const start = Date.parse(record.start);
-  const plan = planCommunications({ meeting: record, settings, ledger: ledger.map((e) => e.sendKey), now, optedOut });
+  const sent = ledger.map((e) => e.sendKey);
+  const unfiltered = planCommunications({ meeting: record, settings, ledger: sent, now, optedOut: new Set() });
+  // Opt-outs matter only to what is still to send (after the last send, nothing is: no read then).
+  const open = unfiltered.some((p) => p.status === 'due' || p.status === 'planned');
+  const plan = open ? planCommunications({ meeting: record, settings, ledger: sent, now, optedOut: await optedOutChannels(deps, record.contact) }) : unfiltered;
   const waiting = ledger.filter((e) => e.status === 'claimed' && e.retryAt !== null);
   const settled = record.status !== 'scheduled' || now.getTime() >= start;
   const stale = (sendKey: string): boolean => {

@@ -57,7 +57,10 @@ export async function meetingView(deps: MeetingViewDeps, meetingId: string): Pro
       reason: p.reason ?? null,
     }));
   const { versionAt: _versionAt, ...record } = stored.record;
-  const flags = Object.fromEntries(CHANNELS.map((channel: Channel) => [reminderFlagName(channel), stored.remindersSent[channel] === true]));
+  // A reminder of that channel the provider took (any version), or a flag an earlier release wrote on the row.
+  const reminded = (channel: Channel): boolean => stored.remindersSent[channel] === true
+    || ledger.some((e) => e.type === 'reminder' && e.channel === channel && (e.status === 'sent' || e.status === 'delivered'));
+  const flags = Object.fromEntries(CHANNELS.map((channel: Channel) => [reminderFlagName(channel), reminded(channel)]));
   // Two-way messages: attendance follows the latest answered prompt; numbers and texts stay out.
   const twoWay = {
     attendance: attendanceOf(prompts),

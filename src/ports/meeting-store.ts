@@ -3,7 +3,11 @@ import type { Channel, MeetingRecord } from '../domain';
 /** A meeting as stored: the domain record plus what sending has recorded on it. */
 export interface StoredMeeting {
   readonly record: MeetingRecord;
-  /** Channels whose reminder was sent (GetMeeting derives `reminderEmailSent`, `reminderSmsSent`… from it). */
+  /**
+   * Channels whose reminder rows written by earlier releases flag as sent. GetMeeting's
+   * `reminderEmailSent`, `reminderSmsSent`… now come from the ledger (a sent reminder of that channel),
+   * or these flags: a send no longer writes the meeting row.
+   */
   readonly remindersSent: Readonly<Partial<Record<Channel, boolean>>>;
   /** Opaque concurrency token; pass it back to `replace`. */
   readonly etag: string;
@@ -18,8 +22,6 @@ export interface MeetingStore {
   create(record: MeetingRecord): Promise<WriteResult>;
   /** Replaces the record if `etag` still matches (`conflict` otherwise); keeps the reminder flags. */
   replace(record: MeetingRecord, etag: string): Promise<WriteResult>;
-  /** Records that the channel's reminder was sent (idempotent, unconditional). */
-  markReminderSent(meetingId: string, channel: Channel): Promise<void>;
   /**
    * IDs of scheduled meetings in ID order, a page at a time (for broadcasting a settings change, and
    * for the reconciliation, which asks only for rows written since `changedSince`).

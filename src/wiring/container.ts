@@ -19,6 +19,7 @@ import { TableSendPacer } from '../adapters/tables/table-send-pacer';
 import { TableSettingsStore } from '../adapters/tables/table-settings-store';
 import { TableTemplateStore } from '../adapters/tables/table-template-store';
 import { TableEventLog } from '../adapters/tables/table-event-log';
+import { recentSettings, recentSubscriptions, recentTemplates } from '../adapters/caching/cached-stores';
 import { eventPublisher } from '../app/events/publisher';
 import { webhookConsumer, type ConsumerDeps } from '../app/webhooks/webhook-consumer';
 import { TableDeliveryStore } from '../adapters/tables/table-delivery-store';
@@ -52,17 +53,18 @@ function eventConsumers(deps: ConsumerDeps): EventConsumer[] {
 /** Builds the app's dependencies from configuration. */
 export function buildDeps(config: Config, log: Log = consoleLog): AppDeps {
   const storage = config.AzureWebJobsStorage;
-  const templateStore = new TableTemplateStore(storage);
+  // Read on every plan, send and event: reused for a second per instance (see RECENT_MS).
+  const templateStore = recentTemplates(new TableTemplateStore(storage));
   const skipped = (error: Error): void => log.warn(`${error.message}: skipped`);
   const eventLog = new TableEventLog(storage, skipped);
-  const subscriptions = new TableSubscriptionStore(storage, skipped);
+  const subscriptions = recentSubscriptions(new TableSubscriptionStore(storage, skipped));
   const deliveries = new TableDeliveryStore(storage, skipped);
   const consumers = eventConsumers({ clock: systemClock, subscriptions, deliveries });
   return {
     config,
     clock: systemClock,
     meetings: new TableMeetingStore(storage),
-    settings: new TableSettingsStore(storage),
+    settings: recentSettings(new TableSettingsStore(storage)),
     ledger: new TableLedger(storage, (error) => log.warn(`${error.message}: skipped`)),
     linkTokens: new TableLinkTokenStore(storage),
     optOuts: new TableOptOutStore(storage),

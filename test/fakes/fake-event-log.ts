@@ -22,8 +22,8 @@ export class FakeEventLog implements EventLog {
     return this.events.get(eventId)?.event;
   }
 
-  async markDispatched(eventId: string, at: Date): Promise<void> {
-    const row = this.events.get(eventId);
+  async markDispatched(event: Pick<DomainEvent, 'id' | 'time'>, at: Date): Promise<void> {
+    const row = this.events.get(event.id);
     if (row && row.dispatchedAt === null) row.dispatchedAt = at.toISOString();
   }
 

@@ -19,8 +19,8 @@ export class FakeMeetingStore implements MeetingStore {
   private readonly rows = new Map<string, Row>();
   private etags = 0;
   private readonly beforeReplace: Array<(record: MeetingRecord) => Promise<void> | void> = [];
-  /** Successful writes (create, replace, markReminderSent), in order: what a test may count. */
-  readonly writes: Array<{ readonly op: 'create' | 'replace' | 'markReminderSent'; readonly meetingId: string }> = [];
+  /** Successful writes (create, replace), in order: what a test may count. */
+  readonly writes: Array<{ readonly op: 'create' | 'replace'; readonly meetingId: string }> = [];
 
   async get(meetingId: string): Promise<StoredMeeting | undefined> {
     const row = this.rows.get(meetingId);
@@ -47,13 +47,6 @@ export class FakeMeetingStore implements MeetingStore {
     this.rows.set(record.meetingId, { ...row, json: toJson(record), etag: next, changedAt: Date.now() });
     this.writes.push({ op: 'replace', meetingId: record.meetingId });
     return { ok: true, etag: next };
-  }
-
-  async markReminderSent(meetingId: string, channel: Channel): Promise<void> {
-    const row = this.rows.get(meetingId);
-    if (!row) return;
-    this.rows.set(meetingId, { ...row, remindersSent: { ...row.remindersSent, [channel]: true }, etag: this.nextEtag(), changedAt: Date.now() });
-    this.writes.push({ op: 'markReminderSent', meetingId });
   }
 
   async listScheduled(page: { after?: string; size: number; changedSince?: Date }): Promise<{ ids: string[]; next?: string }> {

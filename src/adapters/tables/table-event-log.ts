@@ -31,8 +31,9 @@ const markerKey = (event: { readonly id: string; readonly time: string }) => ({ 
 /**
  * {@link EventLog} over Table storage: table `DomainEvents`. An event row (PartitionKey `e` + the ID's
  * first two hex digits, RowKey = the ID) and, while it waits for its consumers, a marker row in
- * partition `pending` keyed by time and ID. The marker is written first, so a crash between the two
- * leaves a marker the sweep clears, never an event nobody sweeps.
+ * partition `pending` keyed by time and ID: an event is pending exactly while its marker is there.
+ * The marker is written first, so a crash between the two leaves a marker the sweep clears, never an
+ * event nobody sweeps. (Rows written before this carry `dispatchedAt`, which still means dispatched.)
  */
 export class TableEventLog implements EventLog {
   private readonly table: () => Promise<TableClient>;
@@ -42,18 +43,22 @@ export class TableEventLog implements EventLog {
   }
 
   async append(event: DomainEvent): Promise<{ appended: boolean; pending: boolean }> {
-    const existing = await this.row(event.id);
-    if (existing) return { appended: false, pending: !existing.dispatchedAt };
     const table = await this.table();
-    await table.upsertEntity({ ...markerKey(event), eventId: event.id }, 'Replace');
+    // No read first: a fresh event costs the marker, the row and (once dispatched) the marker's removal.
+    const markerIsNew = await this.insertMarker(event);
     try {
-      await table.createEntity({ ...eventKey(event.id), type: event.type, cause: event.cause, subject: event.subject, time: event.time, data: JSON.stringify(event.data), dispatchedAt: null });
+      await table.createEntity({ ...eventKey(event.id), type: event.type, cause: event.cause, subject: event.subject, time: event.time, data: JSON.stringify(event.data) });
       return { appended: true, pending: true };
     } catch (err) {
-      // Published concurrently by another attempt of the same use case: one row, whichever wrote it.
+      // Published before (a retried use case), or concurrently by another attempt: one row, whichever
+      // wrote it. It is pending while its own marker (keyed by its first time) is there; a marker this
+      // attempt had to add is spent.
       if (!isStatus(err, 409)) throw err;
       const row = await this.row(event.id);
-      return { appended: false, pending: !row?.dispatchedAt };
+      if (markerIsNew) await this.clearMarker(event);
+      if (row === undefined || row.dispatchedAt) return { appended: false, pending: false };
+      if (row.time === event.time) return { appended: false, pending: !markerIsNew };
+      return { appended: false, pending: await this.hasMarker({ id: event.id, time: row.time }) };
     }
   }
 
@@ -62,12 +67,8 @@ export class TableEventLog implements EventLog {
     return row && eventOf(eventId, row);
   }
 
-  async markDispatched(eventId: string, at: Date): Promise<void> {
-    const row = await this.row(eventId);
-    if (!row) return;
-    const table = await this.table();
-    if (!row.dispatchedAt) await table.updateEntity({ ...eventKey(eventId), dispatchedAt: at.toISOString() }, 'Merge');
-    await this.clearMarker({ id: eventId, time: row.time });
+  async markDispatched(event: { readonly id: string; readonly time: string }): Promise<void> {
+    await this.clearMarker(event);
   }
 
   async pending(before: Date, limit: number): Promise<DomainEvent[]> {
@@ -92,6 +93,30 @@ export class TableEventLog implements EventLog {
       else events.push(event);
     }
     return events;
+  }
+
+  /** Adds the event's marker; false when it was there already. */
+  private async insertMarker(event: { readonly id: string; readonly time: string }): Promise<boolean> {
+    const table = await this.table();
+    try {
+      await table.createEntity({ ...markerKey(event), eventId: event.id });
+      return true;
+    } catch (err) {
+      if (isStatus(err, 409)) return false;
+      throw err;
+    }
+  }
+
+  private async hasMarker(event: { readonly id: string; readonly time: string }): Promise<boolean> {
+    const table = await this.table();
+    const key = markerKey(event);
+    try {
+      await table.getEntity(key.partitionKey, key.rowKey, { queryOptions: { select: ['eventId'] } });
+      return true;
+    } catch (err) {
+      if (isStatus(err, 404)) return false;
+      throw err;
+    }
   }
 
   private async clearMarker(event: { readonly id: string; readonly time: string }): Promise<void> {

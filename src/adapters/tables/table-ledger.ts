@@ -38,6 +38,13 @@ const ledgerRowSchema = z.object({
  */
 export class TableLedger extends LedgerReports implements Ledger {
   private readonly table: () => Promise<TableClient>;
+  /**
+   * Rows this instance just claimed, with their ETag: the first change after a claim (sent, deferred,
+   * failed) is written with If-Match on it instead of reading the row first. Anyone else's change
+   * meanwhile (a delivery report) makes that write fail with 412, and it is decided again on a fresh
+   * read, so this saves a read per send and never decides on a stale row.
+   */
+  private readonly justClaimed = new Map<string, { entry: LedgerEntry; etag: string }>();
 
   constructor(connectionString: string, private readonly reportCorrupt: CorruptRowReport = warnCorruptRow) {
     super();
@@ -54,7 +61,8 @@ export class TableLedger extends LedgerReports implements Ledger {
     };
     const { about: _about, sendKey, ...fields } = entry;
     try {
-      await table.createEntity({ partitionKey, rowKey: sendKey, ...withoutNulls(fields) });
+      const created = await table.createEntity({ partitionKey, rowKey: sendKey, ...withoutNulls(fields) });
+      if (created.etag !== undefined) this.remember(partitionKey, sendKey, { entry, etag: created.etag });
       return { claimed: true, entry };
     } catch (err) {
       if (!isStatus(err, 409)) throw err;
@@ -76,27 +84,41 @@ export class TableLedger extends LedgerReports implements Ledger {
     return entries.sort((a, b) => a.firstSentAt.localeCompare(b.firstSentAt) || a.sendKey.localeCompare(b.sendKey));
   }
 
+  private remember(partitionKey: string, sendKey: string, known: { entry: LedgerEntry; etag: string }): void {
+    if (this.justClaimed.size >= JUST_CLAIMED_LIMIT) this.justClaimed.delete(this.justClaimed.keys().next().value as string);
+    this.justClaimed.set(`${partitionKey}|${sendKey}`, known);
+  }
+
   protected async apply(about: About, sendKey: string, event: LedgerEvent, ifMissing: 'throw' | 'ignore'): Promise<void> {
     const table = await this.table();
     const partitionKey = aboutPartition(about);
+    let guess = this.justClaimed.get(`${partitionKey}|${sendKey}`);
+    this.justClaimed.delete(`${partitionKey}|${sendKey}`);
     for (let attempt = 1; ; attempt += 1) {
-      const current = await read(table, partitionKey, sendKey);
+      const current = guess ?? (await read(table, partitionKey, sendKey));
+      const guessed = guess !== undefined;
+      guess = undefined;
       if (!current) {
         if (ifMissing === 'ignore') return;
         throw new Error(`${LEDGER_TABLE}: no claim for send key ${sendKey}`);
       }
       const patch = applyLedgerEvent(current.entry, event);
+      // Nothing to change is decided on what is really stored, never on the remembered claim.
+      if (!patch && guessed) continue;
       if (!patch) return;
       try {
         await table.updateEntity({ partitionKey, rowKey: sendKey, ...withoutNulls(patch) }, 'Merge', { etag: current.etag });
         return;
       } catch (err) {
         // 412: another report changed the row since it was read; decide again on the fresh row.
-        if (!isStatus(err, 412) || attempt >= MAX_UPDATE_ATTEMPTS) throw err;
+        if (!isStatus(err, 412) || (!guessed && attempt >= MAX_UPDATE_ATTEMPTS)) throw err;
       }
     }
   }
 }
+
+/** At most this many claims are remembered (a burst's worth); the oldest are forgotten first. */
+const JUST_CLAIMED_LIMIT = 5_000;
 
 async function read(table: TableClient, partitionKey: string, sendKey: string): Promise<{ entry: LedgerEntry; etag: string } | undefined> {
   try {

@@ -1,5 +1,5 @@
 import { odata, type TableClient, type TableEntityResult } from '@azure/data-tables';
-import { CHANNELS, meetingRecordSchema, type Channel, type MeetingRecord } from '../../domain';
+import { CHANNELS, meetingRecordSchema, type MeetingRecord } from '../../domain';
 import type { MeetingStore, StoredMeeting, WriteResult } from '../../ports/meeting-store';
 import { reminderFlagName } from '../../domain/meeting/reminder-flags';
 import { CorruptRowError, MEETINGS_TABLE, isStatus, issuePaths, lazyTable, parseJsonProperty } from './table-client';
@@ -72,16 +72,6 @@ export class TableMeetingStore implements MeetingStore {
       if (isStatus(err, 412)) return { ok: false, reason: 'conflict' };
       if (isStatus(err, 404)) return { ok: false, reason: 'missing' };
       throw err;
-    }
-  }
-
-  /** Unconditional merge of one flag. A meeting that no longer exists (purged) has nothing to mark: no-op. */
-  async markReminderSent(meetingId: string, channel: Channel): Promise<void> {
-    const table = await this.table();
-    try {
-      await table.updateEntity({ partitionKey: meetingId, rowKey: ROW, [reminderFlagName(channel)]: true }, 'Merge', { etag: '*' });
-    } catch (err) {
-      if (!isStatus(err, 404)) throw err;
     }
   }
 

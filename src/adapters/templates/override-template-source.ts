@@ -12,8 +12,8 @@ export interface OverrideSourceLog {
 
 /**
  * The template in force for one channel: an admin's override from the {@link TemplateStore}, else
- * the shipped default. Read on every call (one point read, no cache across calls), so the next
- * message after a save or a reset uses it, on every instance. An override that no longer compiles (a merge field removed in
+ * the shipped default. The store is read through a one-second cache (see recentTemplates), so the
+ * next message after a save or a reset uses it on this instance, and within a second on every other. An override that no longer compiles (a merge field removed in
  * a later release) or a corrupt row falls back to the default with a warning rather than stopping
  * every message of that type; storage failures propagate, so the send activity is retried.
  */

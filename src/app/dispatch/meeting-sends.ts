@@ -44,7 +44,6 @@ export async function meetingSend(deps: MeetingSendDeps, meetingId: string, key:
     recheck: () => stillWanted(deps, meetingId, type, parts.version),
     holdUntil: () => quietHold(stored.record, settings, type, deps.clock.now()),
     compose: () => compose(deps, stored.record, settings, type, channel, key),
-    onSent: type === 'reminder' ? () => deps.meetings.markReminderSent(meetingId, channel) : undefined,
     afterSend: (outcome, workflow) => openPromptAfterSend(deps, workflow, meetingId, key, outcome, { settings, stored }),
   };
 }

@@ -35,8 +35,6 @@ export interface PendingSend {
   holdUntil?(): { readonly until: string; readonly reason: string } | undefined;
   /** The recipient and the rendered content, or why there is none (recorded as `failed`). */
   compose(): Promise<Result<{ readonly to: string; readonly content: MessageContent }, string>>;
-  /** After the provider accepted it (e.g. the meeting's reminder flag). */
-  onSent?(): Promise<void>;
   /**
    * After the send core, whatever it answered (a send recorded before included, so a crash between
    * the send and this step is made good on the retry): what the producer does next, e.g. a sent

@@ -85,7 +85,6 @@ export async function sendOnce(deps: SendOnceDeps, pending: PendingSend, slot?: 
     // the provider answers the same key with the same ID, so the pair is recorded then.
     await deps.messageIndex.record(result.providerMessageId, { about, sendKey: key });
     await deps.ledger.markSent(about, key, result.providerMessageId, done);
-    await pending.onSent?.();
     deps.log.info(`send ${key}: sent (${result.providerMessageId})`);
     return { status: 'sent', providerMessageId: result.providerMessageId };
   }

@@ -34,7 +34,7 @@ async function dispatch(parts: PublisherParts, event: DomainEvent, workflow: Mee
       parts.log.warn(`event ${event.id} (${event.type}): ${consumer.name} did not take it (${error instanceof Error ? error.message : 'error'}); the sweep retries`);
     }
   }
-  if (all) await parts.eventLog.markDispatched(event.id, parts.clock.now());
+  if (all) await parts.eventLog.markDispatched(event, parts.clock.now());
   return all;
 }
 

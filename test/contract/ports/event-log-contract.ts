@@ -31,14 +31,17 @@ export function eventLogContract(make: () => EventLog): void {
     expect(mine(await log.pending(at(59), 100))).toEqual(['p-1', 'p-2', 'p-3']);
     const [p1] = events.filter((e) => e.cause === 'p-1');
     if (!p1) throw new Error('p-1 missing');
-    await log.markDispatched(p1.id, at(20));
-    await log.markDispatched(p1.id, at(21));
+    await log.markDispatched(p1, at(20));
+    await log.markDispatched(p1, at(21));
     expect(mine(await log.pending(at(59), 100))).toEqual(['p-2', 'p-3']);
     expect(await log.append(p1)).toEqual({ appended: false, pending: false });
+    // A repeat at another time (a use case retried later) leaves nothing pending behind either.
+    expect(await log.append({ ...p1, time: at(40).toISOString() })).toEqual({ appended: false, pending: false });
+    expect(mine(await log.pending(at(59), 100))).toEqual(['p-2', 'p-3']);
     expect((await log.pending(at(59), 1)).length).toBe(1);
   });
 
   test('marking an unknown event dispatched changes nothing', async () => {
-    await expect(log.markDispatched(unsolicited('ghost', 1).id, at(2))).resolves.toBeUndefined();
+    await expect(log.markDispatched(unsolicited('ghost', 1), at(2))).resolves.toBeUndefined();
   });
 }

@@ -78,6 +78,20 @@ describe('TableLedger', () => {
     expect((await ledger().list(m('A-1004')))[0]).toMatchObject({ status: 'delivered', providerMessageId: 'msg-4', sentAt: at(1).toISOString() });
   });
 
+  test('the instance that claimed writes its send without reading first, and a report another instance applied meanwhile still wins', async () => {
+    const mine = ledger();
+    const quiet = claimInput('A-1026');
+    await mine.claim(quiet, T0);
+    await mine.markSent(m('A-1026'), quiet.sendKey, 'msg-6', at(1));
+    expect((await ledger().list(m('A-1026')))[0]).toMatchObject({ status: 'sent', providerMessageId: 'msg-6' });
+    const raced = claimInput('A-1027');
+    await mine.claim(raced, T0);
+    // The delivery report overtakes the send's record, through another instance: the remembered claim is stale.
+    await ledger().markDelivered(m('A-1027'), raced.sendKey, { delivered: true }, at(2));
+    await mine.markSent(m('A-1027'), raced.sendKey, 'msg-7', at(1));
+    expect((await ledger().list(m('A-1027')))[0]).toMatchObject({ status: 'delivered', providerMessageId: 'msg-7', sentAt: at(1).toISOString() });
+  });
+
   test('concurrent reports converge on the furthest status', async () => {
     const input = claimInput('A-1005');
     await ledger().claim(input, T0);

@@ -33,7 +33,9 @@ describe('meetingView', () => {
 
   test("a channel's reminder flag shows once its reminder was sent", async () => {
     const deps = await setup();
-    await deps.meetings.markReminderSent('A-1001', 'sms');
+    const reminder = sendKey({ meetingId: 'A-1001', version: 1, type: 'reminder', channel: 'sms' });
+    await deps.ledger.claim({ sendKey: reminder, about, type: 'reminder', channel: 'sms', plannedFor: null }, deps.clock.now());
+    await deps.ledger.markSent(about, reminder, 'pm-1', deps.clock.now());
     expect(await meetingView(deps, 'A-1001')).toMatchObject({ reminderEmailSent: false, reminderSmsSent: true });
   });
 

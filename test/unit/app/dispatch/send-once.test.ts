@@ -1,6 +1,7 @@
 import { sendDispatch } from '../../../../src/activities/send-dispatch';
 import { defaultTemplateSource } from '../../../../src/adapters/templates/default-template-source';
 import { meetingSend } from '../../../../src/app/dispatch/meeting-sends';
+import { meetingView } from '../../../../src/app/meeting-view';
 import { isNothingToSend, type PendingSend } from '../../../../src/app/dispatch/pending-send';
 import { sendOnce } from '../../../../src/app/dispatch/send-once';
 import { hashLinkToken, sendKey, sendLinkToken, type Channel, type CommunicationType, type MeetingRecord, type MessageTemplateSources } from '../../../../src/domain';
@@ -76,11 +77,13 @@ describe('the send core (sendOnce over the meeting producer)', () => {
     expect(await entryOf(deps)).toMatchObject({ status: 'failed', reason: 'fake: recipient rejected (HTTP 400)' });
   });
 
-  test('a sent reminder sets the meeting reminder flag of its channel', async () => {
+  test('a sent reminder shows in GetMeeting\'s flag of its channel, without writing the meeting row', async () => {
     const deps = await setup();
     deps.clock.set('2026-12-01T15:00:00.000Z');
+    const writes = deps.meetings.writes.length;
     expect(await send(deps, key('reminder', 'sms'))).toMatchObject({ status: 'sent' });
-    expect((await deps.meetings.get('A-1001'))?.remindersSent).toEqual({ email: false, sms: true });
+    expect(deps.meetings.writes).toHaveLength(writes);
+    expect(await meetingView(deps, 'A-1001')).toMatchObject({ reminderEmailSent: false, reminderSmsSent: true });
   });
 
   test('not due (a reminder 11 days early) → skipped, without a claim', async () => {
