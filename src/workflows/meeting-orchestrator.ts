@@ -40,6 +40,16 @@ export const meetingOrchestrator: OrchestrationHandler = function* (context: Orc
       continue;
     }
     if (step.kind === 'done') return step.reason;
+    if (step.kind === 'online') {
+      // The Teams meeting first (its failures are kept for a retry the plan wakes up for, not thrown).
+      try {
+        yield* awaitTask(callActivity(context, 'syncOnline', { meetingId: input.meetingId }, ACTIVITY_RETRY));
+      } catch {
+        failedRounds += 1;
+        yield* changes.sleepUntil(pauseUntil(context, failedRounds));
+      }
+      continue;
+    }
     if (step.kind === 'sleep') {
       failedRounds = 0;
       yield* changes.sleepUntil(step.until);

@@ -5,6 +5,8 @@ import type { PromptReply } from '../ports/meeting-workflow';
 export type PlanStep =
   | { readonly kind: 'send'; readonly sendKeys: readonly string[] }
   | { readonly kind: 'sleep'; readonly until: string }
+  /** The meeting's Teams meeting needs a Graph call (create, move, delete) first. */
+  | { readonly kind: 'online' }
   | { readonly kind: 'done'; readonly reason: string };
 
 /**

@@ -1,0 +1,50 @@
+import type { Config } from '../../config';
+import { emailDispatchSender } from '../../channels/email/email-sender';
+import { graphCredentialsMissing } from '../../config/graph-schema';
+import type { Clock } from '../../ports/clock';
+import type { OnlineMeetings } from '../../ports/online-meetings';
+import type { AdapterLogger } from '../acs/acs-common';
+import type { ProviderChoice } from '../providers';
+import { GraphEmailSender } from './graph-email-sender';
+import { GraphOnlineMeetings } from './graph-online-meetings';
+import { graphConnection } from './graph-provider';
+import { TableSendMarkers } from './graph-send-markers';
+
+/** The provider of Teams meetings, as providers.ts chooses it: name, missing settings, how to build it. */
+export interface OnlineMeetingsChoice {
+  readonly provider: string;
+  readonly missing: readonly string[];
+  create(env: { readonly config: Config; readonly clock: Clock; readonly logger: AdapterLogger }): OnlineMeetings;
+}
+
+/** EMAIL_PROVIDER=graph: Outlook mail from GRAPH_MAIL_SENDER (the config schema requires its settings). */
+export function graphEmailChoice(config: Config): ProviderChoice | { readonly missing: readonly string[] } {
+  const missing = [...graphCredentialsMissing(config), ...(config.GRAPH_MAIL_SENDER ? [] : ['GRAPH_MAIL_SENDER'])];
+  if (missing.length > 0) return { missing };
+  const sender = config.GRAPH_MAIL_SENDER as string;
+  return {
+    provider: 'graph',
+    missing: [],
+    create: ({ logger }) => {
+      const { client, tokens } = graphConnection(config);
+      const markers = new TableSendMarkers(config.AzureWebJobsStorage);
+      return emailDispatchSender('graph', new GraphEmailSender(client, { sender, saveToSentItems: config.GRAPH_SAVE_TO_SENT_ITEMS, tokens, markers, logger }));
+    },
+  };
+}
+
+/** Teams meetings through Graph: the credentials and GRAPH_ORGANIZER. */
+export function graphOnlineMeetingsChoice(config: Config): OnlineMeetingsChoice | { readonly missing: readonly string[] } {
+  const missing = [...graphCredentialsMissing(config), ...(config.GRAPH_ORGANIZER ? [] : ['GRAPH_ORGANIZER'])];
+  if (missing.length > 0) return { missing };
+  return {
+    provider: 'graph',
+    missing: [],
+    create: () => {
+      const { client, tokens } = graphConnection(config);
+      return new GraphOnlineMeetings(client, {
+        organizer: config.GRAPH_ORGANIZER as string, organizerDomains: config.GRAPH_ORGANIZER_DOMAINS ?? [], lobbyBypass: config.TEAMS_LOBBY_BYPASS, tokens,
+      });
+    },
+  };
+}
