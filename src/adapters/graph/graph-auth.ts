@@ -1,7 +1,13 @@
 import { ConfidentialClientApplication, type Configuration, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
 
-/** The app-only scope of Microsoft Graph (the permissions granted to the app registration). */
-export const GRAPH_SCOPE = (graphBaseUrl: string): string => `${new URL(graphBaseUrl).origin.replace(/^http:/, 'https:')}/.default`;
+/**
+ * The app-only scope of Microsoft Graph (the permissions granted to the app registration): the Graph
+ * host's own (`https://graph.microsoft.us/.default` in that cloud); a loopback Graph stands for the public one.
+ */
+export const GRAPH_SCOPE = (graphBaseUrl: string): string => {
+  const url = new URL(graphBaseUrl);
+  return url.protocol === 'https:' ? `${url.origin}/.default` : 'https://graph.microsoft.com/.default';
+};
 
 /** How the app proves itself: a client secret, or a certificate (private key PEM, SHA-256 thumbprint). */
 export interface GraphCredentials {

@@ -8,7 +8,7 @@ import type { ProviderChoice } from '../providers';
 import { GraphEmailSender } from './graph-email-sender';
 import { GraphOnlineMeetings } from './graph-online-meetings';
 import { graphConnection } from './graph-provider';
-import { TableSendMarkers } from './graph-send-markers';
+import { TableSendMarkers, type SendMarkers } from './graph-send-markers';
 
 /** The provider of Teams meetings, as providers.ts chooses it: name, missing settings, how to build it. */
 export interface OnlineMeetingsChoice {
@@ -21,16 +21,17 @@ export interface OnlineMeetingsChoice {
 export function graphEmailChoice(config: Config): ProviderChoice | { readonly missing: readonly string[] } {
   const missing = [...graphCredentialsMissing(config), ...(config.GRAPH_MAIL_SENDER ? [] : ['GRAPH_MAIL_SENDER'])];
   if (missing.length > 0) return { missing };
-  const sender = config.GRAPH_MAIL_SENDER as string;
   return {
     provider: 'graph',
     missing: [],
-    create: ({ logger }) => {
-      const { client, tokens } = graphConnection(config);
-      const markers = new TableSendMarkers(config.AzureWebJobsStorage);
-      return emailDispatchSender('graph', new GraphEmailSender(client, { sender, saveToSentItems: config.GRAPH_SAVE_TO_SENT_ITEMS, tokens, markers, logger }));
-    },
+    create: ({ logger }) => emailDispatchSender('graph', graphEmailSenderFor(config, logger)),
   };
+}
+
+/** The Graph email sender for `config` (its marks in Table storage unless given). */
+export function graphEmailSenderFor(config: Config, logger: AdapterLogger, markers: SendMarkers = new TableSendMarkers(config.AzureWebJobsStorage)): GraphEmailSender {
+  const { client, tokens } = graphConnection(config);
+  return new GraphEmailSender(client, { sender: config.GRAPH_MAIL_SENDER as string, saveToSentItems: config.GRAPH_SAVE_TO_SENT_ITEMS, tokens, markers, logger });
 }
 
 /** Teams meetings through Graph: the credentials and GRAPH_ORGANIZER. */
