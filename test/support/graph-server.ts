@@ -50,11 +50,11 @@ export class GraphServer {
   private constructor(private readonly server: Server, readonly url: string) {}
 
   static async start(): Promise<GraphServer> {
-    let instance: GraphServer | undefined;
-    const server = createServer((req, res) => void instance?.handle(req, res));
+    const ready: { instance?: GraphServer } = {};
+    const server = createServer((req, res) => void ready.instance?.handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    instance = new GraphServer(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-    return instance;
+    ready.instance = new GraphServer(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    return ready.instance;
   }
 
   /** Trusts client assertions signed by this certificate's key (PEM), as an app registration's uploaded certificate. */
