@@ -76,6 +76,7 @@ export function devServices(durable: { readonly engine: Engine }): HostExtension
     ],
     pages: () => [
       { name: 'outbox', path: '/dev/outbox', note: '(messages the local outbox channel recorded)' },
+      { name: 'teams', path: '/dev/outbox/teams', note: '(Teams meetings of the local stand-in, for createTeamsMeeting without Graph settings)' },
       { name: 'sms in', path: '/dev/sms/inbound', note: '(POST {"from":"+14255550123","to":"+18005550100","text":"YES"}: a customer\'s SMS, posted to the webhook as Event Grid would)' },
       { name: 'events', path: '/dev/events', note: '(POST {"type":"meeting.confirmed"}: a test domain event, published to the webhook subscriptions)' },
       { name: 'clock', path: '/dev/clock', note: '(GET; POST {"advance":"P1D"} to move time forward)' },
