@@ -70,4 +70,33 @@ describe('Microsoft Graph on the devhost (EMAIL_PROVIDER=graph, Teams through Gr
       await host.stop();
     }
   });
+
+  test('Graph failing at booking: retried with backoff; the confirmation goes after TEAMS_LINK_WAIT saying the link follows, and the update that carries it follows once Graph answers', async () => {
+    const host = await AppHost.start({ env: { ...graphEnv(), TEAMS_LINK_WAIT: '1m' } });
+    try {
+      await host.enableAll();
+      // Two syncs fail (each is the client's first try and its 2 retries), the third succeeds.
+      graph.script('createOrGet', 6, { status: 503, retryAfter: 0 });
+      const before = graph.graphCalls('createOrGet').length;
+      const body = meetingBody('GRAPH-LATE', await host.now(), 10, { location: null, online: { createTeamsMeeting: true }, contact: { email: 'late@example.com', phone: null } });
+      await host.schedule(body);
+      await host.settle();
+      const waiting = await host.meeting('GRAPH-LATE');
+      expect(waiting.communications.find((c) => c.type === 'confirmation' && c.channel === 'email')).toMatchObject({ status: 'planned', reason: 'waiting for the Teams join link' });
+      expect(mailsTo('late@example.com')).toHaveLength(0);
+      await host.advance('PT3M');
+      expect(graph.graphCalls('createOrGet').length - before).toBe(7);
+      const created = [...graph.meetings.values()].find((m) => m.externalId === 'GRAPH-LATE');
+      const mails = mailsTo('late@example.com').map((m) => JSON.stringify(m.body));
+      expect(mails).toHaveLength(2);
+      expect(mails[0]).toContain('we will send you the link');
+      expect(mails[0]).not.toContain('teams.microsoft.com');
+      expect(mails[1]).toContain(created?.joinWebUrl);
+      const view = (await host.meeting('GRAPH-LATE')) as unknown as { version: number; online: { joinUrl: string } };
+      expect(view.version).toBe(2);
+      expect(view.online.joinUrl).toBe(created?.joinWebUrl);
+    } finally {
+      await host.stop();
+    }
+  });
 });
