@@ -11,8 +11,7 @@ import type { ChannelSender } from '../ports/dispatch';
 import type { EventPublisher } from '../ports/event-publisher';
 import { durableMeetingWorkflow } from './durable/meeting-workflow';
 import type { MeetingWorkflow } from '../ports/meeting-workflow';
-import type { ProviderChoice } from './providers';
-import type { OnlineMeetingsChoice } from './graph/graph-choices';
+import type { OnlineMeetingsChoice, ProviderChoice } from './providers';
 
 export type { ChannelSender, Dispatch } from '../ports/dispatch';
 export type { MeetingWorkflow } from '../ports/meeting-workflow';

@@ -5,12 +5,12 @@ import { smsDispatchSender } from '../channels/sms/sms-sender';
 import type { Clock } from '../ports/clock';
 import type { ChannelSender } from '../ports/dispatch';
 import { TransientProviderError } from '../ports/send-result';
-import { OnlineMeetingError } from '../ports/online-meetings';
+import { OnlineMeetingError, type OnlineMeetings } from '../ports/online-meetings';
 import type { AdapterLogger } from './acs/acs-common';
 import { AcsEmailSender } from './acs/acs-email-sender';
 import { AcsSmsSender } from './acs/acs-sms-sender';
 import { fallbackOnlineMeetings, fallbackProvider } from './devhost-hooks';
-import { graphEmailChoice, graphOnlineMeetingsChoice, type OnlineMeetingsChoice } from './graph/graph-choices';
+import { graphEmailChoice, graphOnlineMeetingsChoice } from './graph/graph-choices';
 
 /** What a sender is built from. */
 export interface SenderEnv {
@@ -27,6 +27,13 @@ export interface ProviderChoice {
   readonly provider: string;
   readonly missing: readonly string[];
   create(env: SenderEnv): ChannelSender;
+}
+
+/** The provider of Teams meetings, chosen like a channel's: its name, the settings it lacks, how to build it. */
+export interface OnlineMeetingsChoice {
+  readonly provider: string;
+  readonly missing: readonly string[];
+  create(env: SenderEnv): OnlineMeetings;
 }
 
 /** A real provider per channel: chosen when its settings are present, else the settings it needs. */

@@ -37,6 +37,11 @@ describe('Teams meetings on the devhost (local stand-in)', () => {
     expect(email?.html).toContain(link);
     expect(email?.text).not.toContain('we will send you the link');
     expect((await view('TEAMS-1')).online).toEqual({ joinUrl: link, createTeamsMeeting: true });
+    // A client sending back what GetMeeting returned keeps the Teams meeting: no change, no new version.
+    const echoed = await host.api('meetings/TEAMS-1', { method: 'PUT', body: JSON.stringify({ ...body, online: (await view('TEAMS-1')).online }) });
+    expect(await echoed.json()).toEqual({ meetingId: 'TEAMS-1', status: 'scheduled', version: 1 });
+    const otherLink = await host.api('meetings/TEAMS-1', { method: 'PUT', body: JSON.stringify({ ...body, online: { joinUrl: 'https://meet.example.com/j/1', createTeamsMeeting: true } }) });
+    expect(otherLink.status).toBe(400);
 
     const start = new Date(Date.parse(body.start as string) + 86_400_000).toISOString();
     const end = new Date(Date.parse(body.end as string) + 86_400_000).toISOString();

@@ -1,21 +1,13 @@
 import type { Config } from '../../config';
 import { emailDispatchSender } from '../../channels/email/email-sender';
 import { graphCredentialsMissing } from '../../config/graph-schema';
-import type { Clock } from '../../ports/clock';
-import type { OnlineMeetings } from '../../ports/online-meetings';
 import type { AdapterLogger } from '../acs/acs-common';
-import type { ProviderChoice } from '../providers';
+import type { OnlineMeetingsChoice, ProviderChoice } from '../providers';
 import { GraphEmailSender } from './graph-email-sender';
 import { GraphOnlineMeetings } from './graph-online-meetings';
 import { graphConnection } from './graph-provider';
 import { TableSendMarkers, type SendMarkers } from './graph-send-markers';
 
-/** The provider of Teams meetings, as providers.ts chooses it: name, missing settings, how to build it. */
-export interface OnlineMeetingsChoice {
-  readonly provider: string;
-  readonly missing: readonly string[];
-  create(env: { readonly config: Config; readonly clock: Clock; readonly logger: AdapterLogger }): OnlineMeetings;
-}
 
 /** EMAIL_PROVIDER=graph: Outlook mail from GRAPH_MAIL_SENDER (the config schema requires its settings). */
 export function graphEmailChoice(config: Config): ProviderChoice | { readonly missing: readonly string[] } {

@@ -1,4 +1,4 @@
-import type { OnlineMeetingsChoice } from '../graph/graph-choices';
+import type { OnlineMeetingsChoice } from '../providers';
 import { OutboxOnlineMeetings } from './outbox-online-meetings';
 
 /** The devhost's local Teams stand-in as the online-meetings provider (installed through devhost-hooks). */
