@@ -57,9 +57,25 @@ export class GraphEmailSender implements EmailSender {
     } catch (error) {
       return this.failed(error, sendKey);
     }
-    await this.options.markers.accepted(sendKey);
+    await this.markAccepted(sendKey);
     this.options.logger.info(`${PROVIDER}: sent`, { sendKey });
     return { status: 'sent', providerMessageId };
+  }
+
+  /**
+   * Graph took it: the mark must say so, or a retry after a storage hiccup would read "outcome
+   * unknown" for a mail that went. A few quick tries; if storage stays down the error goes up and
+   * the resumed send records the unknown outcome (never a second mail).
+   */
+  private async markAccepted(sendKey: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.options.markers.accepted(sendKey);
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
   }
 
   private body(message: EmailMessage): Record<string, unknown> {
