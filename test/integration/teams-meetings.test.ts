@@ -76,4 +76,10 @@ describe('Teams meetings on the devhost (local stand-in)', () => {
     const emails = (await host.outbox('TEAMS-2')).filter((m) => m.channel === 'email');
     expect(emails.at(-1)?.text).toContain(`${LOCAL_JOIN}TEAMS-2`);
   });
+
+  test('GET /dev/outbox/teams takes GET only', async () => {
+    const res = await fetch(`${host.url}/dev/outbox/teams`, { method: 'POST', body: '{}' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET');
+  });
 });
