@@ -29,6 +29,9 @@ export class GraphAuthError extends Error {
   }
 }
 
+/** Authority hosts msal-node knows (instance discovery works for them). */
+const MSAL_CLOUDS = new Set(['login.microsoftonline.com', 'login.microsoftonline.us', 'login.chinacloudapi.cn', 'login.microsoftonline.de']);
+
 /** A made-up https authority standing for an http loopback one (msal-node refuses http authorities). */
 const LOOPBACK_AUTHORITY = 'login.loopback.test';
 
@@ -65,7 +68,9 @@ function msalConfiguration(c: GraphCredentials): Configuration {
     : { clientSecret: c.clientSecret ?? '' };
   const host = new URL(c.authorityHost);
   if (host.protocol === 'https:') {
-    return { auth: { clientId: c.clientId, authority: `${host.origin}/${c.tenantId}`, knownAuthorities: [host.host], ...credential } };
+    // The public and sovereign clouds are msal's own; another https host must be named as trusted.
+    const known = MSAL_CLOUDS.has(host.host) ? {} : { knownAuthorities: [host.host] };
+    return { auth: { clientId: c.clientId, authority: `${host.origin}/${c.tenantId}`, ...known, ...credential } };
   }
   const base = `https://${LOOPBACK_AUTHORITY}/${c.tenantId}`;
   const authorityMetadata = JSON.stringify({
