@@ -1,12 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { createHash, X509Certificate } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { graphOnlineMeetingsChoice } from '../../src/adapters/graph/graph-choices';
 import { parseConfig } from '../../src/config';
 import { OnlineMeetingError, type OnlineMeetings } from '../../src/ports/online-meetings';
 import { CLIENT_ID, CLIENT_SECRET, GraphServer, TENANT } from '../support/graph-server';
+import { makeTestCertificate } from '../support/test-certificate';
 
 const ORGANIZER_ID = '0f0e0d0c-0b0a-4909-8807-060504030201';
 const ANA_ID = '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
@@ -125,14 +121,9 @@ describe('Teams meetings through Microsoft Graph (real SDKs, loopback Graph)', (
   });
 
   test('a certificate instead of a secret: msal signs a client assertion the authority verifies', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'graph-cert-'));
-    const pemPath = path.join(dir, 'app.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'), '-days', '2', '-subj', '/CN=meeting-communications-test'], { stdio: 'ignore' });
-    const cert = fs.readFileSync(path.join(dir, 'cert.pem'), 'utf8');
-    fs.writeFileSync(pemPath, `${fs.readFileSync(path.join(dir, 'key.pem'), 'utf8')}${cert}`);
-    graph.trustCertificate(cert);
-    const thumbprint = createHash('sha256').update(new X509Certificate(cert).raw).digest('hex');
-    const teams = adapter({ GRAPH_CLIENT_SECRET: '', GRAPH_CERTIFICATE_PATH: pemPath, GRAPH_CERTIFICATE_THUMBPRINT: thumbprint });
+    const cert = makeTestCertificate();
+    graph.trustCertificate(cert.certPem);
+    const teams = adapter({ GRAPH_CLIENT_SECRET: '', GRAPH_CERTIFICATE_PATH: cert.bundlePath, GRAPH_CERTIFICATE_THUMBPRINT: cert.thumbprintSha256 });
     await teams.ensure(request('A-1001'));
     expect(graph.meetings.size).toBe(1);
     expect(graph.tokenRequests[0]).toMatchObject({ client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer' });

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { createPublicKey, verify, constants, X509Certificate, type KeyObject } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 
@@ -49,11 +50,13 @@ export class GraphServer {
 
   private constructor(private readonly server: Server, readonly url: string) {}
 
-  static async start(): Promise<GraphServer> {
+  /** Plain http, or https with `tls` (a test certificate the client trusts through NODE_EXTRA_CA_CERTS). */
+  static async start(tls?: { key: string; cert: string }): Promise<GraphServer> {
     const ready: { instance?: GraphServer } = {};
-    const server = createServer((req, res) => void ready.instance?.handle(req, res));
+    const handler = (req: IncomingMessage, res: ServerResponse): void => void ready.instance?.handle(req, res);
+    const server: Server = tls ? createHttpsServer(tls, handler) : createServer(handler);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    ready.instance = new GraphServer(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    ready.instance = new GraphServer(server, `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`);
     return ready.instance;
   }
 
@@ -93,6 +96,14 @@ export class GraphServer {
     const path = new URL(req.url ?? '/', this.url).pathname;
     const method = req.method ?? 'GET';
     if (method === 'POST' && path === `/${TENANT}/oauth2/v2.0/token`) return this.token(raw, res);
+    // OpenID discovery, which msal reads for an authority it is told to trust (knownAuthorities).
+    if (method === 'GET' && path === `/${TENANT}/v2.0/.well-known/openid-configuration`) {
+      const base = `${this.url}/${TENANT}`;
+      return send(res, 200, {
+        token_endpoint: `${base}/oauth2/v2.0/token`, authorization_endpoint: `${base}/oauth2/v2.0/authorize`, end_session_endpoint: `${base}/oauth2/v2.0/logout`,
+        issuer: `${base}/v2.0`, jwks_uri: `${base}/discovery/v2.0/keys`, response_types_supported: ['code', 'id_token', 'token'],
+      });
+    }
     let body: unknown = undefined;
     try {
       body = raw === '' ? undefined : JSON.parse(raw);
@@ -116,7 +127,8 @@ export class GraphServer {
     const refuse = (code: string, aadsts: string) => send(res, 400, { error: code, error_description: `${aadsts}: refused by the loopback authority`, error_codes: [Number(aadsts.slice(6))] });
     if (form.grant_type !== 'client_credentials') return refuse('unsupported_grant_type', 'AADSTS70003');
     if (form.client_id !== CLIENT_ID) return refuse('unauthorized_client', 'AADSTS700016');
-    if (form.scope !== 'https://graph.microsoft.com/.default') return refuse('invalid_scope', 'AADSTS70011');
+    // The public cloud's Graph, or this server's own origin when it stands in as an https (sovereign-like) Graph host.
+    if (form.scope !== 'https://graph.microsoft.com/.default' && form.scope !== `${this.url}/.default`) return refuse('invalid_scope', 'AADSTS70011');
     if (form.client_secret !== undefined ? form.client_secret !== CLIENT_SECRET : !this.validAssertion(form.client_assertion, form.client_assertion_type)) return refuse('invalid_client', 'AADSTS7000215');
     const accessToken = `loopback-token-${++this.tokenCount}`;
     this.issued.add(accessToken);
