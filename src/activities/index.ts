@@ -29,7 +29,7 @@ export function createActivities(deps: AppDeps) {
   const perSubscription = new KeyedLimiter(WEBHOOK_CONCURRENCY);
   return {
     planStep: (input: MeetingRef, _invocation?: ActivityInvocation) => planMeetingStep(deps, input),
-    syncOnline: (input: MeetingRef, _invocation?: ActivityInvocation): Promise<OnlineSyncResult> => syncOnlineMeeting(deps, input.meetingId),
+    syncOnline: (input: MeetingRef, invocation?: ActivityInvocation): Promise<OnlineSyncResult> => syncOnlineMeeting(deps, input.meetingId, invocation?.workflow),
     send: (input: SendRequest, invocation?: ActivityInvocation) => sendDispatch(deps, input, invocation?.workflow),
     recordFailure: (input: FailureRecord, invocation?: ActivityInvocation) => recordSendFailure(deps, input, invocation?.workflow),
     notifyScheduled: (input: BroadcastCursor, invocation: ActivityInvocation) => notifyScheduled(deps, invocation.workflow(), input),

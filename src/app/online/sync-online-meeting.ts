@@ -1,8 +1,10 @@
 import { parseSendKey, TEAMS_RETRY, teamsRetryAt, teamsWork, type MeetingRecord, type TeamsMeetingState, type TeamsWork } from '../../domain';
 import { OnlineMeetingError } from '../../ports/online-meetings';
+import type { MeetingWorkflow } from '../../ports/meeting-workflow';
 import type { AppDeps } from '../deps';
+import { publishMeetingEvent, type MeetingEventDeps } from '../events/publish-events';
 
-export type SyncOnlineMeetingDeps = Pick<AppDeps, 'meetings' | 'ledger' | 'clock' | 'log' | 'onlineMeetings'>;
+export type SyncOnlineMeetingDeps = Pick<AppDeps, 'meetings' | 'ledger' | 'clock' | 'log' | 'onlineMeetings'> & MeetingEventDeps;
 
 /** What one sync did: nothing, the Graph call that succeeded, or a failure kept for a retry (or given up). */
 export interface OnlineSyncResult {
@@ -23,7 +25,7 @@ const DONE = { create: 'created', update: 'updated', delete: 'deleted' } as cons
  * confirmation or reminder of this version went without it makes a new version: its update carries
  * the link. Only this activity writes `teams`; other writers keep it as read.
  */
-export async function syncOnlineMeeting(deps: SyncOnlineMeetingDeps, meetingId: string): Promise<OnlineSyncResult> {
+export async function syncOnlineMeeting(deps: SyncOnlineMeetingDeps, meetingId: string, workflow?: () => MeetingWorkflow): Promise<OnlineSyncResult> {
   const stored = await deps.meetings.get(meetingId);
   if (!stored) return { outcome: 'none' };
   const now = deps.clock.now();
@@ -48,7 +50,10 @@ export async function syncOnlineMeeting(deps: SyncOnlineMeetingDeps, meetingId: 
     const record = await withLateLink(deps, current.record, next);
     const saved = await deps.meetings.replace(record, current.etag);
     if (saved.ok) {
-      if (result.outcome !== 'deferred' && result.outcome !== 'gaveUp') deps.log.info(`meeting ${meetingId}: Teams meeting ${result.outcome}${record.version !== current.record.version ? ` (version ${record.version} carries the join link)` : ''}`);
+      const newVersion = record.version !== current.record.version;
+      if (result.outcome !== 'deferred' && result.outcome !== 'gaveUp') deps.log.info(`meeting ${meetingId}: Teams meeting ${result.outcome}${newVersion ? ` (version ${record.version} carries the join link)` : ''}`);
+      // A new version is a stored change like an update's: subscribers hear of it once (its ETag).
+      if (newVersion) await publishMeetingEvent(deps, workflow?.(), 'meeting.updated', record, { cause: `${meetingId}|${record.version}|${saved.etag}` });
       return result;
     }
     const fresh = await deps.meetings.get(meetingId);

@@ -31,6 +31,7 @@ describe('the Teams meeting of an online appointment', () => {
     expect((await stored(deps)).teams).toMatchObject({ id: `om-${ID}`, joinUrl: `https://teams.example/join/${ID}`, attempts: 0 });
     expect((await stored(deps)).version).toBe(1);
     expect(await planMeetingStep(deps, ref)).toMatchObject({ kind: 'send' });
+    expect(deps.eventLog.ofType('meeting.updated')).toEqual([]);
     // A second sync has nothing to do: one meeting, one Graph call.
     expect(await syncOnlineMeeting(deps, ID)).toEqual({ outcome: 'none' });
     expect(deps.onlineMeetings.calls).toEqual([`ensure ${ID}`]);
@@ -81,6 +82,7 @@ describe('the Teams meeting of an online appointment', () => {
     const after = await stored(deps);
     expect(after.version).toBe(2);
     expect(after.teams?.joinUrl).toBe(`https://teams.example/join/${ID}`);
+    expect(deps.eventLog.ofType('meeting.updated').map((e) => (e.data as { version: number }).version)).toEqual([2]);
     expect(await planMeetingStep(deps, ref)).toMatchObject({ kind: 'send', sendKeys: expect.arrayContaining([sendKey({ meetingId: ID, version: 2, type: 'confirmation', channel: 'email' })]) });
   });
 
