@@ -112,6 +112,14 @@ describe('Teams meetings through Microsoft Graph (real SDKs, loopback Graph)', (
     expect(graph.meetings.size).toBe(4);
   });
 
+  test('a refused request is permanent; an answer without a join URL is not taken as a meeting', async () => {
+    const teams = adapter();
+    graph.script('createOrGet', 1, { status: 400, body: { error: { code: 'BadRequest', message: 'Invalid externalId.' } } });
+    await expect(teams.ensure(request('A-1'))).rejects.toMatchObject({ kind: 'permanent', message: 'Graph refused the request (HTTP 400 BadRequest)' });
+    graph.script('createOrGet', 1, { status: 201, body: { id: 'only-an-id' } });
+    await expect(teams.ensure(request('A-2'))).rejects.toMatchObject({ kind: 'transient', message: expect.stringContaining('joinWebUrl') });
+  });
+
   test('a wrong client secret: an error naming the setting, never its value; Graph is not called', async () => {
     const error = await adapter({ GRAPH_CLIENT_SECRET: 'not-the-secret' }).ensure(request('A-1001')).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'forbidden' });
