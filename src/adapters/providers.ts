@@ -94,7 +94,8 @@ export function providersFor(config: Config): Record<Channel, ProviderChoice> {
 /**
  * Who creates Teams meetings: Graph when its credentials and GRAPH_ORGANIZER are set; else the
  * devhost's local stand-in; else none (a Teams meeting then never gets a link: its messages wait
- * TEAMS_LINK_WAIT and go without it, and /api/health names the missing settings).
+ * TEAMS_LINK_WAIT and go without it; /api/health reports `onlineMeetings: none`; each try logs the
+ * settings to set).
  */
 export function onlineMeetingsFor(config: Config): OnlineMeetingsChoice {
   const graph = graphOnlineMeetingsChoice(config);
