@@ -12,7 +12,7 @@ export interface OnlineSyncResult {
   readonly retryAt?: string;
 }
 
-const NO_STATE: TeamsMeetingState = { id: null, organizer: null, joinUrl: null, synced: null, attempts: 0, retryAt: null, error: null, gaveUp: false };
+const NO_STATE: TeamsMeetingState = { id: null, organizer: null, joinUrl: null, synced: null, attempts: 0, retryAt: null, error: null, failedVersion: null, gaveUp: false };
 const MAX_WRITES = 5;
 const DONE = { create: 'created', update: 'updated', delete: 'deleted' } as const;
 
@@ -39,7 +39,7 @@ export async function syncOnlineMeeting(deps: SyncOnlineMeetingDeps, meetingId: 
     result = { outcome: DONE[work.kind] };
   } catch (error) {
     if (!(error instanceof OnlineMeetingError)) throw error;
-    next = failedState(before, error, now);
+    next = failedState(before, error, now, stored.record.version);
     result = next.gaveUp ? { outcome: 'gaveUp' } : { outcome: 'deferred', retryAt: next.retryAt as string };
     report(deps, meetingId, work, next, error);
   }
@@ -80,10 +80,10 @@ async function perform(deps: SyncOnlineMeetingDeps, kind: 'create' | 'update' | 
   return { ...NO_STATE, id: moved.id, organizer: moved.organizer, joinUrl: moved.joinUrl, synced: times };
 }
 
-function failedState(state: TeamsMeetingState, error: OnlineMeetingError, now: Date): TeamsMeetingState {
-  const attempts = state.attempts + 1;
+function failedState(state: TeamsMeetingState, error: OnlineMeetingError, now: Date, version: number): TeamsMeetingState {
+  const attempts = (state.failedVersion === version ? state.attempts : 0) + 1;
   const gaveUp = error.kind === 'permanent' || attempts >= TEAMS_RETRY.maxAttempts;
-  return { ...state, attempts, gaveUp, retryAt: gaveUp ? null : teamsRetryAt(now, attempts, error.retryAfterMs), error: error.message.slice(0, 500) };
+  return { ...state, attempts, failedVersion: version, gaveUp, retryAt: gaveUp ? null : teamsRetryAt(now, attempts, error.retryAfterMs), error: error.message.slice(0, 500) };
 }
 
 function report(deps: SyncOnlineMeetingDeps, meetingId: string, work: TeamsWork, state: TeamsMeetingState, error: OnlineMeetingError): void {

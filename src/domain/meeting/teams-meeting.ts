@@ -16,7 +16,9 @@ export const teamsMeetingStateSchema = z.object({
   attempts: z.number().int().min(0),
   retryAt: storedInstant.nullable(),
   error: z.string().nullable(),
-  /** Retries ran out: nothing more is tried for this meeting until it changes. */
+  /** The meeting version the failures (`attempts`, `retryAt`, `gaveUp`) belong to; a new version starts afresh. */
+  failedVersion: z.number().int().min(1).nullable(),
+  /** Retries ran out: nothing more is tried for this version of the meeting. */
   gaveUp: z.boolean(),
 });
 
@@ -33,15 +35,19 @@ export const TEAMS_RETRY = { baseMs: 30_000, maxMs: 30 * 60_000, maxAttempts: 12
 
 const wantsTeams = (record: MeetingRecord): boolean => record.online?.createTeamsMeeting === true;
 
+/** Whether the failures on record are this version's (an update since then starts afresh). */
+const failedNow = (record: MeetingRecord): boolean => record.teams?.failedVersion === record.version;
+
 /**
  * The Teams work a meeting needs now: create it (scheduled, not started, none yet), move it (its
  * subject or times differ from what Graph was told), delete it (cancelled, or no longer wanted). A
- * meeting that has started or completed needs nothing; neither does one whose retries ran out.
+ * meeting that has started or completed needs nothing; neither does one whose retries ran out for
+ * this version. A failed call is due at its retry time, or at once after an update.
  */
 export function teamsWork(record: MeetingRecord, now: Date): TeamsWork {
   const state = record.teams ?? null;
-  if (state?.gaveUp === true || record.status === 'completed') return { kind: 'none' };
-  const dueAt = state?.retryAt ?? now.toISOString();
+  if ((state?.gaveUp === true && failedNow(record)) || record.status === 'completed') return { kind: 'none' };
+  const dueAt = (failedNow(record) ? state?.retryAt : null) ?? now.toISOString();
   const exists = state?.id !== null && state?.id !== undefined;
   if (record.status === 'cancelled' || !wantsTeams(record)) return exists ? { kind: 'delete', dueAt } : { kind: 'none' };
   if (now.getTime() >= Date.parse(record.start)) return { kind: 'none' };
@@ -59,7 +65,7 @@ export function teamsWork(record: MeetingRecord, now: Date): TeamsWork {
 export function teamsLinkPendingUntil(record: MeetingRecord, waitMs: number): string | undefined {
   if (!wantsTeams(record) || record.status !== 'scheduled' || waitMs <= 0) return undefined;
   const state = record.teams ?? null;
-  if (state?.joinUrl || state?.gaveUp === true) return undefined;
+  if (state?.joinUrl || (state?.gaveUp === true && failedNow(record))) return undefined;
   return new Date(Date.parse(record.versionAt) + waitMs).toISOString();
 }
 

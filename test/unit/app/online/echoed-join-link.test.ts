@@ -9,7 +9,7 @@ describe('withoutEchoedTeamsLink', () => {
     const d = fakeDeps();
     await d.meetings.create(record({
       online: { joinUrl: null, createTeamsMeeting: true },
-      teams: { id: 'om-1', organizer: 'org', joinUrl: LINK, synced: null, attempts: 0, retryAt: null, error: null, gaveUp: false },
+      teams: { id: 'om-1', organizer: 'org', joinUrl: LINK, synced: null, attempts: 0, retryAt: null, error: null, failedVersion: null, gaveUp: false },
     }));
     return d;
   }

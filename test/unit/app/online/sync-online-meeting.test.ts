@@ -94,8 +94,15 @@ describe('the Teams meeting of an online appointment', () => {
     deps.clock.advance(60_000);
     deps.onlineMeetings.failNext(1, new OnlineMeetingError('permanent', 'Graph refused the request (HTTP 400)'));
     expect(await syncOnlineMeeting(deps, ID)).toEqual({ outcome: 'gaveUp' });
-    // Given up: the confirmations go at once without the link, and nothing more is asked of Graph.
+    // Given up: the confirmations go at once without the link, and nothing more is asked of Graph…
     expect(await planMeetingStep(deps, ref)).toMatchObject({ kind: 'send' });
+    expect(await syncOnlineMeeting(deps, ID)).toEqual({ outcome: 'none' });
+    // …until the meeting changes: a new version tries again, from its first attempt.
+    await change(deps, { version: 2, versionAt: deps.clock.now().toISOString(), start: '2026-12-04T15:00:00.000Z', end: '2026-12-04T15:30:00.000Z' });
+    expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'online' });
+    deps.onlineMeetings.failNext(1);
+    expect(await syncOnlineMeeting(deps, ID)).toMatchObject({ outcome: 'deferred' });
+    expect((await stored(deps)).teams).toMatchObject({ attempts: 1, failedVersion: 2, gaveUp: false });
   });
 
   test('a cancellation saved while Graph created the meeting: the state lands on the cancelled meeting, so the next plan deletes it', async () => {

@@ -4,7 +4,7 @@ import { allOn, record } from '../fixtures';
 const NOW = new Date('2026-11-20T10:00:00.000Z');
 const teamsOn = { online: { joinUrl: null, createTeamsMeeting: true } } as const;
 const created: TeamsMeetingState = {
-  id: 'om-1', organizer: 'org-1', joinUrl: 'https://teams.example/join/1', attempts: 0, retryAt: null, error: null, gaveUp: false,
+  id: 'om-1', organizer: 'org-1', joinUrl: 'https://teams.example/join/1', attempts: 0, retryAt: null, error: null, failedVersion: null, gaveUp: false,
   synced: { subject: 'Mortgage review', start: '2026-12-03T15:00:00.000Z', end: '2026-12-03T15:30:00.000Z' },
 };
 const teamsRecord = (overrides: Partial<MeetingRecord> = {}): MeetingRecord => record({ ...teamsOn, versionAt: NOW.toISOString(), ...overrides });
@@ -22,14 +22,17 @@ describe('teamsWork', () => {
     ['cancelled before one was created', { status: 'cancelled', cancellation: { cancelledAt: NOW.toISOString(), source: 'api', reason: null } }, 'none'],
     ['completed', { status: 'completed', teams: created, subject: 'changed' }, 'none'],
     ['started without one', { start: '2026-11-20T09:00:00.000Z', end: '2026-11-20T09:30:00.000Z' }, 'none'],
-    ['retries given up', { teams: { ...created, id: null, joinUrl: null, gaveUp: true } }, 'none'],
+    ['retries given up for this version', { teams: { ...created, id: null, joinUrl: null, gaveUp: true, failedVersion: 1 } }, 'none'],
+    ['retries given up for an earlier version: tried again', { version: 2, teams: { ...created, id: null, joinUrl: null, gaveUp: true, failedVersion: 1, retryAt: '2026-11-21T00:00:00.000Z' } }, 'create'],
   ])('%s → %s', (_name, overrides, kind) => {
     expect(teamsWork(teamsRecord(overrides), NOW).kind).toBe(kind);
   });
 
   test('a failed call is due at its retry time, not before', () => {
     const retryAt = '2026-11-20T10:05:00.000Z';
-    expect(teamsWork(teamsRecord({ teams: { ...created, id: null, joinUrl: null, attempts: 1, retryAt } }), NOW)).toEqual({ kind: 'create', dueAt: retryAt });
+    expect(teamsWork(teamsRecord({ teams: { ...created, id: null, joinUrl: null, attempts: 1, retryAt, failedVersion: 1 } }), NOW)).toEqual({ kind: 'create', dueAt: retryAt });
+    // An update since the failure: due at once.
+    expect(teamsWork(teamsRecord({ version: 2, teams: { ...created, id: null, joinUrl: null, attempts: 1, retryAt, failedVersion: 1 } }), NOW)).toEqual({ kind: 'create', dueAt: NOW.toISOString() });
   });
 });
 
@@ -57,7 +60,7 @@ describe('the join link and the messages', () => {
 
   test('nothing waits once the link is there, when its creation gave up, or without a wait', () => {
     expect(teamsLinkPendingUntil(teamsRecord({ teams: created }), 300_000)).toBeUndefined();
-    expect(teamsLinkPendingUntil(teamsRecord({ teams: { ...created, id: null, joinUrl: null, gaveUp: true } }), 300_000)).toBeUndefined();
+    expect(teamsLinkPendingUntil(teamsRecord({ teams: { ...created, id: null, joinUrl: null, gaveUp: true, failedVersion: 1 } }), 300_000)).toBeUndefined();
     expect(teamsLinkPendingUntil(teamsRecord(), 0)).toBeUndefined();
     expect(teamsLinkPendingUntil(record({ online: null }), 300_000)).toBeUndefined();
     const plan = planCommunications({ meeting: teamsRecord({ teams: created }), settings: allOn(), ledger: [], now: NOW, optedOut: new Set(), teamsLinkWaitMs: 300_000 });
