@@ -1,5 +1,4 @@
-import { Client, GraphError, HTTPMessageHandler, RetryHandler, RetryHandlerOptions, type Middleware } from '@microsoft/microsoft-graph-client';
-import type { Context } from '@microsoft/microsoft-graph-client/lib/src/IContext';
+import { Client, GraphError, HTTPMessageHandler, RetryHandler, RetryHandlerOptions, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
 import type { GraphTokenProvider } from './graph-auth';
 
 /** The Graph client's own retry for idempotent calls (createOrGet, PATCH, DELETE, GET): 2 retries, 1 s base. */
