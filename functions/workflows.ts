@@ -9,6 +9,7 @@ import { activityHandler } from '../src/wiring/activities';
 df.app.orchestration(ORCHESTRATION.meeting, meetingOrchestrator);
 df.app.orchestration(ORCHESTRATION.settingsBroadcast, settingsBroadcast);
 df.app.activity(ACTIVITY.planStep, { handler: activityHandler('planStep') });
+df.app.activity(ACTIVITY.syncOnline, { extraInputs: [df.input.durableClient()], handler: activityHandler('syncOnline') });
 df.app.orchestration(ORCHESTRATION.prompt, promptOrchestrator);
 df.app.activity(ACTIVITY.send, { extraInputs: [df.input.durableClient()], handler: activityHandler('send') });
 df.app.activity(ACTIVITY.answerPrompt, { extraInputs: [df.input.durableClient()], handler: activityHandler('answerPrompt') });

@@ -1,4 +1,4 @@
-import { followDevhostClock, installFallbackProvider, installSenderDecorator, installWorkflowDecorator, maskLinkTokens, outboxProvider, type OutboxMessage } from '../../src/adapters/devhost-hooks';
+import { followDevhostClock, installFallbackOnlineMeetings, installFallbackProvider, localOnlineMeetingsProvider, installSenderDecorator, installWorkflowDecorator, maskLinkTokens, outboxProvider, type OutboxMessage } from '../../src/adapters/devhost-hooks';
 import type { Engine } from '../durable/engine';
 import type { HostExtension, HostServices } from '../functions-host/extension';
 import type { FunctionsHost } from '../functions-host/host';
@@ -11,6 +11,7 @@ import { devEventsRoute } from './dev-events-route';
 import { durableClientData } from '../durable/http-api';
 import { EventPublisher } from './event-publisher';
 import { outboxRoute } from './outbox-page';
+import { teamsRoute } from './teams-route';
 import { smsInboundRoute } from './sms-inbound-route';
 
 /** The banner's title. */
@@ -54,6 +55,7 @@ export function devServices(durable: { readonly engine: Engine }): HostExtension
         if (event) events.deliver(event);
       };
       if (!process.env.WEBSITE_SITE_NAME) installFallbackProvider((channel) => outboxProvider(channel, report));
+      if (!process.env.WEBSITE_SITE_NAME) installFallbackOnlineMeetings(localOnlineMeetingsProvider);
       const crash = crashDecoratorFromEnv(process.env);
       if (crash) installSenderDecorator(crash);
       const crashStart = crashBeforeStartFromEnv(process.env);
@@ -68,11 +70,13 @@ export function devServices(durable: { readonly engine: Engine }): HostExtension
       { path: '/dev/token', handle: (req, res, url, body) => ready(issuer).route(req, res, url.pathname, body) },
       { path: '/dev/jwks', handle: (req, res, url, body) => ready(issuer).route(req, res, url.pathname, body) },
       { path: '/dev/outbox', handle: (req, res) => outboxRoute(req, res) },
+      { path: '/dev/outbox/teams', handle: (req, res) => teamsRoute(req, res) },
       { path: '/dev/events', handle: (req, res, _url, body) => devEventsRoute(() => durableClientData(ready(services).url, ready(services).hostJson.hubName), () => ready(services).clock.now(), req, res, body) },
       { path: '/dev/sms/inbound', handle: (req, res, _url, body) => smsInboundRoute(ready(publisher), ready(services).connectionString, () => ready(services).clock.now(), req, res, body) },
     ],
     pages: () => [
       { name: 'outbox', path: '/dev/outbox', note: '(messages the local outbox channel recorded)' },
+      { name: 'teams', path: '/dev/outbox/teams', note: '(Teams meetings of the local stand-in, for createTeamsMeeting without Graph settings)' },
       { name: 'sms in', path: '/dev/sms/inbound', note: '(POST {"from":"+14255550123","to":"+18005550100","text":"YES"}: a customer\'s SMS, posted to the webhook as Event Grid would)' },
       { name: 'events', path: '/dev/events', note: '(POST {"type":"meeting.confirmed"}: a test domain event, published to the webhook subscriptions)' },
       { name: 'clock', path: '/dev/clock', note: '(GET; POST {"advance":"P1D"} to move time forward)' },

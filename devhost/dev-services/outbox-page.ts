@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { listInboundSms, listOutbox, type OutboxInboundSms, type OutboxMessage } from '../../src/adapters/devhost-hooks';
+import { listInboundSms, listOnlineMeetings, listOutbox, type OutboxInboundSms, type OutboxMessage } from '../../src/adapters/devhost-hooks';
 import { sendJson } from '../functions-host/http-bridge';
 import { conversationHtml, conversations, esc } from './outbox-conversations';
+import { teamsSection } from './teams-route';
 
 /**
  * GET /dev/outbox: every message the outbox channel recorded, oldest first — JSON for
@@ -18,7 +19,7 @@ export async function outboxRoute(req: IncomingMessage, res: ServerResponse): Pr
     'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer',
     'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-src 'none'; form-action 'self'",
   });
-  res.end(page(messages, inbound));
+  res.end(page(messages, inbound).replace('</body>', `${teamsSection(await listOnlineMeetings(connection))}</body>`));
 }
 
 function page(messages: OutboxMessage[], inbound: OutboxInboundSms[]): string {

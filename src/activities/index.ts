@@ -7,6 +7,7 @@ import { deliverWebhook, type DeliveryStep } from '../app/webhooks/deliver-webho
 import { KeyedLimiter } from '../app/webhooks/keyed-limiter';
 import { notifyScheduled } from './notify-scheduled';
 import { planMeetingStep } from './plan-meeting-step';
+import { syncOnlineMeeting, type OnlineSyncResult } from '../app/online/sync-online-meeting';
 import { recordSendFailure, sendDispatch } from './send-dispatch';
 
 /** Webhook POSTs in flight to one subscription at once, per app instance. */
@@ -28,6 +29,7 @@ export function createActivities(deps: AppDeps) {
   const perSubscription = new KeyedLimiter(WEBHOOK_CONCURRENCY);
   return {
     planStep: (input: MeetingRef, _invocation?: ActivityInvocation) => planMeetingStep(deps, input),
+    syncOnline: (input: MeetingRef, invocation?: ActivityInvocation): Promise<OnlineSyncResult> => syncOnlineMeeting(deps, input.meetingId, invocation?.workflow),
     send: (input: SendRequest, invocation?: ActivityInvocation) => sendDispatch(deps, input, invocation?.workflow),
     recordFailure: (input: FailureRecord, invocation?: ActivityInvocation) => recordSendFailure(deps, input, invocation?.workflow),
     notifyScheduled: (input: BroadcastCursor, invocation: ActivityInvocation) => notifyScheduled(deps, invocation.workflow(), input),

@@ -1,10 +1,10 @@
-import { nextWakeUp, parseSendKey, planCommunications, transitionStatus, type CommunicationPlan } from '../domain';
+import { nextWakeUp, parseSendKey, planCommunications, teamsWork, transitionStatus, type CommunicationPlan } from '../domain';
 import type { AppDeps } from '../app/deps';
 import { isPaced, reserveAhead, RESERVE_AHEAD_MS, type PaceDeps } from '../app/dispatch/pace-send';
 import { optedOutChannels } from '../app/opt-outs';
 import type { MeetingRef, PlanStep } from '../workflows/steps';
 
-export type PlanStepDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'clock' | 'log' | 'optOuts'> & PaceDeps;
+export type PlanStepDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'clock' | 'log' | 'optOuts' | 'config'> & PaceDeps;
 
 /**
  * Decides the meeting orchestration's next step from the stored meeting, the settings in force, the
@@ -13,7 +13,9 @@ export type PlanStepDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'c
  * can no longer go out (the meeting is no longer scheduled, has started, or has a newer version) is
  * sent at once: the send's own check then records why it did not go out, so nothing stays "planned"
  * forever. A deferred cancellation notice keeps its retry time, also after the meeting ended. At the
- * start a scheduled meeting becomes completed. Safe to run more than once.
+ * start a scheduled meeting becomes completed. A Teams meeting that needs a Graph call (create,
+ * move, delete) comes first; one whose call failed wakes the orchestration at its retry time, and a
+ * confirmation waits for its join link at most TEAMS_LINK_WAIT. Safe to run more than once.
  */
 export async function planMeetingStep(deps: PlanStepDeps, input: MeetingRef): Promise<PlanStep> {
   const stored = await deps.meetings.get(input.meetingId);
@@ -21,12 +23,15 @@ export async function planMeetingStep(deps: PlanStepDeps, input: MeetingRef): Pr
   const record = stored.record;
   const [{ settings }, ledger] = await Promise.all([deps.settings.get(), deps.ledger.list({ kind: 'meeting', id: input.meetingId })]);
   const now = deps.clock.now();
+  const online = teamsWork(record, now);
+  if (online.kind !== 'none' && Date.parse(online.dueAt) <= now.getTime()) return { kind: 'online' };
+  const onlineAt = online.kind === 'none' ? undefined : online.dueAt;
   const start = Date.parse(record.start);
   const sent = ledger.map((e) => e.sendKey);
-  const unfiltered = planCommunications({ meeting: record, settings, ledger: sent, now, optedOut: new Set() });
+  const unfiltered = planCommunications({ meeting: record, settings, ledger: sent, now, optedOut: new Set(), teamsLinkWaitMs: deps.config.TEAMS_LINK_WAIT });
   // Opt-outs matter only to what is still to send (after the last send, nothing is: no read then).
   const open = unfiltered.some((p) => p.status === 'due' || p.status === 'planned');
-  const plan = open ? planCommunications({ meeting: record, settings, ledger: sent, now, optedOut: await optedOutChannels(deps, record.contact) }) : unfiltered;
+  const plan = open ? planCommunications({ meeting: record, settings, ledger: sent, now, optedOut: await optedOutChannels(deps, record.contact), teamsLinkWaitMs: deps.config.TEAMS_LINK_WAIT }) : unfiltered;
   const waiting = ledger.filter((e) => e.status === 'claimed' && e.retryAt !== null);
   const settled = record.status !== 'scheduled' || now.getTime() >= start;
   const stale = (sendKey: string): boolean => {
@@ -37,7 +42,7 @@ export async function planMeetingStep(deps: PlanStepDeps, input: MeetingRef): Pr
   const due = [...plan.filter((p) => p.status === 'due').map((p) => p.sendKey), ...retries];
   if (due.length > 0) return { kind: 'send', sendKeys: due };
   // A deferred cancellation notice outlives the meeting's schedule: wait for its retry time.
-  const retryAt = waiting.map((e) => e.retryAt as string).sort()[0];
+  const retryAt = [...waiting.map((e) => e.retryAt as string), ...(onlineAt === undefined ? [] : [onlineAt])].sort()[0];
   if (retryAt !== undefined && settled) return { kind: 'sleep', until: retryAt };
   if (record.status === 'cancelled') return { kind: 'done', reason: 'cancelled' };
   if (record.status === 'completed') return { kind: 'done', reason: 'completed' };

@@ -11,7 +11,7 @@ import type { ChannelSender } from '../ports/dispatch';
 import type { EventPublisher } from '../ports/event-publisher';
 import { durableMeetingWorkflow } from './durable/meeting-workflow';
 import type { MeetingWorkflow } from '../ports/meeting-workflow';
-import type { ProviderChoice } from './providers';
+import type { OnlineMeetingsChoice, ProviderChoice } from './providers';
 
 export type { ChannelSender, Dispatch } from '../ports/dispatch';
 export type { MeetingWorkflow } from '../ports/meeting-workflow';
@@ -57,6 +57,22 @@ export function fallbackProvider(channel: string): ProviderChoice | undefined {
 }
 
 export { LOCAL_SENDERS, outboxProvider } from './outbox/outbox-provider';
+
+/** The provider of Teams meetings without Graph settings: unset in the product, the local stand-in on the devhost. */
+let onlineFallback: (() => OnlineMeetingsChoice) | undefined;
+
+/** Installs the Teams meetings provider used without Graph settings (the devhost calls this before loading the app). */
+export function installFallbackOnlineMeetings(choose: () => OnlineMeetingsChoice): void {
+  onlineFallback = choose;
+}
+
+/** The installed fallback for Teams meetings, or undefined (the product, on Azure). */
+export function fallbackOnlineMeetings(): OnlineMeetingsChoice | undefined {
+  return onlineFallback?.();
+}
+
+export { localOnlineMeetingsProvider } from './outbox/outbox-online-meetings-provider';
+export { listOnlineMeetings, type LocalOnlineMeeting } from './outbox/outbox-online-meetings';
 
 /** Wraps the meeting workflow of an invocation (for instance to simulate a crash before an orchestration starts). */
 export type WorkflowDecorator = (workflow: MeetingWorkflow) => MeetingWorkflow;

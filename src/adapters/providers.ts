@@ -5,10 +5,12 @@ import { smsDispatchSender } from '../channels/sms/sms-sender';
 import type { Clock } from '../ports/clock';
 import type { ChannelSender } from '../ports/dispatch';
 import { TransientProviderError } from '../ports/send-result';
+import { OnlineMeetingError, type OnlineMeetings } from '../ports/online-meetings';
 import type { AdapterLogger } from './acs/acs-common';
 import { AcsEmailSender } from './acs/acs-email-sender';
 import { AcsSmsSender } from './acs/acs-sms-sender';
-import { fallbackProvider } from './devhost-hooks';
+import { fallbackOnlineMeetings, fallbackProvider } from './devhost-hooks';
+import { graphEmailChoice, graphOnlineMeetingsChoice } from './graph/graph-choices';
 
 /** What a sender is built from. */
 export interface SenderEnv {
@@ -27,6 +29,13 @@ export interface ProviderChoice {
   create(env: SenderEnv): ChannelSender;
 }
 
+/** The provider of Teams meetings, chosen like a channel's: its name, the settings it lacks, how to build it. */
+export interface OnlineMeetingsChoice {
+  readonly provider: string;
+  readonly missing: readonly string[];
+  create(env: SenderEnv): OnlineMeetings;
+}
+
 /** A real provider per channel: chosen when its settings are present, else the settings it needs. */
 type Configured = (config: Config) => ProviderChoice | { readonly missing: readonly string[] };
 
@@ -35,6 +44,7 @@ const unset = (config: Config, ...names: Array<keyof Config>): string[] => names
 
 const CONFIGURED: { readonly [N in Channel]?: Configured } = {
   email: (config) => {
+    if (config.EMAIL_PROVIDER === 'graph') return graphEmailChoice(config);
     const { ACS_CONNECTION_STRING: connectionString, ACS_EMAIL_SENDER: senderAddress } = config;
     if (!connectionString || !senderAddress) return { missing: unset(config, 'ACS_CONNECTION_STRING', 'ACS_EMAIL_SENDER') };
     return { provider: 'acs', missing: [], create: ({ logger }) => emailDispatchSender('acs', new AcsEmailSender({ connectionString, senderAddress, logger })) };
@@ -79,4 +89,25 @@ export function providersFor(config: Config): Record<Channel, ProviderChoice> {
     return fallbackProvider(channel) ?? unconfigured(channel, configured.missing);
   };
   return Object.fromEntries(CHANNELS.map((channel) => [channel, choose(channel)])) as Record<Channel, ProviderChoice>;
+}
+
+/**
+ * Who creates Teams meetings: Graph when its credentials and GRAPH_ORGANIZER are set; else the
+ * devhost's local stand-in; else none (a Teams meeting then never gets a link: its messages wait
+ * TEAMS_LINK_WAIT and go without it; /api/health reports `onlineMeetings: none`; each try logs the
+ * settings to set).
+ */
+export function onlineMeetingsFor(config: Config): OnlineMeetingsChoice {
+  const graph = graphOnlineMeetingsChoice(config);
+  if ('create' in graph) return graph;
+  return fallbackOnlineMeetings() ?? {
+    provider: 'none',
+    missing: graph.missing,
+    create: () => ({
+      provider: 'none',
+      ensure: async () => { throw new OnlineMeetingError('forbidden', `no online-meeting provider configured: set ${graph.missing.join(', ')}`); },
+      update: async () => { throw new OnlineMeetingError('forbidden', 'no online-meeting provider configured'); },
+      remove: async () => { throw new OnlineMeetingError('forbidden', 'no online-meeting provider configured'); },
+    }),
+  };
 }

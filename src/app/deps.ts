@@ -9,6 +9,7 @@ import type { DeliveryStore } from '../ports/delivery-store';
 import type { SubscriptionStore } from '../ports/subscription-store';
 import type { WebhookSender } from '../ports/webhook-sender';
 import type { Ledger } from '../ports/ledger';
+import type { OnlineMeetings } from '../ports/online-meetings';
 import type { LinkTokenStore } from '../ports/link-token-store';
 import type { MeetingStore } from '../ports/meeting-store';
 import type { OptOutStore } from '../ports/opt-out-store';
@@ -49,6 +50,8 @@ export interface AppDeps {
   /** Open questions SMS asked (replies on) and how they ended; replies per meeting. */
   readonly prompts: PromptStore;
   readonly senders: Senders;
+  /** Teams meetings for `online.createTeamsMeeting` (Graph, or the devhost's local stand-in). */
+  readonly onlineMeetings: OnlineMeetings;
   /** Each sender's slots at its SEND_RATES rate, shared by every instance: asked before every provider call. */
   readonly pacer: SendPacer;
   /** The templates in force (admin overrides, else the shipped defaults): what messages use. */

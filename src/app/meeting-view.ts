@@ -1,4 +1,4 @@
-import { attendanceOf, CHANNELS, COMMUNICATION_TYPES, parseSendKey, planCommunications, PLAN_REASONS, type Channel } from '../domain';
+import { attendanceOf, CHANNELS, COMMUNICATION_TYPES, parseSendKey, planCommunications, PLAN_REASONS, withTeamsLink, type Channel } from '../domain';
 import type { LedgerEntry } from '../ports/ledger';
 import { reminderFlagName } from '../domain/meeting/reminder-flags';
 import type { AppDeps } from './deps';
@@ -33,7 +33,7 @@ const fromLedger = (e: LedgerEntry): CommunicationView => ({
   reason: e.retryAt !== null ? `deferred: ${e.reason ?? 'the provider could not take it'}` : e.reason,
 });
 
-export type MeetingViewDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'clock' | 'optOuts' | 'prompts'>;
+export type MeetingViewDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'clock' | 'optOuts' | 'prompts' | 'config'>;
 
 /** GetMeeting: the stored meeting with its state and every communication, sent or to come. */
 export async function meetingView(deps: MeetingViewDeps, meetingId: string): Promise<Record<string, unknown> | undefined> {
@@ -44,7 +44,7 @@ export async function meetingView(deps: MeetingViewDeps, meetingId: string): Pro
     deps.prompts.forMeeting(meetingId), deps.prompts.repliesFor(meetingId),
   ]);
   const now = deps.clock.now();
-  const plan = planCommunications({ meeting: stored.record, settings, ledger: ledger.map((e) => e.sendKey), now, optedOut });
+  const plan = planCommunications({ meeting: stored.record, settings, ledger: ledger.map((e) => e.sendKey), now, optedOut, teamsLinkWaitMs: deps.config.TEAMS_LINK_WAIT });
   const upcoming: CommunicationView[] = plan
     .filter((p) => p.status === 'planned' || p.status === 'due' || p.status === 'skipped')
     .map((p) => ({
@@ -56,7 +56,8 @@ export async function meetingView(deps: MeetingViewDeps, meetingId: string): Pro
       sentAt: null,
       reason: p.reason ?? null,
     }));
-  const { versionAt: _versionAt, ...record } = stored.record;
+  // A Teams meeting's join URL shows as `online.joinUrl`; Graph's IDs and retry state stay inside.
+  const { versionAt: _versionAt, teams: _teams, ...record } = withTeamsLink(stored.record);
   // A reminder of that channel the provider took (any version), or a flag an earlier release wrote on the row.
   const reminded = (channel: Channel): boolean => stored.remindersSent[channel] === true
     || ledger.some((e) => e.type === 'reminder' && e.channel === channel && (e.status === 'sent' || e.status === 'delivered'));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { supportedLocaleSchema } from '../domain/locale';
+import { graphConfigIssues, graphSettings } from './graph-schema';
 import { DEFAULT_SEND_RATES, parseSendRates, type SendRates } from '../domain/pacing/send-rates';
 
 const optionalText = z.string().trim().min(1).optional();
@@ -125,7 +126,9 @@ export const configSchema = z.preprocess(
     for (const message of parsed.errors) ctx.addIssue({ code: 'custom', message });
     return z.NEVER;
   }),
+  ...graphSettings,
   }).superRefine((c, ctx) => {
+    graphConfigIssues(c, (variable, message) => ctx.addIssue({ code: 'custom', path: [variable], message }));
     // Half a configuration would refuse every token without saying why; say it at start-up instead.
     if (c.JWT_ISSUER && !c.JWT_JWKS_URI) ctx.addIssue({ code: 'custom', path: ['JWT_JWKS_URI'], message: 'is required when JWT_ISSUER is set' });
     if (c.JWT_JWKS_URI && !c.JWT_ISSUER) ctx.addIssue({ code: 'custom', path: ['JWT_ISSUER'], message: 'is required when JWT_JWKS_URI is set' });

@@ -17,6 +17,7 @@ export {
 } from './meeting/meeting-schema';
 export { normaliseMeeting, type NormaliseMeetingOptions } from './meeting/normalise-meeting';
 export { normalisePhone, formatPhoneForDisplay } from './meeting/phone';
+export { teamsWork, teamsLinkPendingUntil, teamsRetryAt, withTeamsLink, teamsMeetingStateSchema, TEAMS_RETRY, type TeamsMeetingState, type TeamsWork } from './meeting/teams-meeting';
 export { compareMeetings, VERSIONED_FIELDS, CONTENT_FIELDS, type MeetingChange, type ComparedField } from './meeting/meeting-changes';
 export { transitionStatus, cancelMeetingRecord, type StatusError, type CancelRequest } from './meeting/meeting-status';
 

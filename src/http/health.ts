@@ -2,7 +2,8 @@ import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/fu
 import { COMMUNICATION_TYPES, type Channel, type Settings } from '../domain';
 import { ConfigError, getConfig } from '../config';
 import { appVersion } from '../config/version';
-import { providersFor, type ProviderChoice } from '../adapters/providers';
+import { onlineMeetingsFor, providersFor, type ProviderChoice } from '../adapters/providers';
+import { graphConfigured } from '../adapters/graph/graph-provider';
 import type { HandlerEnv } from './handler-env';
 import { problem } from './problem';
 
@@ -16,8 +17,10 @@ const switchedOn = (settings: Settings, channel: Channel): boolean => settings.e
 export function healthHandler(env: Pick<HandlerEnv, 'deps'>) {
   return async (_req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     let providers: Record<Channel, ProviderChoice>;
+    let online: { onlineMeetings: string; graph: { configured: boolean } };
     try {
       providers = providersFor(getConfig());
+      online = { onlineMeetings: onlineMeetingsFor(getConfig()).provider, graph: { configured: graphConfigured(getConfig()) } };
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
       context.warn(`health: configuration invalid (${err.problems.map((p) => p.variable).join(', ')})`);
@@ -38,7 +41,7 @@ export function healthHandler(env: Pick<HandlerEnv, 'deps'>) {
     return {
       status: 200,
       headers: { 'cache-control': 'no-store' },
-      jsonBody: { status: 'ok', version: appVersion(), providers: Object.fromEntries(Object.entries(providers).map(([channel, choice]) => [channel, choice.provider])) },
+      jsonBody: { status: 'ok', version: appVersion(), providers: Object.fromEntries(Object.entries(providers).map(([channel, choice]) => [channel, choice.provider])), ...online },
     };
   };
 }

@@ -10,6 +10,7 @@ import { guardAll, type HandlerEnv } from './handler-env';
 import { cancelLimits, clientAddress, lazily, parsePerMinute, tooManyRequests } from './rate-limit';
 import { problem } from './problem';
 import { readJson } from './read-json';
+import { withoutEchoedTeamsLink } from '../app/online/echoed-join-link';
 
 const notFound = (): HttpResponseInit => problem(404, 'Not found', 'No such meeting.');
 
@@ -41,7 +42,9 @@ export function meetingHandlers(env: HandlerEnv) {
     const body = await readJson(req);
     if (!body.ok) return body.response;
     const { settings } = await deps.settings.get();
-    const meeting = normaliseMeeting(body.value, { defaultLocale: settings.defaultLocale, pathMeetingId: mode === 'update' ? req.params.meetingId : undefined });
+    const pathId = mode === 'update' ? req.params.meetingId : undefined;
+    const input = await withoutEchoedTeamsLink(deps, body.value, pathId);
+    const meeting = normaliseMeeting(input, { defaultLocale: settings.defaultLocale, pathMeetingId: mode === 'update' ? req.params.meetingId : undefined });
     if (!meeting.ok) return problem(400, 'Invalid meeting', 'One or more fields are invalid; nothing was stored.', [...meeting.errors]);
     const outcome = await scheduleMeeting(deps, env.workflow(context), meeting.value, mode);
     if (outcome.kind === 'notFound') return notFound();

@@ -3,7 +3,7 @@ import { getConfig, type Config } from '../config';
 import { defaultTemplateSource } from '../adapters/templates/default-template-source';
 import { eventsTokenVerifierFromConfig, tokenVerifierFromConfig } from '../adapters/jose/token-verifier';
 import { decorateSender, shareEventPublisher } from '../adapters/devhost-hooks';
-import { providersFor, type ProviderChoice } from '../adapters/providers';
+import { onlineMeetingsFor, providersFor, type ProviderChoice } from '../adapters/providers';
 import { OverrideTemplateSource } from '../adapters/templates/override-template-source';
 import { systemClock } from '../adapters/system-clock';
 import { TableLedger } from '../adapters/tables/table-ledger';
@@ -87,6 +87,7 @@ export function buildDeps(config: Config, log: Log = consoleLog): AppDeps {
     randomBytes: (size) => new Uint8Array(randomBytes(size)),
     log,
     senders: senders(config, log),
+    onlineMeetings: onlineMeetingsFor(config).create({ config, clock: systemClock, logger: adapterLogger(log) }),
     pacer: new TableSendPacer(storage),
   };
 }

@@ -84,6 +84,15 @@ function* planNext(context: OrchestrationContext, changes: ChangeListener, meeti
     return { kind: 'failed' };
   }
   if (step.kind === 'done') return step;
+  if (step.kind === 'online') {
+    // The Teams meeting first (its failures are kept for a retry the plan wakes up for, not thrown); then plan again.
+    try {
+      yield* awaitTask(callActivity(context, 'syncOnline', { meetingId }, ACTIVITY_RETRY));
+    } catch {
+      return { kind: 'failed' };
+    }
+    return { kind: 'due', sends: [] };
+  }
   if (step.kind === 'send') return { kind: 'due', sends: step.sendKeys.map((sendKey) => ({ sendKey })) };
   const rang = yield* changes.sleepUntil(step.until);
   return { kind: 'slept', sends: rang ? (step.then ?? []) : [] };

@@ -13,6 +13,7 @@ export const ACTIVITY = {
   planStep: 'PlanMeetingStep',
   send: 'SendCommunication',
   recordFailure: 'RecordSendFailure',
+  syncOnline: 'SyncOnlineMeeting',
   notifyScheduled: 'NotifyScheduledMeetings',
   answerPrompt: 'AnswerPrompt',
   closePrompt: 'ClosePrompt',

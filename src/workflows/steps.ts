@@ -15,6 +15,8 @@ export interface LinedUpSend {
 export type PlanStep =
   | { readonly kind: 'send'; readonly sendKeys: readonly string[] }
   | { readonly kind: 'sleep'; readonly until: string; readonly then?: readonly LinedUpSend[] }
+  /** The meeting's Teams meeting needs a Graph call (create, move, delete) first. */
+  | { readonly kind: 'online' }
   | { readonly kind: 'done'; readonly reason: string };
 
 /**

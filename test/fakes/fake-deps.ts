@@ -23,6 +23,7 @@ import { FakeSubscriptionStore } from './fake-subscription-store';
 import { ScriptedWebhookSender } from './scripted-webhook-sender';
 import { RecordingLog } from './recording-log';
 import { ScriptedSender } from './scripted-sender';
+import { FakeOnlineMeetings } from './fake-online-meetings';
 
 /** A full {@link AppDeps} of fakes, each typed as its fake so tests can script and inspect it. */
 export interface FakeDeps extends AppDeps {
@@ -45,6 +46,7 @@ export interface FakeDeps extends AppDeps {
   readonly webhooks: ScriptedWebhookSender;
   readonly log: RecordingLog;
   readonly pacer: FakeSendPacer;
+  readonly onlineMeetings: FakeOnlineMeetings;
 }
 
 /** Deterministic "random" bytes: 1, 2, 3… across calls, so link tokens differ but tests repeat. */
@@ -89,6 +91,7 @@ export function fakeDeps<O extends Partial<AppDeps> = Record<never, never>>(over
     randomBytes: countingBytes(),
     log,
     pacer: new FakeSendPacer(),
+    onlineMeetings: new FakeOnlineMeetings(),
   };
   return { ...deps, ...overrides } as Omit<FakeDeps, keyof O> & O;
 }

@@ -1,6 +1,6 @@
 import {
   buildCancelLink, buildMergeContext, replyHintFor, fail, hashLinkToken, newLinkToken, sendLinkToken, ok, parseSendKey, planCommunications, PLAN_REASONS,
-  quietHoursHoldReason, quietHoursRelease,
+  quietHoursHoldReason, quietHoursRelease, withTeamsLink,
   type CommunicationType, type MeetingRecord, type Settings,
 } from '../../domain';
 import { channelModule, type Channel } from '../../channels/registry';
@@ -34,7 +34,7 @@ export async function meetingSend(deps: MeetingSendDeps, meetingId: string, key:
   let plannedFor: string | null = null;
   if (entry === null) {
     const optedOut = await optedOutChannels(deps, stored.record.contact);
-    const plan = planCommunications({ meeting: stored.record, settings, ledger: ledger.map((e) => e.sendKey), now: deps.clock.now(), optedOut });
+    const plan = planCommunications({ meeting: stored.record, settings, ledger: ledger.map((e) => e.sendKey), now: deps.clock.now(), optedOut, teamsLinkWaitMs: deps.config.TEAMS_LINK_WAIT });
     const planned = plan.find((p) => p.sendKey === key);
     if (!planned || planned.status !== 'due') notDue = planned?.reason ?? 'no longer due';
     plannedFor = planned?.dueAt ?? null;
@@ -43,7 +43,7 @@ export async function meetingSend(deps: MeetingSendDeps, meetingId: string, key:
     about, key, type, channel, plannedFor, entry, notDue, contactId: stored.record.contact.contactId,
     recheck: () => stillWanted(deps, meetingId, type, parts.version),
     holdUntil: () => quietHold(stored.record, settings, type, deps.clock.now()),
-    compose: () => compose(deps, stored.record, settings, type, channel, key),
+    compose: () => compose(deps, withTeamsLink(stored.record), settings, type, channel, key),
     afterSend: (outcome, workflow) => openPromptAfterSend(deps, workflow, meetingId, key, outcome, { settings, stored }),
   };
 }

@@ -5,6 +5,7 @@ import {
   absentIfBlank, contactIdSchema, isoInstant, LIMITS, meetingIdSchema, optionalEmail, optionalHttpsUrl,
   optionalPhone, optionalText, requiredText, timeZoneSchema,
 } from './meeting-fields';
+import { teamsMeetingStateSchema } from './teams-meeting';
 
 /**
  * The ScheduleMeeting / UpdateMeeting request body (API.md), before normalisation. Unknown keys are
@@ -95,6 +96,8 @@ export const meetingRecordSchema = meetingSchema
     version: z.number().int().min(1),
     versionAt: utcInstant,
     cancellation: cancellationSchema.nullable(),
+    /** The Teams meeting Graph holds for it (`online.createTeamsMeeting`), once the service has tried. */
+    teams: teamsMeetingStateSchema.optional(),
   })
   .refine((record) => (record.status === 'cancelled') === (record.cancellation !== null), {
     path: ['cancellation'],

@@ -1,6 +1,7 @@
 import { channelModule } from '../../channels/registry';
 import { CHANNELS, COMMUNICATION_TYPES, type Channel, type CommunicationType } from '../communication';
 import type { MeetingRecord } from '../meeting/meeting-schema';
+import { teamsLinkPendingUntil } from '../meeting/teams-meeting';
 import type { Settings } from '../settings/settings-schema';
 import { PLAN_REASONS, quietHoursHoldReason, quietHoursSkipReason, turnedOffReason, type CommunicationPlan, type PlanInput, type PlannedCommunication } from './plan-types';
 import { quietHoursRelease } from './quiet-hours';
@@ -20,6 +21,8 @@ interface Context {
   readonly optedOut: ReadonlySet<Channel>;
   /** The reminder time, computed at most once per plan (both channels share it). */
   readonly reminder: () => ReminderTime;
+  /** While the Teams join link is still to come: until when messages wait for it. */
+  readonly linkPendingUntil: string | undefined;
 }
 
 /**
@@ -39,7 +42,8 @@ export function planCommunications(input: PlanInput): CommunicationPlan {
   const { daysBefore, sendAtLocalTime } = settings.reminder;
   let cached: ReminderTime | undefined;
   const reminder = () => (cached ??= reminderDueAt({ start: meeting.start, timeZone: meeting.contact.timeZone, daysBefore, sendAtLocalTime }));
-  const context: Context = { meeting, settings, now: input.now.getTime(), optedOut: input.optedOut, reminder };
+  const linkPendingUntil = teamsLinkPendingUntil(meeting, input.teamsLinkWaitMs ?? 0);
+  const context: Context = { meeting, settings, now: input.now.getTime(), optedOut: input.optedOut, reminder, linkPendingUntil };
   return COMMUNICATION_TYPES.flatMap((type) =>
     CHANNELS.map((channel): PlannedCommunication => {
       const key = sendKey({ meetingId: meeting.meetingId, version: meeting.version, type, channel });
@@ -68,7 +72,19 @@ function planSlot(slot: Slot, context: Context): PlannedCommunication {
   if (now >= start) return skip(PLAN_REASONS.started);
   const nowIso = new Date(now).toISOString();
   const timed = slot.type === 'reminder' ? planReminder(slot, context, nowIso) : { ...slot, status: 'due' as const, dueAt: nowIso };
-  return slot.type === 'cancellation' ? timed : holdForQuietHours(timed, context);
+  return slot.type === 'cancellation' ? timed : holdForQuietHours(holdForJoinLink(timed, context), context);
+}
+
+/**
+ * A confirmation or reminder of a Teams meeting that would go before its join link is there waits
+ * for it, at most until `linkPendingUntil`; after that it goes without the link (the templates then
+ * say it follows, and the update that carries it is a new version).
+ */
+function holdForJoinLink(planned: PlannedCommunication, { linkPendingUntil, now }: Context): PlannedCommunication {
+  if (linkPendingUntil === undefined || planned.dueAt === undefined || planned.status !== 'due') return planned;
+  const until = Date.parse(linkPendingUntil);
+  if (until <= now) return planned;
+  return { ...planned, status: 'planned', dueAt: linkPendingUntil, reason: PLAN_REASONS.waitingForJoinLink };
 }
 
 /**

@@ -37,6 +37,11 @@ export interface PlanInput {
    * store; the planner stays pure. Required, so no caller can forget to ask.
    */
   readonly optedOut: ReadonlySet<Channel>;
+  /**
+   * How long a confirmation or reminder of a Teams meeting waits for its join link (`TEAMS_LINK_WAIT`,
+   * from the current version's time); absent or 0: it never waits.
+   */
+  readonly teamsLinkWaitMs?: number;
 }
 
 /** The reasons the planner gives, fixed strings so callers and tests can match them. */
@@ -51,6 +56,7 @@ export const PLAN_REASONS = {
   lateSendNow: 'booked inside the reminder threshold: sent now',
   alreadySent: 'already sent for this version',
   optedOut: 'opted out',
+  waitingForJoinLink: 'waiting for the Teams join link',
 } as const;
 
 /** Why a message waits: it fell inside the quiet hours of the recipient's zone. */

@@ -30,6 +30,15 @@ describe('meetingOrchestrator', () => {
     });
   });
 
+  test('online: the Teams meeting is synced first, then it plans again; a sync that keeps failing pauses 15 minutes', () => {
+    const synced = { activity: ACTIVITY.syncOnline, input: { meetingId: MEETING }, retry: true };
+    const online: PlanStep = { kind: 'online' };
+    const ok = runOrchestrator(meetingOrchestrator, script({ planStep: inTurn(online, send('k1'), done('started')), syncOnline: () => ({ outcome: 'created' }), send: () => sent }));
+    expect(ok.trace).toEqual([planned, synced, planned, { all: [sendOf('k1')] }, planned, { output: 'started' }]);
+    const failing = runOrchestrator(meetingOrchestrator, script({ planStep: inTurn(online, done('started')), syncOnline: inTurn<{ outcome: 'created' }>(down) }));
+    expect(failing.trace).toEqual([planned, { ...synced, threw: 'provider down' }, slept(at(15), 'timer'), planned, { output: 'started' }]);
+  });
+
   test('send: every due key is sent at once, with retry, about the meeting; all sent → plans again', () => {
     const { trace } = runOrchestrator(meetingOrchestrator, script({ planStep: inTurn(send('k1', 'k2'), done('started')), send: () => sent }));
     expect(trace).toEqual([planned, { all: [sendOf('k1'), sendOf('k2')] }, planned, { output: 'started' }]);
