@@ -8,6 +8,7 @@ import { TransientProviderError } from '../ports/send-result';
 import type { AdapterLogger } from './acs/acs-common';
 import { AcsEmailSender } from './acs/acs-email-sender';
 import { AcsSmsSender } from './acs/acs-sms-sender';
+import { whatsAppProvider } from './acs/whatsapp-provider';
 import { fallbackProvider } from './devhost-hooks';
 
 /** What a sender is built from. */
@@ -44,6 +45,7 @@ const CONFIGURED: { readonly [N in Channel]?: Configured } = {
     if (!connectionString || !from) return { missing: unset(config, 'ACS_CONNECTION_STRING', 'ACS_SMS_FROM') };
     return { provider: 'acs', missing: [], create: ({ logger }) => ({ ...smsDispatchSender('acs', new AcsSmsSender({ connectionString, from, logger })), from }) };
   },
+  whatsapp: whatsAppProvider,
 };
 
 /**
