@@ -3,7 +3,11 @@
  * stored), only what the matching activity needs. `closed` tells it the prompt ended elsewhere.
  */
 export type PromptReply =
-  | { readonly kind: 'reply'; readonly eventId: string; readonly at: string; readonly intent: string; readonly choice: number | null }
+  | {
+    readonly kind: 'reply'; readonly eventId: string; readonly at: string; readonly intent: string; readonly choice: number | null;
+    /** True when the reply names this prompt's message itself (a WhatsApp reply's context): it answers this prompt only, never "which?". */
+    readonly exact?: boolean;
+  }
   | { readonly kind: 'closed'; readonly eventId: string };
 
 /** The meeting orchestrations, as the HTTP side sees them. */

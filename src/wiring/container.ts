@@ -27,6 +27,7 @@ import { HttpWebhookSender } from '../adapters/webhooks/http-webhook-sender';
 import type { EventConsumer } from '../ports/event-publisher';
 import type { AdapterLogger } from '../adapters/acs/acs-common';
 import type { Channel } from '../domain';
+import { whatsAppStores } from './whatsapp-stores';
 import type { AppDeps, Log, Senders } from '../app/deps';
 
 const consoleLog: Log = { info: (m) => console.log(m), warn: (m) => console.warn(m) };
@@ -86,6 +87,7 @@ export function buildDeps(config: Config, log: Log = consoleLog): AppDeps {
     log,
     senders: senders(config, log),
     pacer: new TableSendPacer(storage),
+    ...whatsAppStores(storage),
   };
 }
 

@@ -23,6 +23,7 @@ import { FakeSubscriptionStore } from './fake-subscription-store';
 import { ScriptedWebhookSender } from './scripted-webhook-sender';
 import { RecordingLog } from './recording-log';
 import { ScriptedSender } from './scripted-sender';
+import { FakeConversationWindows, FakeDeflectionStore, FakeTicketStore } from './fake-whatsapp-stores';
 
 /** A full {@link AppDeps} of fakes, each typed as its fake so tests can script and inspect it. */
 export interface FakeDeps extends AppDeps {
@@ -45,6 +46,9 @@ export interface FakeDeps extends AppDeps {
   readonly webhooks: ScriptedWebhookSender;
   readonly log: RecordingLog;
   readonly pacer: FakeSendPacer;
+  readonly conversations: FakeConversationWindows;
+  readonly tickets: FakeTicketStore;
+  readonly deflections: FakeDeflectionStore;
 }
 
 /** Deterministic "random" bytes: 1, 2, 3… across calls, so link tokens differ but tests repeat. */
@@ -89,6 +93,9 @@ export function fakeDeps<O extends Partial<AppDeps> = Record<never, never>>(over
     randomBytes: countingBytes(),
     log,
     pacer: new FakeSendPacer(),
+    conversations: new FakeConversationWindows(),
+    tickets: new FakeTicketStore(),
+    deflections: new FakeDeflectionStore(),
   };
   return { ...deps, ...overrides } as Omit<FakeDeps, keyof O> & O;
 }
