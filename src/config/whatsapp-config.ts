@@ -25,4 +25,8 @@ export const WHATSAPP_CONFIG = {
     }),
   /** What a deflection does when the number is not on WhatsApp (or the message fails): `sms` sends the SMS template, `none` does not. */
   DEFLECTION_FALLBACK: z.enum(['sms', 'none']).default('sms'),
+  /** The approved WhatsApp template a deflection sends when the IVR names none (`template_name`). */
+  DEFLECTION_TEMPLATE: z.string().regex(/^[a-z0-9_]{1,512}$/, 'must be an approved template name: lower-case letters, digits and _').default('deflection_continue'),
+  /** Its language (Meta's code) when the IVR names none. */
+  DEFLECTION_TEMPLATE_LANGUAGE: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, "must be Meta's language code, e.g. es or en_US").default('en_US'),
 };

@@ -26,4 +26,6 @@ export interface MeetingWorkflow {
   raisePromptReply(promptId: string, reply: PromptReply): Promise<void>;
   /** Starts the orchestration delivering one event to one webhook subscription; one still running is left alone (one that ended finds its delivery final and sends nothing). */
   startDelivery(delivery: { readonly eventId: string; readonly subscriptionId: string }): Promise<void>;
+  /** Starts the orchestration sending a deflection's message on `channel` (WhatsApp, or its SMS fallback); one already running is left alone. */
+  startDeflection(ref: { readonly deflectionId: string; readonly channel: 'whatsapp' | 'sms' }): Promise<void>;
 }
