@@ -98,7 +98,9 @@ export function advancedMessageStatus(envelope: Envelope): Result<InboundEvent> 
   const common = { eventId: envelope.id, provider: 'acs', channel: 'whatsapp', providerMessageId: data.value.messageId, at } as const;
   if (status === 'delivered' || status === 'read') return ok({ kind: 'delivered', ...common });
   if (status === 'failed') {
-    const code = safeCode(String(error.value?.channelCode ?? ''));
+    // Meta's codes are numbers (131026): a plain token either way, never the free-text channelMessage.
+    const raw = String(error.value?.channelCode ?? '');
+    const code = /^\d{1,10}$/.test(raw) ? raw : safeCode(raw);
     return ok({ kind: 'undelivered', ...common, reason: `whatsapp: Failed${code ? ` (${code})` : ''}`, permanent: code !== undefined && WHATSAPP_PERMANENT_CODES.has(code) });
   }
   return ok({ kind: 'ignored', eventId: envelope.id, type: envelope.type, reason: `whatsapp: ${named} is not a final status` });
