@@ -62,6 +62,7 @@ describe('IVR deflection to WhatsApp, on the devhost', () => {
     const created = events('ticket.created', answer.ticketId);
     expect(created).toEqual([expect.objectContaining({ subject: `tickets/${answer.ticketId}`, data: expect.objectContaining({ deflectionId: 'call-0001', teamId: 'mortgages', status: 'open', channel: 'whatsapp' }) })]);
     expect(receiver.received.map((r) => r.body).join('\n')).not.toMatch(/34612345601|gold|billing|12\.345/);
+    expect(host.host.output()).not.toMatch(/34612345601|12\.345/);
   });
 
   test('our body with deflectionId, twice (the IVR retries): the same answer, one message', async () => {
