@@ -46,6 +46,16 @@ export function deflectionHandlers(env: HandlerEnv) {
       const view = ID.test(id) ? await deflectionView(deps, id) : undefined;
       return view ? { status: 200, headers: noStore, jsonBody: view } : notFound('deflection');
     },
+    /** POST /api/tickets/{id}/close — CloseTicket: it stops gathering the customer's messages (a repeat is harmless). */
+    async close(req: HttpRequest): Promise<HttpResponseInit> {
+      const deps = env.deps();
+      const admin = await requireAdminOrKeyScheme(req, deps);
+      if (!admin.ok) return admin.response;
+      const id = req.params.ticketId ?? '';
+      if (!ID.test(id) || !(await deps.tickets.get(id))) return notFound('ticket');
+      if (await deps.tickets.close(id, deps.clock.now().toISOString())) deps.log.info(`ticket ${id}: closed by ${admin.by}`);
+      return { status: 200, headers: noStore, jsonBody: await ticketView(deps, id) };
+    },
     /** GET /api/tickets/{id} — GetTicket: metadata, team, status and the customer's messages since. */
     async ticket(req: HttpRequest): Promise<HttpResponseInit> {
       const deps = env.deps();

@@ -90,6 +90,13 @@ export const DEFLECTION_OPERATIONS: readonly Operation[] = [
     responses: { 200: { description: 'The ticket.', definition: 'Ticket' }, 401: problem('No valid API key or token.'), 403: problem('The token lacks the role this operation needs.'), 404: problem('No such ticket.') },
   },
   {
+    operationId: 'CloseTicket', method: 'post', path: '/tickets/{ticketId}/close', tag: 'Tickets', visibility: 'advanced',
+    summary: 'Close a ticket',
+    description: 'Closes a deflected caller\'s ticket when the case is handled: the customer\'s later WhatsApp messages no longer go to it. Closing it again is harmless.',
+    parameters: ['ticketId'],
+    responses: { 200: { description: 'The ticket, closed.', definition: 'Ticket' }, 401: problem('No valid API key or token.'), 403: problem('The token lacks the role this operation needs.'), 404: problem('No such ticket.') },
+  },
+  {
     operationId: 'GetDeflection', method: 'get', path: '/deflections/{deflectionId}', tag: 'Tickets', visibility: 'advanced',
     summary: 'Get a deflection',
     description: 'Where an IVR deflection to WhatsApp stands: sent, delivered, replied, failed or fell back to SMS, and its ticket.',

@@ -98,7 +98,17 @@ describe('IVR deflection to WhatsApp, on the devhost', () => {
     await host.settle();
     expect(events('ticket.message', ticketId).map((e) => e.data.messageId).sort()).toEqual(ticket.messages.map((m) => m.messageId).sort());
     expect(receiver.received.map((r) => r.body).join('\n')).not.toMatch(/factura|noviembre|34612345603/);
-    // Not unmatched for staff: the ticket took them.
+    // Closed, it gathers no more: the next message is kept for staff (reply.unsolicited).
+    const closed = await host.api(`tickets/${ticketId}/close`, { method: 'POST' });
+    expect(closed.status).toBe(200);
+    expect(((await closed.json()) as TicketView).status).toBe('closed');
+    expect((await host.api(`tickets/${ticketId}/close`, { method: 'POST' })).status).toBe(200);
+    const late = (await (await fetch(`${host.url}/dev/whatsapp/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: phone, text: 'hello?' }) })).json()) as { eventId: string };
+    await host.settle();
+    expect((await get<TicketView>(`tickets/${ticketId}`)).messages).toHaveLength(2);
+    const kept = (await (await host.api('replies?unmatched=true')).json()) as { replies: Array<{ replyId: string }> };
+    expect(kept.replies.map((r) => r.replyId)).toContain(late.eventId);
+    // The ticket's own messages were not unmatched for staff: the ticket took them.
     const unmatched = (await (await host.api('replies?unmatched=true')).json()) as { replies: Array<{ replyId: string }> };
     expect(unmatched.replies.map((r) => r.replyId)).not.toEqual(expect.arrayContaining([ticket.messages[0]!.messageId]));
   });
@@ -140,6 +150,7 @@ describe('IVR deflection to WhatsApp, on the devhost', () => {
       await expectProblem(await deflect(good, { authorization: 'Key not-the-key-0123456789' }), 401);
       await expectProblem(await deflect(good, { 'x-api-key': 'not-the-key-0123456789' }), 401);
       await expectProblem(await deflect('{', {}), 401);
+      await expectProblem(await fetch(`${host.url}/api/tickets/T-x/close`, { method: 'POST' }), 401);
       for (const path of ['deflections/D-bad', 'tickets/T-x']) {
         await expectProblem(await fetch(`${host.url}/api/${path}`), 401);
         await expectProblem(await fetch(`${host.url}/api/${path}`, { headers: { authorization: 'Key wrong-key-0123456789' } }), 401);
@@ -153,6 +164,7 @@ describe('IVR deflection to WhatsApp, on the devhost', () => {
 
     test('unknown or impossible IDs → 404', async () => {
       for (const path of ['deflections/D-none', 'tickets/T-none', 'deflections/..%2F..', `tickets/${'x'.repeat(300)}`]) await expectProblem(await host.api(path), 404);
+      await expectProblem(await host.api('tickets/T-none/close', { method: 'POST' }), 404);
     });
   });
 });
