@@ -26,13 +26,14 @@ export const deflectionSendKey = (deflectionId: string, channel: 'whatsapp' | 's
 const fallsBack = (d: StoredDeflection): boolean => d.fallback === 'sms';
 
 /**
- * Makes sure a deflection's ticket exists and was announced (`ticket.created`): the request wrote it
- * already, and a crash between the deflection's row and the ticket's is made good here. Idempotent.
+ * Makes sure a deflection's ticket exists and was announced (`ticket.created`): a crash between the
+ * request's writes and its event is made good by the send's activity. Idempotent.
  */
-export async function ensureTicket(deps: Pick<SendDeflectionDeps, 'tickets' | 'events' | 'clock'>, workflow: MeetingWorkflow | undefined, d: StoredDeflection, metadata?: { user: Record<string, string>; ticket: Record<string, string> }): Promise<void> {
+export async function ensureTicket(deps: Pick<SendDeflectionDeps, 'tickets' | 'events' | 'clock'>, workflow: MeetingWorkflow | undefined, d: StoredDeflection): Promise<void> {
+  // The request wrote the ticket (with the metadata only it has) before the deflection: this finds it.
   const ticket = await deps.tickets.open({
     ticketId: d.ticketId, deflectionId: d.deflectionId, customer: d.recipientPhone, businessPhone: d.businessPhone,
-    teamId: d.teamId, status: 'open', metadata: metadata ?? { user: {}, ticket: {} }, createdAt: d.createdAt,
+    teamId: d.teamId, status: 'open', metadata: { user: {}, ticket: {} }, createdAt: d.createdAt,
   });
   await publishTicketEvent(deps, workflow, 'ticket.created', ticket, { cause: ticket.ticketId, at: ticket.createdAt });
 }
