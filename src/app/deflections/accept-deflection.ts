@@ -5,7 +5,7 @@ import type { MeetingWorkflow } from '../../ports/meeting-workflow';
 import type { AppDeps } from '../deps';
 import type { PublishDeps } from '../events/publish-events';
 import type { DeflectionRequest } from './deflection-request';
-import { ensureTicket } from './send-deflection';
+import { publishTicketEvent } from '../events/publish-ticket-events';
 
 export type AcceptDeflectionDeps = PublishDeps & Pick<AppDeps, 'deflections' | 'tickets' | 'config' | 'randomBytes' | 'log'>;
 
@@ -50,13 +50,13 @@ export async function acceptDeflection(deps: AcceptDeflectionDeps, workflow: Mee
     teamId: request.teamId, fallback, status: 'accepted', reason: null, messageId: null, createdAt: existing?.createdAt ?? now, updatedAt: now,
   };
   // The ticket first, with the metadata (only the request has it); then the deflection, which the send reads.
-  await deps.tickets.open({
+  const ticket = await deps.tickets.open({
     ticketId, deflectionId, customer: request.recipientPhone, businessPhone: request.businessPhone, teamId: request.teamId,
     status: 'open', metadata: { user: { ...request.metadata.user }, ticket: { ...request.metadata.ticket } }, createdAt: candidate.createdAt,
   });
   const { created, deflection } = existing ? { created: false, deflection: existing } : await deps.deflections.create(candidate);
   if (!created && deflection.fingerprint !== fingerprint) return { kind: 'conflict', deflectionId };
-  await ensureTicket(deps, workflow, deflection);
+  await publishTicketEvent(deps, workflow, 'ticket.created', ticket, { cause: ticket.ticketId, at: ticket.createdAt });
   await workflow.startDeflection({ deflectionId, channel: 'whatsapp' });
   deps.log.info(`deflection ${deflectionId}: ${created ? 'accepted' : 'repeated'}, ticket ${ticketId}`);
   return { kind: 'accepted', deflection, repeated: !created };
