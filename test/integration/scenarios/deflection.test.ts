@@ -135,6 +135,9 @@ describe('IVR deflection to WhatsApp, on the devhost', () => {
       ["Adereso's field named as sent", { business_phone: BUSINESS, recipient_phone: 'abc' }, 'recipient_phone'],
       ['a bad template name', { ...good, template: { name: 'Bad Name!' } }, 'template.name'],
       ['a bad deflectionId', { ...good, deflectionId: '../x' }, 'deflectionId'],
+      ['a bad date', { ...good, consent: { method: 'ivr-dtmf', capturedAt: '2026-13-01T10:00:00Z' } }, 'consent.capturedAt'],
+      ['a fallback it does not know', { ...good, fallback: 'email' }, 'fallback'],
+      ['too many template parameters', { ...good, template: { name: 'x', parameters: Array.from({ length: 11 }, () => 'p') } }, 'template.parameters'],
     ])('%s → 400', async (_label, body, path) => {
       await expectProblem(await deflect(body), 400, path === '' ? undefined : path);
     });
