@@ -26,7 +26,7 @@ export type ReplyOutcome =
 export type HandleReplyDeps = ReplySendDeps & HelpAnswerDeps & PublishDeps & TicketMessageDeps & Pick<AppDeps, 'optOuts' | 'replies' | 'prompts' | 'settings' | 'meetings' | 'messageIndex' | 'conversations' | 'log'>;
 
 /**
- * The seam where a customer's SMS reply enters the app: the events webhook calls this for every
+ * The seam where a customer's SMS or WhatsApp reply enters the app: the events webhook calls this for every
  * `reply` event, once per event ID. Carrier keywords come first, before anything else may read the
  * reply (API.md "Opt-out"), each only as the whole reply: a STOP-family word opts the number out of
  * every SMS, START/UNSTOP opts it back in, HELP asks for help. Nothing is sent in answer to STOP (the
@@ -67,9 +67,12 @@ export async function handleReply(deps: HandleReplyDeps, workflow: MeetingWorkfl
   // A prompt past its time, and every prompt once replies are off, takes no reply: it is kept for
   // staff. So does a pair one of whose prompts stopped listening (too many replies): handing the reply
   // to another of its prompts would answer that one without asking which.
-  const exact = await exactPrompt(deps, settings, event);
-  const live = settings.replies.enabled ? (await deps.prompts.openFor(event.from, event.to)).filter((p) => p.closesAt > event.at) : [];
-  const open = exact ? [exact] : live.some((p) => p.listening === false) ? [] : live;
+  // A WhatsApp reply naming one of our messages answers that message's prompt or none: a press on an
+  // old reminder never answers another meeting's question.
+  const named = await namedPrompt(deps, settings, event);
+  const exact = named.prompt;
+  const live = !named.names && settings.replies.enabled ? (await deps.prompts.openFor(event.from, event.to)).filter((p) => p.closesAt > event.at) : [];
+  const open = named.names ? (exact ? [exact] : []) : live.some((p) => p.listening === false) ? [] : live;
   const newest = open[open.length - 1];
   // An open ticket (a deflection) gathers every later WhatsApp message of the customer.
   const ticketed = event.channel === 'whatsapp' ? await collectTicketMessage(deps, workflow, event) : false;
@@ -111,14 +114,16 @@ function buttonIntent(event: ReplyEvent): ReplyIntent | undefined {
 
 /**
  * The prompt a WhatsApp reply names itself: its `context` is the provider message ID of our message,
- * which the message index maps to our send, whose prompt it is — when that prompt is still open and
- * listening. Exact: no "which meeting?" between two open prompts.
+ * which the message index maps to our send (`names`), whose prompt it is — when that prompt is still
+ * open and listening (`prompt`). Exact: no "which meeting?" between two open prompts, and a reply to a
+ * message whose question has ended (or that asked none: a deflection's) answers no other.
  */
-async function exactPrompt(deps: HandleReplyDeps, settings: Settings, event: ReplyEvent): Promise<StoredPrompt | undefined> {
-  if (event.contextMessageId === undefined || !settings.replies.enabled) return undefined;
+async function namedPrompt(deps: HandleReplyDeps, settings: Settings, event: ReplyEvent): Promise<{ readonly names: boolean; readonly prompt?: StoredPrompt }> {
+  if (event.contextMessageId === undefined) return { names: false };
   const ref = await deps.messageIndex.find(event.contextMessageId);
-  if (!ref) return undefined;
+  if (!ref) return { names: false };
+  if (!settings.replies.enabled) return { names: true };
   const prompt = await deps.prompts.get(promptIdFor(ref.sendKey));
   const usable = prompt?.outcome === 'open' && prompt.listening !== false && prompt.closesAt > event.at && prompt.customer === event.from;
-  return usable ? prompt : undefined;
+  return usable ? { names: true, prompt } : { names: true };
 }

@@ -87,6 +87,14 @@ describe('WhatsApp reminders answered with their buttons, on the devhost', () =>
     expect((await view('WA-EXACT-2')).prompts.map((p) => p.outcome)).toEqual(['open']);
     const all = [...(await host.outbox('WA-EXACT-1')), ...(await host.outbox('WA-EXACT-2'))];
     expect(all.filter((m) => m.type === 'replyWhich')).toEqual([]);
+
+    // A second press on the first message, whose question has ended, answers no other meeting: kept for staff.
+    const again = (await (await press(host, phone, first, 'confirm')).json()) as { eventId: string };
+    await host.settle();
+    expect(await view('WA-EXACT-2')).toMatchObject({ attendance: 'unknown' });
+    expect((await view('WA-EXACT-2')).prompts.map((p) => p.outcome)).toEqual(['open']);
+    const kept = (await (await host.api('replies?unmatched=true')).json()) as { replies: Array<{ replyId: string; channel: string }> };
+    expect(kept.replies).toContainEqual(expect.objectContaining({ replyId: again.eventId, channel: 'whatsapp' }));
   });
 
   test('a text reply is understood like an SMS one; the outbox page shows the buttons as forms', async () => {
