@@ -4,6 +4,7 @@ import { ACTIVITY, ORCHESTRATION } from '../src/workflows/names';
 import { settingsBroadcast } from '../src/workflows/settings-broadcast';
 import { promptOrchestrator } from '../src/workflows/prompt-orchestrator';
 import { webhookDelivery } from '../src/workflows/webhook-delivery';
+import { deflectionOrchestrator } from '../src/workflows/deflection-orchestrator';
 import { activityHandler } from '../src/wiring/activities';
 
 df.app.orchestration(ORCHESTRATION.meeting, meetingOrchestrator);
@@ -18,3 +19,5 @@ df.app.activity(ACTIVITY.recordFailure, { extraInputs: [df.input.durableClient()
 df.app.activity(ACTIVITY.notifyScheduled, { extraInputs: [df.input.durableClient()], handler: activityHandler('notifyScheduled') });
 df.app.orchestration(ORCHESTRATION.webhookDelivery, webhookDelivery);
 df.app.activity(ACTIVITY.deliverWebhook, { handler: activityHandler('deliverWebhook') });
+df.app.orchestration(ORCHESTRATION.deflection, deflectionOrchestrator);
+df.app.activity(ACTIVITY.sendDeflection, { extraInputs: [df.input.durableClient()], handler: activityHandler('sendDeflection') });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ACS_EVENT_TYPES, type OutboxMessage } from '../../src/adapters/devhost-hooks';
+import { advancedMessageStatus } from './whatsapp-events';
 
 /** The devhost's stand-in for an ACS resource, as an Event Grid `topic`. */
 const TOPIC = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/devhost/providers/microsoft.communication/communicationservices/devhost';
@@ -30,6 +31,7 @@ export function deliveredReport(message: OutboxMessage, now: Date): Record<strin
       deliveryStatusDetails: { statusMessage: 'No error.' }, deliveryAttemptTimeStamp: at,
     }, at);
   }
+  if (message.channel === 'whatsapp') return advancedMessageStatus(message, 'Delivered', now);
   return undefined;
 }
 

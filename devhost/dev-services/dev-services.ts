@@ -13,6 +13,7 @@ import { EventPublisher } from './event-publisher';
 import { outboxRoute } from './outbox-page';
 import { teamsRoute } from './teams-route';
 import { smsInboundRoute } from './sms-inbound-route';
+import { whatsAppInboundRoute } from './whatsapp-inbound-route';
 
 /** The banner's title. */
 export const DEVHOST_TITLE = 'Meeting Communications devhost';
@@ -73,11 +74,13 @@ export function devServices(durable: { readonly engine: Engine }): HostExtension
       { path: '/dev/outbox/teams', handle: (req, res) => teamsRoute(req, res) },
       { path: '/dev/events', handle: (req, res, _url, body) => devEventsRoute(() => durableClientData(ready(services).url, ready(services).hostJson.hubName), () => ready(services).clock.now(), req, res, body) },
       { path: '/dev/sms/inbound', handle: (req, res, _url, body) => smsInboundRoute(ready(publisher), ready(services).connectionString, () => ready(services).clock.now(), req, res, body) },
+      { path: '/dev/whatsapp/inbound', handle: (req, res, _url, body) => whatsAppInboundRoute(ready(publisher), ready(services).connectionString, () => ready(services).clock.now(), req, res, body) },
     ],
     pages: () => [
       { name: 'outbox', path: '/dev/outbox', note: '(messages the local outbox channel recorded)' },
       { name: 'teams', path: '/dev/outbox/teams', note: '(Teams meetings of the local stand-in, for createTeamsMeeting without Graph settings)' },
       { name: 'sms in', path: '/dev/sms/inbound', note: '(POST {"from":"+14255550123","to":"+18005550100","text":"YES"}: a customer\'s SMS, posted to the webhook as Event Grid would)' },
+      { name: 'whatsapp in', path: '/dev/whatsapp/inbound', note: '(POST {"from":"+14255550123","text":"Hola"} or {"from","buttonPayload":"confirm","buttonText":"Confirm","contextMessageId"}: AdvancedMessageReceived, as Event Grid would)' },
       { name: 'events', path: '/dev/events', note: '(POST {"type":"meeting.confirmed"}: a test domain event, published to the webhook subscriptions)' },
       { name: 'clock', path: '/dev/clock', note: '(GET; POST {"advance":"P1D"} to move time forward)' },
       { name: 'token', path: '/dev/token', note: '(POST {"contactId":"C-77"} or {"roles":["Meetings.Cancel"]}: a bearer token)' },

@@ -15,7 +15,7 @@ const inboundSms = z.strictObject({ from: e164, to: e164, text: z.string().min(1
  * body that is a JSON object is read as JSON whatever its content type: `curl -d '{…}'` labels it a
  * form, and reading it as one would turn the `+` of the numbers into spaces.
  */
-function readBody(req: IncomingMessage, body: Buffer): { form: boolean; value: unknown } {
+export function readBody(req: IncomingMessage, body: Buffer): { form: boolean; value: unknown } {
   const text = body.toString('utf8');
   const form = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
   if (form && !text.trimStart().startsWith('{')) return { form: true, value: Object.fromEntries(new URLSearchParams(text)) };

@@ -9,6 +9,7 @@ import { notifyScheduled } from './notify-scheduled';
 import { planMeetingStep } from './plan-meeting-step';
 import { syncOnlineMeeting, type OnlineSyncResult } from '../app/online/sync-online-meeting';
 import { recordSendFailure, sendDispatch } from './send-dispatch';
+import { sendDeflection, type DeflectionRef, type DeflectionStep } from '../app/deflections/send-deflection';
 
 /** Webhook POSTs in flight to one subscription at once, per app instance. */
 export const WEBHOOK_CONCURRENCY = 4;
@@ -36,6 +37,7 @@ export function createActivities(deps: AppDeps) {
     answerPrompt: (input: PromptAnswer, invocation: ActivityInvocation): Promise<PromptStep> => answerPromptReply(deps, invocation.workflow(), input.promptId, input.reply, input.final === true),
     closePrompt: (input: PromptRef, invocation: ActivityInvocation): Promise<PromptStep> => timeOutPrompt(deps, invocation.workflow(), input.promptId),
     deliverWebhook: (input: DeliveryRef, _invocation?: ActivityInvocation): Promise<DeliveryStep> => deliverWebhook(deps, perSubscription, input),
+    sendDeflection: (input: DeflectionRef, invocation?: ActivityInvocation): Promise<DeflectionStep> => sendDeflection(deps, input, invocation?.workflow()),
   };
 }
 

@@ -17,7 +17,7 @@ export type { ChannelSender, Dispatch } from '../ports/dispatch';
 export type { MeetingWorkflow } from '../ports/meeting-workflow';
 export type { OutboxInboundSms, OutboxMessage } from '../ports/outbox';
 export { listOutbox, type OutboxListener } from './outbox/outbox-sender';
-export { listInboundSms, recordInboundSms } from './outbox/outbox-inbound';
+export { INBOUND_WHATSAPP, listInboundSms, recordInboundSms } from './outbox/outbox-inbound';
 /** The event types the devhost posts to the events webhook, named as the product's parser names them. */
 export { ACS_EVENT_TYPES } from './acs/event-grid-events';
 

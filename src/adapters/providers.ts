@@ -11,6 +11,7 @@ import { AcsEmailSender } from './acs/acs-email-sender';
 import { AcsSmsSender } from './acs/acs-sms-sender';
 import { fallbackOnlineMeetings, fallbackProvider } from './devhost-hooks';
 import { graphEmailChoice, graphOnlineMeetingsChoice } from './graph/graph-choices';
+import { whatsAppProvider } from './acs/whatsapp-provider';
 
 /** What a sender is built from. */
 export interface SenderEnv {
@@ -54,6 +55,7 @@ const CONFIGURED: { readonly [N in Channel]?: Configured } = {
     if (!connectionString || !from) return { missing: unset(config, 'ACS_CONNECTION_STRING', 'ACS_SMS_FROM') };
     return { provider: 'acs', missing: [], create: ({ logger }) => ({ ...smsDispatchSender('acs', new AcsSmsSender({ connectionString, from, logger })), from }) };
   },
+  whatsapp: whatsAppProvider,
 };
 
 /**

@@ -22,6 +22,7 @@ import type { SettingsStore } from '../ports/settings-store';
 import type { TemplateSource } from '../ports/template-source';
 import type { TemplateStore } from '../ports/template-store';
 import type { TokenVerifier } from '../ports/token-verifier';
+import type { WhatsAppDeps } from './deflections/deflection-deps';
 
 /** Logs IDs only: never addresses, phone numbers, tokens or message bodies. */
 export interface Log {
@@ -36,7 +37,7 @@ export type Senders = Readonly<Record<Channel, ChannelSender>>;
  * Everything the use cases and activities may need, built once per process (see container.ts).
  * Each use case declares the slice it uses (`Pick<AppDeps, …>`), so its tests build only that.
  */
-export interface AppDeps {
+export interface AppDeps extends WhatsAppDeps {
   readonly config: Config;
   readonly clock: Clock;
   readonly meetings: MeetingStore;

@@ -6,10 +6,11 @@ import type { AppDeps } from './deps';
 import { publishContactEvent, type PublishDeps } from './events/publish-events';
 
 /**
- * Channels a number's opt-out covers. API.md: STOP "opts that customer number out of SMS"; WhatsApp
- * and voice will decide their own rules when they become channels.
+ * Channels a number's opt-out covers. API.md: STOP "opts that customer number out of SMS"; a STOP on
+ * WhatsApp is recorded the same way, and both phone-text channels honour it (a customer who said
+ * STOP on one should not be texted on the other). Voice will decide its own rule.
  */
-export const OPT_OUT_CHANNELS: readonly Channel[] = ['sms'];
+export const OPT_OUT_CHANNELS: readonly Channel[] = ['sms', 'whatsapp'];
 
 export type OptOutDeps = Pick<AppDeps, 'optOuts'>;
 

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { channelSchema, scheduleMeetingBodySchema, supportedLocaleSchema, templateTypeSchema } from '../domain';
 import { EMAIL_TEMPLATE_LIMITS, emailTemplateSchema } from '../channels/email/email-template';
 import { SMS_TEMPLATE_LIMIT, smsTemplateSchema } from '../channels/sms/sms-template';
+import { whatsAppTemplateSchema } from '../channels/whatsapp/whatsapp-template';
 
-export { emailTemplateSchema, smsTemplateSchema };
+export { emailTemplateSchema, smsTemplateSchema, whatsAppTemplateSchema };
 
 /**
  * The template routes' bodies (API.md "Templates"), declared once for the handlers and the connector.
@@ -15,7 +16,7 @@ export { emailTemplateSchema, smsTemplateSchema };
 export const TEMPLATE_LIMITS = { ...EMAIL_TEMPLATE_LIMITS, sms: SMS_TEMPLATE_LIMIT } as const;
 
 /** Either shape; which one a route takes depends on its `{channel}`. */
-export const templateSourcesSchema = z.union([emailTemplateSchema, smsTemplateSchema]);
+export const templateSourcesSchema = z.union([emailTemplateSchema, smsTemplateSchema, whatsAppTemplateSchema]);
 
 /** An optional field for which JSON null means "absent" (Power Automate sends nulls). */
 export const absentIfNull = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === null ? undefined : v), schema.optional());
@@ -40,13 +41,14 @@ const source = z.enum(['default', 'custom']);
 export const templateViewSchema = z.union([
   emailTemplateSchema.extend({ source, ...audit }),
   smsTemplateSchema.extend({ source, ...audit }),
+  z.object({ ...whatsAppTemplateSchema.shape, source, ...audit }),
 ]);
 
 const saved = { version: z.number().int().min(1), savedAt: z.iso.datetime(), savedBy: z.string() };
 
 /** GET …/history: the kept versions, newest first. */
 export const templateHistorySchema = z.object({
-  versions: z.array(z.union([emailTemplateSchema.extend(saved), smsTemplateSchema.extend(saved)])),
+  versions: z.array(z.union([emailTemplateSchema.extend(saved), smsTemplateSchema.extend(saved), z.object({ ...whatsAppTemplateSchema.shape, ...saved })])),
 });
 
 /** How an SMS body will be sent (`sms` of a preview). */

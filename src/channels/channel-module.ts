@@ -58,6 +58,11 @@ export interface ChannelModule<N extends string = string, Source = unknown, Comp
   readonly templateSchema: z.ZodType<Source>;
   /** The shipped default's file per part, under `templates/<type>/<locale>/`. */
   readonly templateFiles: Readonly<Record<string, string>>;
+  /**
+   * The template source from its files' contents (part → text), when it is not those strings as
+   * they are (WhatsApp's mapping is one JSON document). Checked with `templateSchema` like a PUT.
+   */
+  fromFiles?(parts: Readonly<Record<string, string>>): unknown;
   /** Parses and checks a template's parts; issues carry the part they are in. */
   compile(source: Source): Result<Compiled, TemplateIssue>;
   /** Renders a compiled template with a merge context. */

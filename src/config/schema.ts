@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { supportedLocaleSchema } from '../domain/locale';
 import { graphConfigIssues, graphSettings } from './graph-schema';
 import { DEFAULT_SEND_RATES, parseSendRates, type SendRates } from '../domain/pacing/send-rates';
+import { WHATSAPP_CONFIG } from './whatsapp-config';
 
 const optionalText = z.string().trim().min(1).optional();
 
@@ -53,6 +54,7 @@ export const configSchema = z.preprocess(
    */
   EVENTS_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   ACS_SMS_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +18005550100').optional(),
+  ...WHATSAPP_CONFIG,
   /**
    * Issuer (`iss`) of customer bearer tokens, e.g. https://login.microsoftonline.com/{tenant}/v2.0. The
    * literal `devhost` means the devhost's local issuer. Unset (with JWT_JWKS_URI): no token is accepted.

@@ -53,6 +53,19 @@ export async function requireAdmin(req: HttpRequest, deps: AuthDeps): Promise<Ad
   return { ok: true, by: verified.claims.subject };
 }
 
+/**
+ * {@link requireAdmin}, also taking the API key as `Authorization: Key <API_KEY>`: the scheme IVRs
+ * already send to Adereso's deflection service (API.md "IVR deflection to WhatsApp"), so they switch
+ * by changing the URL. A wrong key in that scheme is a 401 like a wrong `x-api-key`.
+ */
+export async function requireAdminOrKeyScheme(req: HttpRequest, deps: AuthDeps): Promise<AdminCheck> {
+  const authorization = req.headers.get('authorization') ?? '';
+  const scheme = /^Key\s+(.+)$/i.exec(authorization.trim());
+  if (!scheme) return requireAdmin(req, deps);
+  if (secretMatches(scheme[1] ?? '', deps.config.API_KEY) || keyMatches(req, deps.config)) return { ok: true, by: 'api-key' };
+  return { ok: false, response: unauthorized('The key in "Authorization: Key …" is not the API key.', `${ADMIN_CHALLENGE}, Key`) };
+}
+
 export type ContactCheck = { readonly ok: true; readonly claims: VerifiedClaims } | { readonly ok: false; readonly response: HttpResponseInit };
 
 /**

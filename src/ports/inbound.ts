@@ -21,8 +21,8 @@ export type InboundEvent = DeliveredEvent | UndeliveredEvent | ReplyEvent | Vali
 /** Which adapter produced the event. Widen when a provider with its own webhooks is added. */
 export type InboundProvider = 'acs';
 
-/** Channels a customer can answer on. SMS today; WhatsApp joins when it becomes a channel. */
-export type ReplyChannel = Extract<Channel, 'sms'>;
+/** Channels a customer can answer on in text. */
+export type ReplyChannel = Extract<Channel, 'sms' | 'whatsapp'>;
 
 /** The provider handed a message we sent to the recipient (SMS handset, recipient's mail server). */
 export interface DeliveredEvent {
@@ -64,12 +64,16 @@ export interface ReplyEvent {
   readonly channel: ReplyChannel;
   /** The customer's number, E.164. Personal data: never logged. */
   readonly from: string;
-  /** Our number the customer wrote to, E.164: with `from` it picks the open prompt. */
+  /** Our number the customer wrote to, E.164 (WhatsApp: our channel registration ID): with `from` it picks the open prompt. */
   readonly to: string;
   /** The message as sent. Personal data: never logged. */
   readonly text: string;
   readonly at: string;
   readonly providerMessageId: string;
+  /** WhatsApp: the payload of the quick-reply button pressed (`confirm`, `cancel`, `reschedule`). */
+  readonly buttonPayload?: string;
+  /** WhatsApp: the provider message ID of our message this one answers (`context.id`): exact attribution. */
+  readonly contextMessageId?: string;
 }
 
 /** Event Grid's subscription handshake: the endpoint answers `200 {"validationResponse": validationCode}`. */

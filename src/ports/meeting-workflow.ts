@@ -3,7 +3,11 @@
  * stored), only what the matching activity needs. `closed` tells it the prompt ended elsewhere.
  */
 export type PromptReply =
-  | { readonly kind: 'reply'; readonly eventId: string; readonly at: string; readonly intent: string; readonly choice: number | null }
+  | {
+    readonly kind: 'reply'; readonly eventId: string; readonly at: string; readonly intent: string; readonly choice: number | null;
+    /** True when the reply names this prompt's message itself (a WhatsApp reply's context): it answers this prompt only, never "which?". */
+    readonly exact?: boolean;
+  }
   | { readonly kind: 'closed'; readonly eventId: string };
 
 /** The meeting orchestrations, as the HTTP side sees them. */
@@ -22,4 +26,6 @@ export interface MeetingWorkflow {
   raisePromptReply(promptId: string, reply: PromptReply): Promise<void>;
   /** Starts the orchestration delivering one event to one webhook subscription; one still running is left alone (one that ended finds its delivery final and sends nothing). */
   startDelivery(delivery: { readonly eventId: string; readonly subscriptionId: string }): Promise<void>;
+  /** Starts the orchestration sending a deflection's message on `channel` (WhatsApp, or its SMS fallback); one already running is left alone. */
+  startDeflection(ref: { readonly deflectionId: string; readonly channel: 'whatsapp' | 'sms' }): Promise<void>;
 }

@@ -16,6 +16,8 @@ export interface OutboxMessage {
   /** The provider message ID the send returned: what delivery reports carry. */
   readonly messageId: string;
   readonly createdAt: string;
+  /** A WhatsApp message's quick-reply buttons (absent for other channels and free texts). */
+  readonly buttons?: readonly { readonly text: string; readonly payload: string }[];
 }
 
 /** A customer's SMS to one of our numbers, as the devhost posted it to the events webhook (GET /dev/outbox shows them). */

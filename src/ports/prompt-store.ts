@@ -1,3 +1,4 @@
+import type { ReplyChannel } from './inbound';
 import type { PromptOutcome, ReplyIntent } from '../domain';
 
 /**
@@ -9,7 +10,7 @@ export interface StoredPrompt {
   readonly meetingId: string;
   /** The send that asked it. */
   readonly sendKey: string;
-  readonly channel: 'sms';
+  readonly channel: ReplyChannel;
   /** The customer's number (E.164). */
   readonly customer: string;
   /** Our number it was sent from (E.164). */
@@ -36,7 +37,7 @@ export interface MeetingReply {
   readonly eventId: string;
   readonly meetingId: string;
   readonly receivedAt: string;
-  readonly channel: 'sms';
+  readonly channel: ReplyChannel;
   readonly intent: ReplyIntent;
   readonly outcome: string;
 }

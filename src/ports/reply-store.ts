@@ -1,3 +1,4 @@
+import type { ReplyChannel } from './inbound';
 /**
  * A customer's SMS that no prompt and no keyword answered: kept for staff to read and act on
  * (API.md: `GET /api/replies?unmatched=true`). It holds personal data (the number and the text): the
@@ -7,7 +8,7 @@ export interface StoredReply {
   /** The provider's event ID: one reply, however often Event Grid delivers it. */
   readonly replyId: string;
   readonly receivedAt: string;
-  readonly channel: 'sms';
+  readonly channel: ReplyChannel;
   /** The customer's number (E.164). */
   readonly from: string;
   /** Our number they wrote to (E.164). */

@@ -28,6 +28,7 @@ import { HttpWebhookSender } from '../adapters/webhooks/http-webhook-sender';
 import type { EventConsumer } from '../ports/event-publisher';
 import type { AdapterLogger } from '../adapters/acs/acs-common';
 import type { Channel } from '../domain';
+import { whatsAppStores } from './whatsapp-stores';
 import type { AppDeps, Log, Senders } from '../app/deps';
 
 const consoleLog: Log = { info: (m) => console.log(m), warn: (m) => console.warn(m) };
@@ -89,6 +90,7 @@ export function buildDeps(config: Config, log: Log = consoleLog): AppDeps {
     senders: senders(config, log),
     onlineMeetings: onlineMeetingsFor(config).create({ config, clock: systemClock, logger: adapterLogger(log) }),
     pacer: new TableSendPacer(storage),
+    ...whatsAppStores(storage),
   };
 }
 

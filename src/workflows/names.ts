@@ -6,6 +6,7 @@ export const ORCHESTRATION = {
   settingsBroadcast: 'SettingsBroadcast',
   prompt: 'PromptOrchestrator',
   webhookDelivery: 'WebhookDelivery',
+  deflection: 'DeflectionOrchestrator',
 } as const;
 
 /** The registered name of every activity of `createActivities`, by its key there. */
@@ -18,6 +19,7 @@ export const ACTIVITY = {
   answerPrompt: 'AnswerPrompt',
   closePrompt: 'ClosePrompt',
   deliverWebhook: 'DeliverWebhook',
+  sendDeflection: 'SendDeflection',
 } as const satisfies Record<keyof Activities, string>;
 
 export const EVENT = {
@@ -30,6 +32,9 @@ export const meetingInstanceId = (meetingId: string): string => `meeting:${meeti
 
 /** One orchestration per prompt; its instance ID derives from the prompt ID (itself from the send key). */
 export const promptInstanceId = (promptId: string): string => promptId;
+
+/** One orchestration per deflection and channel (its WhatsApp message, its SMS fallback). */
+export const deflectionInstanceId = (ref: { readonly deflectionId: string; readonly channel: string }): string => `deflection:${ref.deflectionId}:${ref.channel}`;
 
 /** One orchestration per delivery (event × subscription): its instance ID derives from both. */
 export const deliveryInstanceId = (d: { readonly eventId: string; readonly subscriptionId: string }): string => `webhook:${d.subscriptionId}:${d.eventId}`;

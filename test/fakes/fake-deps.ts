@@ -24,6 +24,7 @@ import { ScriptedWebhookSender } from './scripted-webhook-sender';
 import { RecordingLog } from './recording-log';
 import { ScriptedSender } from './scripted-sender';
 import { FakeOnlineMeetings } from './fake-online-meetings';
+import { FakeConversationWindows, FakeDeflectionStore, FakeTicketStore } from './fake-whatsapp-stores';
 
 /** A full {@link AppDeps} of fakes, each typed as its fake so tests can script and inspect it. */
 export interface FakeDeps extends AppDeps {
@@ -47,6 +48,9 @@ export interface FakeDeps extends AppDeps {
   readonly log: RecordingLog;
   readonly pacer: FakeSendPacer;
   readonly onlineMeetings: FakeOnlineMeetings;
+  readonly conversations: FakeConversationWindows;
+  readonly tickets: FakeTicketStore;
+  readonly deflections: FakeDeflectionStore;
 }
 
 /** Deterministic "random" bytes: 1, 2, 3… across calls, so link tokens differ but tests repeat. */
@@ -92,6 +96,9 @@ export function fakeDeps<O extends Partial<AppDeps> = Record<never, never>>(over
     log,
     pacer: new FakeSendPacer(),
     onlineMeetings: new FakeOnlineMeetings(),
+    conversations: new FakeConversationWindows(),
+    tickets: new FakeTicketStore(),
+    deflections: new FakeDeflectionStore(),
   };
   return { ...deps, ...overrides } as Omit<FakeDeps, keyof O> & O;
 }

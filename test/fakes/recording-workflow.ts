@@ -44,6 +44,12 @@ export class RecordingWorkflow implements MeetingWorkflow {
     this.deliveries.push({ ...delivery });
   }
 
+  readonly deflections: Array<{ deflectionId: string; channel: 'whatsapp' | 'sms' }> = [];
+
+  async startDeflection(ref: { deflectionId: string; channel: 'whatsapp' | 'sms' }): Promise<void> {
+    this.deflections.push({ ...ref });
+  }
+
   async broadcastSettingsChanged(epoch: string): Promise<void> {
     this.calls.push({ method: 'broadcastSettingsChanged', epoch });
   }

@@ -33,8 +33,8 @@ export interface RecordedRequest {
 
 /** A message the server accepted for delivery: what a real provider would have sent to a person. */
 export interface Delivery {
-  channel: 'sms' | 'email';
-  /** SMS message ID or email operation ID. */
+  channel: 'sms' | 'email' | 'whatsapp';
+  /** SMS message ID, email operation ID or WhatsApp receipt message ID. */
   id: string;
   to: string;
   request: unknown;

@@ -6,10 +6,11 @@ import { errorBody, type Behaviour, type Delivery, type RecordedRequest, type Re
 import { createEmailRoute, type EmailRouteOptions } from './acs-email-route';
 import { acsSignatureProblem } from './acs-hmac';
 import { createSmsRoute } from './acs-sms-route';
+import { createMessagesRoute } from './acs-messages-route';
 
 export type { Behaviour, Delivery, RecordedRequest } from './acs-behaviours';
 
-/** A loopback server speaking the ACS SMS and Email wire protocol, with scriptable failures. */
+/** A loopback server speaking the ACS SMS, Email and Advanced Messaging (WhatsApp) wire protocol, with scriptable failures. */
 export interface AcsServer {
   /** `endpoint=http://127.0.0.1:PORT/;accesskey=…` for the real SDK clients. */
   readonly connectionString: string;
@@ -19,7 +20,7 @@ export interface AcsServer {
   /** Messages accepted for delivery; a deduplicated repeat adds nothing. */
   readonly deliveries: Delivery[];
   /** Send requests (`POST /sms` or `POST /emails:send`). */
-  sendRequests(channel: 'sms' | 'email'): RecordedRequest[];
+  sendRequests(channel: SendChannel): RecordedRequest[];
   /** Applies `behaviour` to every send to this recipient until {@link reset}. */
   forRecipient(to: string, behaviour: Behaviour): void;
   /** Applies `behaviour` to the next `count` authenticated send requests (before per-recipient scripts). */
@@ -28,7 +29,7 @@ export interface AcsServer {
    * Applies `behaviour` to every authenticated send request of `channel` from now on (after
    * {@link nextSends} scripts, before per-recipient ones), e.g. an outage; `undefined` switches it off.
    */
-  everySend(channel: 'sms' | 'email', behaviour: Behaviour | undefined): void;
+  everySend(channel: SendChannel, behaviour: Behaviour | undefined): void;
   /** Applies `behaviour` to the next `count` authenticated email status polls. */
   nextPolls(count: number, behaviour: Behaviour): void;
   /** Forgets scripts and recordings (not the repeatability memory). */
@@ -36,24 +37,26 @@ export interface AcsServer {
   close(): Promise<void>;
 }
 
-const SEND_PATHS = { sms: '/sms', email: '/emails:send' } as const;
+const SEND_PATHS = { sms: '/sms', email: '/emails:send', whatsapp: '/messages/notifications:send' } as const;
+type SendChannel = keyof typeof SEND_PATHS;
 const POLL_PATH = /^\/emails\/operations\/([^/]+)$/;
 
 /** Starts the server on 127.0.0.1 on a free port. */
-export async function startAcsServer(options: Partial<EmailRouteOptions> & { smsTrackingWindowMs?: number; ratePerMinute?: Partial<Record<'sms' | 'email', number>> } = {}): Promise<AcsServer> {
+export async function startAcsServer(options: Partial<EmailRouteOptions> & { smsTrackingWindowMs?: number; ratePerMinute?: Partial<Record<SendChannel, number>> } = {}): Promise<AcsServer> {
   const accessKey = randomBytes(32).toString('base64');
   const requests: RecordedRequest[] = [];
   const deliveries: Delivery[] = [];
   const byRecipient = new Map<string, Behaviour>();
   const sendQueue: Behaviour[] = [];
   const pollQueue: Behaviour[] = [];
-  const standing = new Map<'sms' | 'email', Behaviour>();
+  const standing = new Map<SendChannel, Behaviour>();
   const sms = createSmsRoute(options.smsTrackingWindowMs);
+  const messages = createMessagesRoute();
   const email = createEmailRoute({ runningPolls: options.runningPolls ?? 1, duplicateOperationId: options.duplicateOperationId ?? 'replay' });
   let baseUrl = '';
   // `ratePerMinute`: sends accepted in the last 60 s, per channel; one more is refused as ACS does (429 + Retry-After).
-  const accepted = { sms: [] as number[], email: [] as number[] };
-  const overRate = (channel: 'sms' | 'email', at: number): number | undefined => {
+  const accepted = { sms: [] as number[], email: [] as number[], whatsapp: [] as number[] };
+  const overRate = (channel: SendChannel, at: number): number | undefined => {
     const limit = options.ratePerMinute?.[channel];
     if (limit === undefined) return undefined;
     const window = accepted[channel];
@@ -77,7 +80,7 @@ export async function startAcsServer(options: Partial<EmailRouteOptions> & { sms
     requests.push(record);
     const parsed = new URL(url, baseUrl);
     const pollMatch = method === 'GET' ? POLL_PATH.exec(parsed.pathname) : null;
-    const channel = method === 'POST' ? (Object.keys(SEND_PATHS) as ('sms' | 'email')[]).find((c) => SEND_PATHS[c] === parsed.pathname) : undefined;
+    const channel = method === 'POST' ? (Object.keys(SEND_PATHS) as SendChannel[]).find((c) => SEND_PATHS[c] === parsed.pathname) : undefined;
     const answer = (reply: Reply): void => {
       if (reply.hang) return;
       record.answer = reply.status;
@@ -86,7 +89,7 @@ export async function startAcsServer(options: Partial<EmailRouteOptions> & { sms
     };
     if (!channel && !pollMatch) return answer({ status: 404, body: errorBody('NotFound', 'No such route.') });
     if (problem) return answer({ status: 401, body: errorBody('Denied', 'Denied by the resource provider.') });
-    const recipients = channel === 'sms' ? sms.recipients(record.body) : channel === 'email' ? email.recipients(record.body) : [];
+    const recipients = channel === 'sms' ? sms.recipients(record.body) : channel === 'email' ? email.recipients(record.body) : channel === 'whatsapp' ? messages.recipients(record.body) : [];
     const scripted = (pollMatch ? pollQueue : sendQueue).shift();
     const behaviour = scripted ?? (channel ? standing.get(channel) : undefined) ?? recipients.map((to) => byRecipient.get(to)).find((b) => b !== undefined);
     switch (behaviour?.kind) {
@@ -117,7 +120,7 @@ export async function startAcsServer(options: Partial<EmailRouteOptions> & { sms
       deliver: (delivery) => deliveries.push(delivery),
     };
     if (pollMatch) return answer(email.poll(ctx, decodeURIComponent(pollMatch[1]!)));
-    return answer(channel === 'sms' ? sms.handle(ctx) : email.send(ctx));
+    return answer(channel === 'sms' ? sms.handle(ctx) : channel === 'whatsapp' ? messages.handle(ctx) : email.send(ctx));
   }
 
   const server = createServer((req, res) => {

@@ -3,7 +3,7 @@ import { json, ROOT, startDevhost, type DevhostProcess } from './devhost-process
 export const API_KEY = 'test-api-key-0123456789';
 const DAY = 86_400_000;
 
-export interface OutboxEntry { id: string; channel: 'email' | 'sms'; from: string; to: string; type: string; meetingId: string | null; subject: string | null; text: string; html: string | null; sendKey: string; messageId: string; createdAt: string }
+export interface OutboxEntry { id: string; channel: 'email' | 'sms' | 'whatsapp'; buttons?: Array<{ text: string; payload: string }>; from: string; to: string; type: string; meetingId: string | null; subject: string | null; text: string; html: string | null; sendKey: string; messageId: string; createdAt: string }
 export interface Communication { type: string; channel: string; version: number; status: string; plannedFor: string | null; sentAt: string | null; reason: string | null }
 
 /** The devhost's events key: the one in local.settings.example.json, which the tests' devhosts load. */

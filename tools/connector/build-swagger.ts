@@ -28,6 +28,8 @@ const PARAMETERS: Readonly<Record<ParameterName, () => SchemaObject>> = {
     'x-ms-summary': 'Unmatched only', description: 'true (the default): the replies no prompt or keyword answered.',
   }),
   subscriptionId: () => path('subscriptionId', 'Subscription ID', 'The subscription\'s ID, as Subscribe to events or List event subscriptions gave it.', { type: 'string' }),
+  ticketId: () => path('ticketId', 'Ticket ID', 'The ticket\'s ID, as the ticket event names it.', { type: 'string' }),
+  deflectionId: () => path('deflectionId', 'Deflection ID', 'The deflection\'s ID, as the IVR gave it or the ticket names it.', { type: 'string' }),
   phone: () => path('phone', 'Phone number', 'The customer\'s number in international format, e.g. +14255550123 (URL-encoded: %2B14255550123).', { type: 'string' }),
 };
 

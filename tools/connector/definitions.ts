@@ -16,6 +16,7 @@ import {
   PREVIEW_FIELDS, PREVIEW_REQUEST_FIELDS, SETTINGS_DOCUMENT_FIELDS, SETTINGS_FIELDS, TEMPLATE_HISTORY_FIELDS, TEMPLATE_SOURCE_FIELDS, TEMPLATE_VIEW_FIELDS,
 } from './texts-admin';
 import { HEALTH_FIELDS, PROBLEM_FIELDS } from './texts-common';
+import { DEFLECTION_DEFINITIONS } from './deflection-connector';
 import { SUBSCRIPTION_DEFINITIONS } from './definitions-events';
 
 /** One entry of the swagger's `definitions`, generated from the zod schema a handler uses. */
@@ -105,6 +106,7 @@ export const DEFINITIONS: Readonly<Record<string, Definition>> = {
     title: 'Health', description: 'Whether the service runs, and which providers it sends through.',
   },
   ...SUBSCRIPTION_DEFINITIONS,
+  ...DEFLECTION_DEFINITIONS,
   Problem: {
     schema: problemSchema, io: 'output', texts: PROBLEM_FIELDS,
     title: 'Problem', description: 'Why a request failed (application/problem+json).',

@@ -1,11 +1,12 @@
 import { LINK_ROUTE_SEGMENT } from '../../src/domain';
 import type { Visibility } from './field-texts';
+import { DEFLECTION_OPERATIONS } from './deflection-connector';
 
 /** An HTTP method as Swagger spells it. */
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** A parameter outside the body, declared once in {@link PARAMETERS}. */
-export type ParameterName = 'meetingId' | 'ifMatch' | 'templateType' | 'templateChannel' | 'templateLocale' | 'phone' | 'unmatched' | 'subscriptionId';
+export type ParameterName = 'meetingId' | 'ifMatch' | 'templateType' | 'templateChannel' | 'templateLocale' | 'phone' | 'unmatched' | 'subscriptionId' | 'ticketId' | 'deflectionId';
 
 /** An answer of an operation: a definition for its body, and headers it sets. */
 export interface ResponseSpec {
@@ -20,7 +21,7 @@ export interface Operation {
   readonly method: Method;
   /** The route under the `/api` prefix (the swagger's basePath), as functions/*.ts registers it. */
   readonly path: string;
-  readonly tag: 'Meetings' | 'Settings' | 'Templates' | 'OptOuts' | 'Replies' | 'Subscriptions' | 'Health';
+  readonly tag: 'Meetings' | 'Settings' | 'Templates' | 'OptOuts' | 'Replies' | 'Subscriptions' | 'Tickets' | 'Health';
   readonly summary: string;
   readonly description: string;
   readonly visibility?: Visibility;
@@ -203,6 +204,7 @@ export const OPERATIONS: readonly Operation[] = [
     parameters: ['subscriptionId'],
     responses: { 204: { description: 'The subscription is deleted.' }, ...ADMIN_ERRORS, 404: problem('No such subscription.') },
   },
+  ...DEFLECTION_OPERATIONS,
   {
     operationId: 'GetHealth', method: 'get', path: '/health', tag: 'Health', visibility: 'advanced',
     summary: 'Check the service',
@@ -217,4 +219,5 @@ export const NOT_CONNECTOR_ROUTES: readonly { readonly route: RegExp; readonly r
   { route: new RegExp(`^${LINK_ROUTE_SEGMENT}/`), reason: 'customer deep-link pages (HTML), reached from messages' },
   { route: /^manage(\/|$)/, reason: 'the admin page and its assets (HTML, CSS, JS)' },
   { route: /^events\//, reason: 'the Event Grid webhook of Azure Communication Services' },
+  { route: /^deflections$/, reason: "the IVR's call (Adereso's body and Authorization: Key), not a flow's" },
 ];

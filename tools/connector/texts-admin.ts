@@ -6,6 +6,7 @@ import { REPLIES_FIELDS, TEMPLATE_TYPES_TEXT } from './texts-replies';
 const toggles = (what: string): FieldTexts => ({
   email: { summary: `${what} by email`, description: `Send the ${what.toLowerCase()} by email.` },
   sms: { summary: `${what} by SMS`, description: `Send the ${what.toLowerCase()} by SMS.` },
+  whatsapp: { summary: `${what} by WhatsApp`, description: `Send the ${what.toLowerCase()} by WhatsApp (its approved template, with buttons). Optional: off when left out.` },
 });
 
 /** Texts of the settings document (UpdateSettings body; PatchSettings takes any subset). */
@@ -67,7 +68,20 @@ const TEXT: FieldText = { summary: 'Text', description: 'The plain-text body of 
 const HTML: FieldText = { summary: 'HTML', description: 'Email only: the HTML body (Liquid; merge fields are HTML-escaped).' };
 
 /** Texts of a template's sources (UpdateTemplate body; `template` of a preview). */
-export const TEMPLATE_SOURCE_FIELDS: FieldTexts = { subject: SUBJECT, text: TEXT, html: HTML };
+export const TEMPLATE_SOURCE_FIELDS: FieldTexts = {
+  subject: SUBJECT, text: TEXT, html: HTML,
+  name: { summary: 'WhatsApp template', description: 'WhatsApp only: the name of the template as approved by Meta (lower-case letters, digits and _).' },
+  language: { summary: 'WhatsApp language', description: "WhatsApp only: the approved template's language, Meta's code (en_US, es_ES)." },
+  body: { summary: 'WhatsApp body', description: 'WhatsApp only: a copy of the approved body with a {{ merge field }} where Meta has {{1}}, {{2}}…; it may not start or end with one.' },
+  buttons: {
+    summary: 'WhatsApp buttons',
+    description: "WhatsApp only: the template's quick-reply buttons (at most 3), each with the reply it means.",
+    fields: {
+      text: { summary: 'Button text', description: 'The text on the button, as approved (at most 25 characters).' },
+      payload: { summary: 'Button meaning', description: 'confirm, cancel or reschedule.' },
+    },
+  },
+};
 
 /** Texts of a template as the template routes answer it. */
 export const TEMPLATE_VIEW_FIELDS: FieldTexts = {

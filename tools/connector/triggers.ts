@@ -72,6 +72,17 @@ export const TRIGGERS: readonly Trigger[] = [
       'contact.optedIn': 'the customer replied START: SMS again',
     },
   },
+  {
+    family: 'ticket', operationId: 'OnTicketEvent',
+    summary: 'When a deflected caller\'s ticket opens or gets a message',
+    description: 'Starts the flow when an IVR deflects a caller to WhatsApp (a ticket opens with the IVR\'s metadata and team) and when the customer writes on WhatsApp while it is open: create the Dataverse case or route it to an agent.',
+    hint: 'To see it work, POST /api/deflections, then answer the WhatsApp message.',
+    notification: 'Ticket event',
+    events: {
+      'ticket.created': 'a deflection opened a ticket (GET /api/tickets/{ticketId} has its metadata)',
+      'ticket.message': 'the customer wrote on WhatsApp while the ticket is open',
+    },
+  },
 ];
 
 /** A family's event names, in DOMAIN_EVENT_TYPES' order. */
@@ -114,6 +125,7 @@ export const CLOUD_EVENT_SCHEMAS = {
   communication: cloudEventSchema('communication'),
   reply: cloudEventSchema('reply'),
   contact: cloudEventSchema('contact'),
+  ticket: cloudEventSchema('ticket'),
 } as const;
 
 /** The families as a sentence (`meeting, communication, reply or contact`). */

@@ -21,7 +21,17 @@ export function templateEditor(api: AdminApi, ui: PageUi, win: Window): Template
   const isEmail = (): boolean => field('channel').value === 'email';
   const which = (): { type: string; channel: string; locale: string } => ({ type: field('type').value, channel: field('channel').value, locale: field('locale').value });
   const path = (): string => ['templates', which().type, which().channel, which().locale].map(encodeURIComponent).join('/');
-  const template = (): TemplateBody => (isEmail() ? { subject: field('subject').value, html: field('html').value, text: field('text').value } : { text: field('text').value });
+  // A WhatsApp template is a mapping (approved name, language, body, buttons; or a free text), edited as JSON.
+  const isWhatsApp = (): boolean => field('channel').value === 'whatsapp';
+  const mapping = (): unknown => {
+    try {
+      return JSON.parse(field('text').value) as unknown;
+    } catch {
+      // Sent as it is: the service refuses it naming the field, like any invalid template.
+      return { json: field('text').value };
+    }
+  };
+  const template = (): unknown => (isEmail() ? { subject: field('subject').value, html: field('html').value, text: field('text').value } : isWhatsApp() ? mapping() : { text: field('text').value });
   let sequence = 0;
   let loading = 0;
   let timer: number | undefined;
@@ -30,13 +40,17 @@ export function templateEditor(api: AdminApi, ui: PageUi, win: Window): Template
     const email = isEmail();
     ui.el('email-parts').hidden = !email;
     ui.el('preview-email').hidden = !email;
-    ui.el('sms-counter').hidden = email;
-    ui.el('t-text-label').textContent = email ? 'Plain-text body' : 'SMS text';
-    ui.el('preview-text-label').textContent = email ? 'Plain-text part' : 'SMS';
+    ui.el('sms-counter').hidden = email || isWhatsApp();
+    ui.el('t-text-label').textContent = email ? 'Plain-text body' : isWhatsApp() ? 'WhatsApp mapping (JSON: name, language, body, buttons; or text)' : 'SMS text';
+    ui.el('preview-text-label').textContent = email ? 'Plain-text part' : isWhatsApp() ? 'WhatsApp' : 'SMS';
   };
 
   const fill = (body: TemplateBody): void => {
     for (const name of ['subject', 'html', 'text'] as const) field(name).value = body[name] ?? '';
+    if (isWhatsApp()) {
+      const { source: _source, version: _version, updatedAt: _at, updatedBy: _by, ...shown } = body as TemplateBody & Record<string, unknown>;
+      field('text').value = JSON.stringify(shown, null, 2);
+    }
     ui.el('template-source').textContent = body.source === 'custom' ? 'Customised template (saved).' : 'The shipped default.';
   };
 

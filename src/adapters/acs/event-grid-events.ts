@@ -3,6 +3,7 @@ import { ok, type FieldError, type Result } from '../../domain/result';
 import type { InboundEvent, InboundEventParser, InboundParseResult, InboundRequest } from '../../ports/inbound';
 import { emailDeliveryReport } from './acs-email-events';
 import { smsDeliveryReport, smsReceived } from './acs-sms-events';
+import { advancedMessageReceived, advancedMessageStatus } from './acs-whatsapp-events';
 import { readEnvelopes, type Envelope } from './event-envelope';
 import { nonEmpty, parseFields } from './event-fields';
 
@@ -12,6 +13,8 @@ export const ACS_EVENT_TYPES = {
   smsReceived: 'Microsoft.Communication.SMSReceived',
   smsDeliveryReport: 'Microsoft.Communication.SMSDeliveryReportReceived',
   emailDeliveryReport: 'Microsoft.Communication.EmailDeliveryReportReceived',
+  advancedMessageReceived: 'Microsoft.Communication.AdvancedMessageReceived',
+  advancedMessageStatus: 'Microsoft.Communication.AdvancedMessageDeliveryStatusUpdated',
 } as const;
 
 const validationData = z.object({ validationCode: nonEmpty });
@@ -30,6 +33,8 @@ const PARSERS: Readonly<Record<string, (envelope: Envelope) => Result<InboundEve
   [ACS_EVENT_TYPES.smsReceived]: smsReceived,
   [ACS_EVENT_TYPES.smsDeliveryReport]: smsDeliveryReport,
   [ACS_EVENT_TYPES.emailDeliveryReport]: emailDeliveryReport,
+  [ACS_EVENT_TYPES.advancedMessageReceived]: advancedMessageReceived,
+  [ACS_EVENT_TYPES.advancedMessageStatus]: advancedMessageStatus,
 };
 
 /**

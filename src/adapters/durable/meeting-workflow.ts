@@ -1,6 +1,6 @@
 import type { DurableClient } from 'durable-functions';
 import type { MeetingWorkflow } from '../../ports/meeting-workflow';
-import { deliveryInstanceId, EVENT, meetingInstanceId, ORCHESTRATION, promptInstanceId } from '../../workflows/names';
+import { deflectionInstanceId, deliveryInstanceId, EVENT, meetingInstanceId, ORCHESTRATION, promptInstanceId } from '../../workflows/names';
 import type { DeliveryRef, PromptRef } from '../../workflows/steps';
 
 const RUNNING = new Set(['Pending', 'Running', 'ContinuedAsNew']);
@@ -54,6 +54,14 @@ export function durableMeetingWorkflow(client: DurableClient): MeetingWorkflow {
       // one after it ended runs again, and its activity finds the delivery final and sends nothing.
       try {
         await client.startNew(ORCHESTRATION.webhookDelivery, { instanceId: deliveryInstanceId(delivery), input: { eventId: delivery.eventId, subscriptionId: delivery.subscriptionId } satisfies DeliveryRef });
+      } catch (err) {
+        if (!(err instanceof Error && /already exists|409/.test(err.message))) throw err;
+      }
+    },
+    async startDeflection(ref) {
+      // A repeated request finds it running (409, ignored) or ended: run again, its activity finds the send recorded and sends nothing.
+      try {
+        await client.startNew(ORCHESTRATION.deflection, { instanceId: deflectionInstanceId(ref), input: { deflectionId: ref.deflectionId, channel: ref.channel } });
       } catch (err) {
         if (!(err instanceof Error && /already exists|409/.test(err.message))) throw err;
       }

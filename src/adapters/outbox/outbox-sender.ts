@@ -28,7 +28,10 @@ const outboxRowSchema = z.object({
   html: optional,
   messageId: z.string().optional(),
   createdAt: z.string(),
+  buttons: z.string().optional(),
 });
+
+const buttonsSchema = z.array(z.object({ text: z.string(), payload: z.string() }));
 
 /** Called once a message is recorded (also when a resumed send finds its first record): the devhost reports its delivery. */
 export type OutboxListener = (message: OutboxMessage) => void;
@@ -77,6 +80,7 @@ export class OutboxSender implements ChannelSender {
       subject: 'subject' in content ? content.subject : null,
       text: content.text,
       html: 'html' in content ? content.html : null,
+      buttons: 'buttons' in content && content.buttons.length > 0 ? JSON.stringify(content.buttons) : null,
       // The outbox's message ID is its row's ID: what the send returns, and what delivery reports carry.
       messageId: id,
       createdAt: this.clock.now().toISOString(),
@@ -107,9 +111,11 @@ export async function listOutbox(connectionString: string, reportCorrupt?: Corru
 function toMessage(row: { rowKey?: string }): OutboxMessage {
   const parsed = outboxRowSchema.safeParse(row);
   if (!parsed.success) throw new CorruptRowError(DEV_OUTBOX_TABLE, `${PARTITION}/${row.rowKey ?? '?'}`, issuePaths(parsed.error.issues));
-  const { rowKey, messageId, ...fields } = parsed.data;
+  const { rowKey, messageId, buttons, ...fields } = parsed.data;
+  const parsedButtons = buttons === undefined ? undefined : buttonsSchema.safeParse(JSON.parse(buttons));
+  if (parsedButtons?.success === false) throw new CorruptRowError(DEV_OUTBOX_TABLE, `${PARTITION}/${rowKey}`, ['buttons']);
   // Before the outbox kept a message ID, the row's ID was what the send returned.
-  return { ...fields, sendKey: rowKey, messageId: messageId ?? fields.id };
+  return { ...fields, sendKey: rowKey, messageId: messageId ?? fields.id, ...(parsedButtons ? { buttons: parsedButtons.data } : {}) };
 }
 
 function withoutNulls<T extends object>(fields: T): T {

@@ -15,6 +15,9 @@ export const PROMPTS_TABLE = 'Prompts';
 export const DOMAIN_EVENTS_TABLE = 'DomainEvents';
 export const SUBSCRIPTIONS_TABLE = 'Subscriptions';
 export const DELIVERIES_TABLE = 'Deliveries';
+export const WHATSAPP_WINDOWS_TABLE = 'WhatsAppWindows';
+export const TICKETS_TABLE = 'Tickets';
+export const DEFLECTIONS_TABLE = 'Deflections';
 
 /**
  * A client for one table. Plain http is accepted only when the connection string itself asks for it

@@ -10,7 +10,7 @@ const rowSchema = z.object({
   rowKey: z.string(),
   replyId: z.string().min(1),
   receivedAt: z.iso.datetime(),
-  channel: z.literal('sms'),
+  channel: z.enum(['sms', 'whatsapp']),
   from: z.string().min(1),
   to: z.string().min(1),
   text: z.string(),

@@ -1,6 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import type { Channel, TemplateType, SupportedLocale } from '../../domain';
+import { channelModule } from '../../channels/registry';
 import { TEMPLATE_HISTORY_LIMIT, type ChannelTemplate, type TemplateStore, type TemplateVersion } from '../../ports/template-store';
 import { fromChunks, toChunks } from './chunked-text';
 import { CorruptRowError, TEMPLATES_TABLE, isStatus, issuePaths, lazyTable, parsedRows } from './table-client';
@@ -13,7 +14,10 @@ const versionRow = (version: number): string => `v|${String(version).padStart(6,
 const versionRange = (partition: string): string => odata`PartitionKey eq ${partition} and RowKey ge ${'v|'} and RowKey lt ${'v}'}`;
 
 /** The Liquid parts stored per channel, each spread over numbered properties (see chunked-text). */
-const PARTS: Readonly<Record<Channel, readonly string[]>> = { email: ['subject', 'html', 'text'], sms: ['text'] };
+const PARTS: Readonly<Record<Channel, readonly string[]>> = { email: ['subject', 'html', 'text'], sms: ['text'], whatsapp: ['mapping'] };
+
+/** A channel whose template is a JSON document (WhatsApp's mapping) keeps it as the JSON text of its one part. */
+const isDocument = (channel: Channel): boolean => channelModule(channel).fromFiles !== undefined;
 
 /** Concurrent saves race for the next version row; the loser reads again and takes the next number. */
 const MAX_ATTEMPTS = 5;
@@ -118,7 +122,7 @@ async function trim(table: TableClient, partition: string, newestFirst: readonly
 }
 
 function toContent<C extends Channel>(channel: C, template: ChannelTemplate<C>): Record<string, string | number> {
-  const parts = template as unknown as Record<string, string>;
+  const parts = isDocument(channel) ? { [PARTS[channel][0] ?? 'mapping']: JSON.stringify(template) } : (template as unknown as Record<string, string>);
   return Object.assign({}, ...PARTS[channel].map((part) => toChunks(parts[part] ?? '', part))) as Record<string, string | number>;
 }
 
@@ -126,6 +130,13 @@ function toVersion<C extends Channel>(row: Row, channel: C, partition: string): 
   const rowId = `${partition}/${row.rowKey ?? '?'}`;
   const audit = auditSchema.safeParse(row);
   if (!audit.success) throw new CorruptRowError(TEMPLATES_TABLE, rowId, issuePaths(audit.error.issues));
-  const template = Object.fromEntries(PARTS[channel].map((part) => [part, fromChunks(row, part, TEMPLATES_TABLE, rowId)])) as unknown as ChannelTemplate<C>;
+  const parts = Object.fromEntries(PARTS[channel].map((part) => [part, fromChunks(row, part, TEMPLATES_TABLE, rowId)]));
+  const module = channelModule(channel);
+  let template: ChannelTemplate<C>;
+  try {
+    template = (module.fromFiles ? module.fromFiles(parts) : parts) as ChannelTemplate<C>;
+  } catch {
+    throw new CorruptRowError(TEMPLATES_TABLE, rowId, PARTS[channel]);
+  }
   return { ...audit.data, template };
 }

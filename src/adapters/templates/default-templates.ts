@@ -34,8 +34,9 @@ function read(root: string, type: TemplateType, locale: SupportedLocale, file: s
 export function readTemplateLibrary(root: string): TemplateLibrary {
   const entries = TEMPLATE_TYPES.map((type) => {
     const byLocale = SUPPORTED_LOCALES.map((locale) => [locale, Object.fromEntries(templateChannels(type).map((name) => {
-      const files = channelModule(name).templateFiles;
-      return [name, Object.fromEntries(Object.entries(files).map(([part, file]) => [part, read(root, type, locale, file)]))];
+      const module = channelModule(name);
+      const parts = Object.fromEntries(Object.entries(module.templateFiles).map(([part, file]) => [part, read(root, type, locale, file)]));
+      return [name, module.fromFiles ? module.fromFiles(parts) : parts];
     }))] as const);
     return [type, Object.fromEntries(byLocale)] as const;
   });

@@ -3,8 +3,9 @@ import type { AppDeps } from '../deps';
 import type { MeetingWorkflow } from '../../ports/meeting-workflow';
 import { handleReply, type HandleReplyDeps } from '../replies/handle-reply';
 import { applyDeliveryReport } from './delivery-report';
+import { deflectionReport, type DeflectionReportDeps } from '../deflections/deflection-report';
 
-export type InboundEventsDeps = HandleReplyDeps & Pick<AppDeps, 'ledger' | 'messageIndex' | 'processedEvents' | 'optOuts' | 'replies' | 'clock' | 'log'>;
+export type InboundEventsDeps = HandleReplyDeps & DeflectionReportDeps & Pick<AppDeps, 'ledger' | 'messageIndex' | 'processedEvents' | 'optOuts' | 'replies' | 'clock' | 'log'>;
 
 /** What became of one event (for the webhook's answer and the tests; IDs only). */
 export interface InboundEventOutcome {
@@ -16,8 +17,16 @@ export interface InboundEventOutcome {
 /** One handler per kind: a new member of the union does not compile until it is handled here. */
 function handlers(deps: InboundEventsDeps, workflow: MeetingWorkflow): InboundHandlers<Promise<InboundEventOutcome['outcome']>> {
   return {
-    delivered: async (event) => (await applyDeliveryReport(deps, workflow, event)).outcome,
-    undelivered: async (event) => (await applyDeliveryReport(deps, workflow, event)).outcome,
+    delivered: async (event) => {
+      const { outcome } = await applyDeliveryReport(deps, workflow, event);
+      await deflectionReport(deps, workflow, event);
+      return outcome;
+    },
+    undelivered: async (event) => {
+      const { outcome } = await applyDeliveryReport(deps, workflow, event);
+      await deflectionReport(deps, workflow, event);
+      return outcome;
+    },
     reply: async (event) => {
       const { outcome } = await handleReply(deps, workflow, event);
       return outcome === 'ignored' || outcome === 'unmatched' ? outcome : 'applied';

@@ -27,8 +27,10 @@ export async function answerPrompt(deps: AnswerPromptDeps, workflow: MeetingWork
     if (prompt && reply.kind === 'reply' && prompt.closedBy === reply.eventId) await followUp(deps, workflow, settings, prompt, reply.eventId);
     return state(prompt);
   }
-  const open = await stillAsking(deps, (await deps.prompts.openFor(prompt.customer, prompt.sender)).filter((p) => p.closesAt > reply.at), reply.at);
-  const note = (p: StoredPrompt, outcome: string) => deps.prompts.recordReply({ eventId: reply.eventId, meetingId: p.meetingId, receivedAt: reply.at, channel: 'sms', intent: reply.intent as ReplyIntent, outcome });
+  // A reply naming this prompt's own message (WhatsApp's context) answers it alone: never "which meeting?".
+  const candidates = reply.exact ? [prompt] : await deps.prompts.openFor(prompt.customer, prompt.sender);
+  const open = await stillAsking(deps, candidates.filter((p) => p.closesAt > reply.at), reply.at);
+  const note = (p: StoredPrompt, outcome: string) => deps.prompts.recordReply({ eventId: reply.eventId, meetingId: p.meetingId, receivedAt: reply.at, channel: p.channel, intent: reply.intent as ReplyIntent, outcome });
   // The prompt the reply was handed to may have just been superseded: the others on the pair still ask.
   const base = open.find((p) => p.promptId === promptId) ?? open[open.length - 1];
   if (!base) {
@@ -99,7 +101,7 @@ async function followUp(deps: AnswerPromptDeps, workflow: MeetingWorkflow, setti
     if (record) await publishMeetingEvent(deps, workflow, type, record, { cause: prompt.promptId, promptId: prompt.promptId });
   }
   if (prompt.outcome === 'cancelled') {
-    const cancelled = await cancelMeeting(deps, workflow, prompt.meetingId, { source: 'sms' });
+    const cancelled = await cancelMeeting(deps, workflow, prompt.meetingId, { source: prompt.channel });
     if (cancelled.kind !== 'cancelled') {
       deps.log.warn(`prompt ${prompt.promptId}: the meeting could not be cancelled (${cancelled.kind})`);
       return;
@@ -115,7 +117,7 @@ async function followUp(deps: AnswerPromptDeps, workflow: MeetingWorkflow, setti
 async function acknowledge(deps: AnswerPromptDeps, settings: Settings, prompt: StoredPrompt, eventId: string): Promise<void> {
   const intent = (Object.entries(ANSWER_OUTCOMES) as [AnswerIntent, PromptOutcome][]).find(([, o]) => o === prompt.outcome)?.[0];
   if (!intent || !settings.replies.acknowledge) return;
-  if (intent === 'cancel' && settings.enabled && settings.cancellation.sms) return;
+  if (intent === 'cancel' && settings.enabled && settings.cancellation[prompt.channel]) return;
   await sendReplyMessage(deps, settings, prompt, eventId, ACK[intent]);
 }
 

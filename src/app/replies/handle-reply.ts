@@ -1,4 +1,6 @@
-import { choiceIn, classifyReply } from '../../domain';
+import { choiceIn, classifyReply, promptIdFor, type ReplyIntent, type Settings } from '../../domain';
+import type { StoredPrompt } from '../../ports/prompt-store';
+import { collectTicketMessage, type TicketMessageDeps } from '../deflections/ticket-messages';
 import type { ReplyEvent } from '../../ports/inbound';
 import type { MeetingWorkflow } from '../../ports/meeting-workflow';
 import type { AppDeps } from '../deps';
@@ -18,12 +20,13 @@ export type ReplyOutcome =
   | { readonly outcome: 'help' }
   | { readonly outcome: 'unmatched' }
   | { readonly outcome: 'forwarded'; readonly promptId: string }
+  | { readonly outcome: 'ticketed' }
   | { readonly outcome: 'ignored'; readonly reason: string };
 
-export type HandleReplyDeps = ReplySendDeps & HelpAnswerDeps & PublishDeps & Pick<AppDeps, 'optOuts' | 'replies' | 'prompts' | 'settings' | 'meetings' | 'log'>;
+export type HandleReplyDeps = ReplySendDeps & HelpAnswerDeps & PublishDeps & TicketMessageDeps & Pick<AppDeps, 'optOuts' | 'replies' | 'prompts' | 'settings' | 'meetings' | 'messageIndex' | 'conversations' | 'log'>;
 
 /**
- * The seam where a customer's SMS reply enters the app: the events webhook calls this for every
+ * The seam where a customer's SMS or WhatsApp reply enters the app: the events webhook calls this for every
  * `reply` event, once per event ID. Carrier keywords come first, before anything else may read the
  * reply (API.md "Opt-out"), each only as the whole reply: a STOP-family word opts the number out of
  * every SMS, START/UNSTOP opts it back in, HELP asks for help. Nothing is sent in answer to STOP (the
@@ -31,7 +34,10 @@ export type HandleReplyDeps = ReplySendDeps & HelpAnswerDeps & PublishDeps & Pic
  * nothing. Logs carry the event ID only: never the number or the text.
  */
 export async function handleReply(deps: HandleReplyDeps, workflow: MeetingWorkflow, event: ReplyEvent): Promise<ReplyOutcome> {
-  const intent = classifyReply(event.text);
+  // Any WhatsApp message opens the customer's 24-hour window (free text may answer it), STOP included.
+  if (event.channel === 'whatsapp') await deps.conversations.recordInbound(event.from, event.at);
+  // A button's payload is its meaning; a button is never a carrier keyword.
+  const intent = event.buttonPayload === undefined ? classifyReply(event.text) : 'unknown';
   const at = new Date(event.at);
   if (intent === 'stop') {
     const { changed, state } = await deps.optOuts.optOut(event.from, { source: 'reply', at });
@@ -44,7 +50,7 @@ export async function handleReply(deps: HandleReplyDeps, workflow: MeetingWorkfl
     // STOP ends every open prompt of the number, whichever of our numbers it wrote to.
     for (const prompt of open) {
       await deps.prompts.close(prompt.promptId, 'optedOut', event.at, event.eventId);
-      await deps.prompts.recordReply({ eventId: event.eventId, meetingId: prompt.meetingId, receivedAt: event.at, channel: 'sms', intent: 'stop', outcome: 'optedOut' });
+      await deps.prompts.recordReply({ eventId: event.eventId, meetingId: prompt.meetingId, receivedAt: event.at, channel: prompt.channel, intent: 'stop', outcome: 'optedOut' });
       await workflow.raisePromptReply(prompt.promptId, { kind: 'closed', eventId: event.eventId });
     }
     return { outcome: 'optedOut', changed };
@@ -61,14 +67,20 @@ export async function handleReply(deps: HandleReplyDeps, workflow: MeetingWorkfl
   // A prompt past its time, and every prompt once replies are off, takes no reply: it is kept for
   // staff. So does a pair one of whose prompts stopped listening (too many replies): handing the reply
   // to another of its prompts would answer that one without asking which.
-  const live = settings.replies.enabled ? (await deps.prompts.openFor(event.from, event.to)).filter((p) => p.closesAt > event.at) : [];
-  const open = live.some((p) => p.listening === false) ? [] : live;
+  // A WhatsApp reply naming one of our messages answers that message's prompt or none: a press on an
+  // old reminder never answers another meeting's question.
+  const named = await namedPrompt(deps, settings, event);
+  const exact = named.prompt;
+  const live = !named.names && settings.replies.enabled ? (await deps.prompts.openFor(event.from, event.to)).filter((p) => p.closesAt > event.at) : [];
+  const open = named.names ? (exact ? [exact] : []) : live.some((p) => p.listening === false) ? [] : live;
   const newest = open[open.length - 1];
-  if (intent === 'help') {
+  // An open ticket (a deflection) gathers every later WhatsApp message of the customer.
+  const ticketed = event.channel === 'whatsapp' ? await collectTicketMessage(deps, workflow, event) : false;
+  if (intent === 'help' && (newest || event.channel === 'sms')) {
     // With a prompt open, the help names what to reply about its meeting; without one, it says who
     // we are and how to opt out (at most once an hour per number; see answerHelp).
     if (newest) {
-      await deps.prompts.recordReply({ eventId: event.eventId, meetingId: newest.meetingId, receivedAt: event.at, channel: 'sms', intent, outcome: 'help' });
+      await deps.prompts.recordReply({ eventId: event.eventId, meetingId: newest.meetingId, receivedAt: event.at, channel: newest.channel, intent, outcome: 'help' });
       await sendReplyMessage(deps, settings, newest, event.eventId, 'replyHelp');
       deps.log.info(`reply ${event.eventId}: help requested`);
     } else {
@@ -79,14 +91,39 @@ export async function handleReply(deps: HandleReplyDeps, workflow: MeetingWorkfl
   }
   if (newest) {
     // The matching is the prompt orchestration's activity: it gets the meaning, never the number or text.
-    const meaning = classifyReply(event.text, newest.locale, settings.replies.keywords);
-    await workflow.raisePromptReply(newest.promptId, { kind: 'reply', eventId: event.eventId, at: event.at, intent: meaning, choice: choiceIn(event.text) ?? null });
+    const meaning = buttonIntent(event) ?? classifyReply(event.text, newest.locale, settings.replies.keywords);
+    const choice = event.buttonPayload === undefined ? (choiceIn(event.text) ?? null) : null;
+    await workflow.raisePromptReply(newest.promptId, { kind: 'reply', eventId: event.eventId, at: event.at, intent: meaning, choice, ...(exact ? { exact: true } : {}) });
     deps.log.info(`reply ${event.eventId}: handed to prompt ${newest.promptId} (${meaning})`);
     return { outcome: 'forwarded', promptId: newest.promptId };
   }
+  if (ticketed) return { outcome: 'ticketed' };
   // No prompt answers it: kept for staff to read and act on.
   await deps.replies.keepUnmatched({ replyId: event.eventId, receivedAt: event.at, channel: event.channel, from: event.from, to: event.to, text: event.text });
   deps.log.info(`reply ${event.eventId}: kept as unmatched (${intent})`);
   await publishReplyEvent(deps, workflow, 'reply.unsolicited', { replyId: event.eventId, channel: event.channel, at: event.at });
   return { outcome: 'unmatched' };
+}
+
+const BUTTON_INTENTS: ReadonlySet<string> = new Set<ReplyIntent>(['confirm', 'cancel', 'reschedule']);
+
+/** The intent of a WhatsApp quick-reply button (its payload is ours: confirm, cancel, reschedule). */
+function buttonIntent(event: ReplyEvent): ReplyIntent | undefined {
+  return event.buttonPayload !== undefined && BUTTON_INTENTS.has(event.buttonPayload) ? (event.buttonPayload as ReplyIntent) : undefined;
+}
+
+/**
+ * The prompt a WhatsApp reply names itself: its `context` is the provider message ID of our message,
+ * which the message index maps to our send (`names`), whose prompt it is — when that prompt is still
+ * open and listening (`prompt`). Exact: no "which meeting?" between two open prompts, and a reply to a
+ * message whose question has ended (or that asked none: a deflection's) answers no other.
+ */
+async function namedPrompt(deps: HandleReplyDeps, settings: Settings, event: ReplyEvent): Promise<{ readonly names: boolean; readonly prompt?: StoredPrompt }> {
+  if (event.contextMessageId === undefined) return { names: false };
+  const ref = await deps.messageIndex.find(event.contextMessageId);
+  if (!ref) return { names: false };
+  if (!settings.replies.enabled) return { names: true };
+  const prompt = await deps.prompts.get(promptIdFor(ref.sendKey));
+  const usable = prompt?.outcome === 'open' && prompt.listening !== false && prompt.closesAt > event.at && prompt.customer === event.from;
+  return usable ? { names: true, prompt } : { names: true };
 }

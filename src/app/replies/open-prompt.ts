@@ -20,7 +20,8 @@ export type OpenPromptDeps = Pick<AppDeps, 'prompts' | 'meetings' | 'settings' |
  */
 export async function openPromptAfterSend(deps: OpenPromptDeps, workflow: MeetingWorkflow, meetingId: string, sendKey: string, outcome: SendOutcome, known?: KnownContext): Promise<void> {
   const parts = parseSendKey(sendKey);
-  if (outcome.status !== 'sent' || !parts || parts.channel !== 'sms' || (parts.type !== 'confirmation' && parts.type !== 'reminder')) return;
+  if (outcome.status !== 'sent' || !parts || (parts.channel !== 'sms' && parts.channel !== 'whatsapp') || (parts.type !== 'confirmation' && parts.type !== 'reminder')) return;
+  const channel = parts.channel;
   // The send that just ran has read both: read them again only when called without them.
   const [{ settings }, stored] = known ? [known, known.stored] : await Promise.all([deps.settings.get(), deps.meetings.get(meetingId)]);
   const customer = stored?.record.contact.phone;
@@ -32,9 +33,10 @@ export async function openPromptAfterSend(deps: OpenPromptDeps, workflow: Meetin
   const closesAt = existing?.closesAt ?? promptClosesAt(openedAt, settings.replies.timeoutHours, stored.record.start);
   if (!existing) {
     if (closesAt <= openedAt) return;
-    // The number it went from: the provider's (ACS_SMS_FROM, or the outbox's local number).
-    const sender = deps.senders.sms.from ?? deps.config.ACS_SMS_FROM ?? '';
-    await deps.prompts.open({ promptId, meetingId, sendKey, channel: 'sms', customer, sender, locale: stored.record.contact.locale, openedAt, closesAt, outcome: 'open', closedAt: null, closedBy: null, noMatches: [] });
+    // The number it went from: the provider's (ACS_SMS_FROM, or the outbox's local number); on
+    // WhatsApp our channel registration ID, which replies are addressed to.
+    const sender = deps.senders[channel].from ?? (channel === 'sms' ? deps.config.ACS_SMS_FROM : deps.config.WHATSAPP_CHANNEL_ID) ?? '';
+    await deps.prompts.open({ promptId, meetingId, sendKey, channel, customer, sender, locale: stored.record.contact.locale, openedAt, closesAt, outcome: 'open', closedAt: null, closedBy: null, noMatches: [] });
     deps.log.info(`prompt ${promptId}: opened until ${closesAt}`);
   }
   await workflow.startPrompt(promptId, closesAt);

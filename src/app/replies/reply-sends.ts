@@ -18,10 +18,10 @@ const cache = createTemplateCache();
 export async function sendReplyMessage(deps: ReplySendDeps, settings: Settings, prompt: StoredPrompt, eventId: string, type: TemplateType, choices: readonly StoredPrompt[] = []): Promise<SendOutcome> {
   const about = { kind: 'meeting', id: prompt.meetingId } as const;
   const outcome = await sendOnce(deps, {
-    about, key: `reply|${eventId}|${type}`, type, channel: 'sms', plannedFor: null, deferrable: true,
+    about, key: `reply|${eventId}|${type}`, type, channel: prompt.channel, plannedFor: null, deferrable: true,
     recheck: async () => undefined,
     compose: async () => {
-      if (await isOptedOut(deps, 'sms', prompt.customer)) return fail(PLAN_REASONS.optedOut);
+      if (await isOptedOut(deps, prompt.channel, prompt.customer)) return fail(PLAN_REASONS.optedOut);
       const stored = await deps.meetings.get(prompt.meetingId);
       if (!stored) return fail('meeting not found');
       const meetings = await Promise.all(choices.map(async (c) => (await deps.meetings.get(c.meetingId))?.record));
@@ -30,8 +30,8 @@ export async function sendReplyMessage(deps: ReplySendDeps, settings: Settings, 
         meeting: stored.record, locale, zone: stored.record.contact.timeZone, cancelLink: null, organisationName: deps.config.ORGANISATION_NAME,
         replyHint: replyHint(locale, settings.replies), ...(choices.length > 0 ? { choices: meetings.filter((m): m is Meeting & NonNullable<typeof m> => m !== undefined) } : {}),
       });
-      const rendered = renderMessage(cache, 'sms', await deps.templates.get(type, 'sms', locale), context);
-      if (!rendered.ok) return fail(`the ${type} SMS template (${locale}) cannot render`);
+      const rendered = renderMessage(cache, prompt.channel, await deps.templates.get(type, prompt.channel, locale), context);
+      if (!rendered.ok) return fail(`the ${type} ${prompt.channel} template (${locale}) cannot render`);
       return ok({ to: prompt.customer, content: rendered.value.content });
     },
   });

@@ -21,13 +21,15 @@ export const DOMAIN_EVENT_TYPES = [
   'reply.unsolicited',
   'contact.optedOut',
   'contact.optedIn',
+  'ticket.created',
+  'ticket.message',
 ] as const;
 
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 export const domainEventTypeSchema = z.enum(DOMAIN_EVENT_TYPES);
 
 /** The families a maker picks a trigger from: one connector trigger each, one data shape each. */
-export type DomainEventFamily = 'meeting' | 'communication' | 'reply' | 'contact';
+export type DomainEventFamily = 'meeting' | 'communication' | 'reply' | 'contact' | 'ticket';
 export const familyOf = (type: DomainEventType): DomainEventFamily => type.slice(0, type.indexOf('.')) as DomainEventFamily;
 
 const id = z.string().min(1).max(200);
@@ -72,6 +74,15 @@ export const EVENT_DATA_SCHEMAS = {
     source: z.enum(['reply', 'admin']).describe("The customer's own reply, or an admin recording what the customer asked for."),
     occurredAt,
   }),
+  ticket: z.strictObject({
+    ticketId: id.describe('The ticket: GET /api/tickets/{ticketId} has its metadata and messages.'),
+    deflectionId: id.describe('The deflection that opened it (GET /api/deflections/{deflectionId}).'),
+    teamId: id.optional().describe('The team the IVR named (team_id), when it named one.'),
+    status: z.enum(['open', 'closed']).describe('The ticket status after the event.'),
+    messageId: id.optional().describe("The customer's message the ticket gathered (ticket.message): its ID in the ticket."),
+    channel: z.string().min(1).max(20).describe('whatsapp (the channel the customer wrote on).'),
+    occurredAt,
+  }),
 } as const satisfies Record<DomainEventFamily, z.ZodType>;
 
 export type DomainEventData<F extends DomainEventFamily = DomainEventFamily> = z.infer<(typeof EVENT_DATA_SCHEMAS)[F]>;
@@ -106,7 +117,7 @@ export function domainEvent(draft: DomainEventDraft, now: Date): DomainEvent {
 }
 
 /** `meetings/{id}`, `tests/{id}`, `replies/{id}`…: the CloudEvents subject. */
-export function subjectOf(kind: 'meeting' | 'test' | 'callback' | 'deflection' | 'reply' | 'contact', idValue: string): string {
+export function subjectOf(kind: 'meeting' | 'test' | 'callback' | 'deflection' | 'reply' | 'contact' | 'ticket', idValue: string): string {
   const plural = kind === 'reply' ? 'replies' : `${kind}s`;
   return `${plural}/${encodeURIComponent(idValue)}`;
 }

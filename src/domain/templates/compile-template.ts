@@ -68,7 +68,7 @@ export function validateTemplate(source: string, mode: RenderMode): Result<true,
 
 /** Compiles the three parts of an email; issues carry the `part` they are in. */
 export function compileEmailTemplate(source: EmailTemplateSource): Result<CompiledEmailTemplate, TemplateIssue> {
-  const parts: [TemplatePart, RenderMode][] = [['subject', 'text'], ['html', 'html'], ['text', 'text']];
+  const parts: [Exclude<TemplatePart, 'body'>, RenderMode][] = [['subject', 'text'], ['html', 'html'], ['text', 'text']];
   const results = parts.map(([part, mode]) => ({ part, result: compileTemplate(source[part], mode) }));
   const issues = results.flatMap(({ part, result }) => (result.ok ? [] : result.errors.map((issue) => ({ ...issue, part }))));
   const [subject, html, text] = results.map(({ result }) => (result.ok ? result.value : undefined));

@@ -27,7 +27,7 @@ export type TemplateLibrary = Readonly<Record<TemplateType, Readonly<Record<Supp
 
 
 /** Which part of a message a template is: the email subject, HTML body or text body, or the SMS text. */
-export type TemplatePart = 'subject' | 'html' | 'text';
+export type TemplatePart = 'subject' | 'html' | 'text' | 'body';
 
 /** `html` output escapes every value; `text` outputs values as they are. */
 export type RenderMode = 'html' | 'text';

@@ -46,7 +46,7 @@ describe('reply templates through the template routes', () => {
   test.each([['GET', 'get'], ['PUT', 'put'], ['DELETE', 'reset'], ['GET', 'history']] as const)('%s (%s) replyHelp/email/en-US → 404 naming the channel', async (method, handler) => {
     const res = await setup().templates[handler](at('replyHelp/email/en-US', method, method === 'PUT' ? { text: 'x' } : undefined));
     expect(res.status).toBe(404);
-    expect(bodyOf(res).errors).toEqual([{ path: 'channel', message: 'replyHelp templates exist only for: "sms"' }]);
+    expect(bodyOf(res).errors).toEqual([{ path: 'channel', message: 'replyHelp templates exist only for: "sms", "whatsapp"' }]);
   });
 
   test('an unknown type still lists every template type, reply types included', async () => {
@@ -93,7 +93,7 @@ describe('reply templates through the template routes', () => {
   test('preview of a reply type by email → 400 naming the channel', async () => {
     const res = await setup().preview(previewOf({ type: 'replyHelp', channel: 'email', locale: 'en-US' }));
     expect(res.status).toBe(400);
-    expect(bodyOf(res).errors).toEqual([{ path: 'channel', message: 'replyHelp templates exist only for: "sms"' }]);
+    expect(bodyOf(res).errors).toEqual([{ path: 'channel', message: 'replyHelp templates exist only for: "sms", "whatsapp"' }]);
   });
 
   test('preview of the confirmation SMS shows the reply hint only while replies are enabled', async () => {

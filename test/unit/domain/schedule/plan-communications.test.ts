@@ -15,16 +15,21 @@ const find = (plan: CommunicationPlan, type: string, channel: string): PlannedCo
   return item;
 };
 const summary = (plan: CommunicationPlan) => plan.map((p) => `${p.type}/${p.channel}:${p.status}${p.dueAt ? `@${p.dueAt}` : ''}${p.reason ? ` (${p.reason})` : ''}`);
-const plan = (meeting: MeetingRecord, settings: Settings, now = NOW, ledger: Iterable<string> = [], optedOut: ReadonlySet<Channel> = new Set()) =>
+const planAll = (meeting: MeetingRecord, settings: Settings, now = NOW, ledger: Iterable<string> = [], optedOut: ReadonlySet<Channel> = new Set()) =>
   planCommunications({ meeting, settings, ledger, now, optedOut });
+/** The plan's email and SMS rows: what these tests are about (WhatsApp, added later and off in allOn, follows the same rules). */
+const plan = (...args: Parameters<typeof planAll>) => planAll(...args).filter((p) => p.channel !== 'whatsapp');
 
 describe('planCommunications', () => {
   test('lists every type × channel with its send key', () => {
-    const result = plan(record({ version: 3 }), allOn());
+    const result = planAll(record({ version: 3 }), allOn());
     expect(result.map((p) => p.sendKey)).toEqual([
-      'A-1001|3|confirmation|email', 'A-1001|3|confirmation|sms', 'A-1001|3|reminder|email',
-      'A-1001|3|reminder|sms', 'A-1001|3|cancellation|email', 'A-1001|3|cancellation|sms',
+      'A-1001|3|confirmation|email', 'A-1001|3|confirmation|sms', 'A-1001|3|confirmation|whatsapp', 'A-1001|3|reminder|email',
+      'A-1001|3|reminder|sms', 'A-1001|3|reminder|whatsapp', 'A-1001|3|cancellation|email', 'A-1001|3|cancellation|sms', 'A-1001|3|cancellation|whatsapp',
     ]);
+    expect(find(result, 'reminder', 'whatsapp')).toMatchObject({ status: 'skipped', reason: 'reminder by whatsapp is turned off' });
+    const whatsAppOn = { ...allOn(), reminder: { ...allOn().reminder, whatsapp: true } };
+    expect(find(planAll(record(), whatsAppOn), 'reminder', 'whatsapp')).toMatchObject({ status: 'planned', dueAt: REMINDER_2_DAYS });
   });
 
   test('everything on, scheduled: confirmation due now, reminder planned, no cancellation', () => {
@@ -101,7 +106,7 @@ describe('planCommunications', () => {
 
   test('cancellation notice turned off → skipped with the toggle reason', () => {
     const meeting = record({ status: 'cancelled', cancellation: { cancelledAt: NOW.toISOString(), source: 'link', reason: null } });
-    const result = plan(meeting, { ...allOn(), cancellation: { email: false, sms: true } });
+    const result = plan(meeting, { ...allOn(), cancellation: { email: false, sms: true, whatsapp: false } });
     expect(find(result, 'cancellation', 'email')).toMatchObject({ status: 'skipped', reason: 'cancellation by email is turned off' });
     expect(find(result, 'cancellation', 'sms').status).toBe('due');
   });

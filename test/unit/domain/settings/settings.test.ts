@@ -2,9 +2,9 @@ import { DEFAULT_SETTINGS, NULLABLE_SETTINGS_PATHS, parseSettings, patchSettings
 
 const API_DEFAULTS = {
   enabled: false,
-  confirmation: { email: false, sms: false },
-  reminder: { email: false, sms: false, daysBefore: 2, sendAtLocalTime: null, lateBooking: 'skip' },
-  cancellation: { email: false, sms: false },
+  confirmation: { email: false, sms: false, whatsapp: false },
+  reminder: { email: false, sms: false, whatsapp: false, daysBefore: 2, sendAtLocalTime: null, lateBooking: 'skip' },
+  cancellation: { email: false, sms: false, whatsapp: false },
   defaultLocale: 'en-US',
   portal: { cancelUrlTemplate: null },
   replies: { enabled: false, timeoutHours: 24, acknowledge: true, keywords: { confirm: [], cancel: [], reschedule: [] } },
@@ -15,6 +15,12 @@ describe('settings defaults', () => {
   test('are exactly the document of API.md (everything off)', () => {
     expect(DEFAULT_SETTINGS).toEqual(API_DEFAULTS);
     expect(parseSettings(API_DEFAULTS)).toEqual({ ok: true, value: API_DEFAULTS });
+  });
+
+  test('a document without the whatsapp toggles (an old client) parses with them off', () => {
+    const old = { ...API_DEFAULTS, confirmation: { email: true, sms: false }, reminder: { ...API_DEFAULTS.reminder, whatsapp: undefined }, cancellation: { email: false, sms: false } };
+    const parsed = parseSettings(JSON.parse(JSON.stringify(old)));
+    expect(parsed).toMatchObject({ ok: true, value: { confirmation: { email: true, sms: false, whatsapp: false }, reminder: { whatsapp: false }, cancellation: { whatsapp: false } } });
   });
 
   test('cannot be modified by accident', () => {

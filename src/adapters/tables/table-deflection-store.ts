@@ -1,0 +1,101 @@
+import type { TableClient } from '@azure/data-tables';
+import { z } from 'zod';
+import { DEFLECTION_STATUS_RANK, type DeflectionStatus, type DeflectionStore, type StoredDeflection } from '../../ports/deflection-store';
+import { hashedKey } from './hashed-key';
+import { CorruptRowError, DEFLECTIONS_TABLE, isStatus, issuePaths, lazyTable, parseJsonProperty } from './table-client';
+
+const ROW = 'deflection';
+const MAX_ATTEMPTS = 5;
+const partitionOf = (deflectionId: string): string => hashedKey(deflectionId);
+
+const statusSchema = z.enum(['accepted', 'sent', 'delivered', 'replied', 'failed', 'fellBack']);
+const rowSchema = z.object({
+  deflectionId: z.string().min(1), ticketId: z.string().min(1), fingerprint: z.string().min(1), businessPhone: z.string().min(1), recipientPhone: z.string().min(1),
+  template: z.string(), teamId: z.string().optional(), fallback: z.enum(['sms', 'none']), status: statusSchema,
+  reason: z.string().optional(), messageId: z.string().optional(), createdAt: z.string().min(1), updatedAt: z.string().min(1),
+});
+const templateSchema = z.object({ name: z.string(), language: z.string(), parameters: z.array(z.string()) });
+
+type Row = Record<string, unknown> & { rowKey?: string; partitionKey?: string; etag?: string };
+
+/**
+ * {@link DeflectionStore} over Table storage, table `Deflections`: PartitionKey = SHA-256 of the
+ * deflection ID (IDs come from IVRs), RowKey `deflection`. Created by an insert (one request wins);
+ * status moves forward only, with ETag concurrency.
+ */
+export class TableDeflectionStore implements DeflectionStore {
+  private readonly table: () => Promise<TableClient>;
+
+  constructor(connectionString: string) {
+    this.table = lazyTable(connectionString, DEFLECTIONS_TABLE);
+  }
+
+  async create(deflection: StoredDeflection): Promise<{ created: boolean; deflection: StoredDeflection }> {
+    const table = await this.table();
+    try {
+      await table.createEntity({ partitionKey: partitionOf(deflection.deflectionId), rowKey: ROW, ...toFields(deflection) });
+      return { created: true, deflection };
+    } catch (err) {
+      if (!isStatus(err, 409)) throw err;
+    }
+    const existing = await this.get(deflection.deflectionId);
+    if (!existing) throw new Error(`${DEFLECTIONS_TABLE}: a deflection was created and removed concurrently; try again`);
+    return { created: false, deflection: existing };
+  }
+
+  async get(deflectionId: string): Promise<StoredDeflection | undefined> {
+    return (await this.read(deflectionId))?.deflection;
+  }
+
+  private async read(deflectionId: string): Promise<{ deflection: StoredDeflection; etag: string } | undefined> {
+    const table = await this.table();
+    let row: Row;
+    try {
+      row = await table.getEntity<Row>(partitionOf(deflectionId), ROW);
+    } catch (err) {
+      if (isStatus(err, 404)) return undefined;
+      throw err;
+    }
+    return { deflection: toDeflection(row), etag: row.etag ?? '*' };
+  }
+
+  async advance(deflectionId: string, status: DeflectionStatus, fields: { reason?: string; messageId?: string }, at: string): Promise<StoredDeflection | undefined> {
+    const table = await this.table();
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+      const current = await this.read(deflectionId);
+      if (!current) return undefined;
+      const { deflection } = current;
+      const further = DEFLECTION_STATUS_RANK[status] > DEFLECTION_STATUS_RANK[deflection.status];
+      const addsId = fields.messageId !== undefined && deflection.messageId === null;
+      if (!further && !addsId) return deflection;
+      const next: StoredDeflection = {
+        ...deflection,
+        ...(further ? { status, reason: fields.reason ?? deflection.reason } : {}),
+        messageId: deflection.messageId ?? fields.messageId ?? null,
+        updatedAt: at,
+      };
+      try {
+        await table.updateEntity({ partitionKey: partitionOf(deflectionId), rowKey: ROW, ...toFields(next) }, 'Replace', { etag: current.etag });
+        return next;
+      } catch (err) {
+        if (!isStatus(err, 412)) throw err;
+      }
+    }
+    throw new Error(`${DEFLECTIONS_TABLE}: updated concurrently ${MAX_ATTEMPTS} times; try again`);
+  }
+}
+
+function toFields(d: StoredDeflection): Record<string, string> {
+  const { template, teamId, reason, messageId, ...rest } = d;
+  return { ...rest, template: JSON.stringify(template), ...(teamId === null ? {} : { teamId }), ...(reason === null ? {} : { reason }), ...(messageId === null ? {} : { messageId }) };
+}
+
+function toDeflection(row: Row): StoredDeflection {
+  const rowId = `${row.partitionKey ?? '?'}/${row.rowKey ?? '?'}`;
+  const parsed = rowSchema.safeParse(row);
+  if (!parsed.success) throw new CorruptRowError(DEFLECTIONS_TABLE, rowId, issuePaths(parsed.error.issues));
+  const template = templateSchema.safeParse(parseJsonProperty(parsed.data.template, DEFLECTIONS_TABLE, rowId, 'template'));
+  if (!template.success) throw new CorruptRowError(DEFLECTIONS_TABLE, rowId, ['template']);
+  const { teamId, reason, messageId, ...rest } = parsed.data;
+  return { ...rest, template: template.data, teamId: teamId ?? null, reason: reason ?? null, messageId: messageId ?? null };
+}
