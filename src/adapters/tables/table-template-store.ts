@@ -13,7 +13,7 @@ const versionRow = (version: number): string => `v|${String(version).padStart(6,
 const versionRange = (partition: string): string => odata`PartitionKey eq ${partition} and RowKey ge ${'v|'} and RowKey lt ${'v}'}`;
 
 /** The Liquid parts stored per channel, each spread over numbered properties (see chunked-text). */
-const PARTS: Readonly<Record<Channel, readonly string[]>> = { email: ['subject', 'html', 'text'], sms: ['text'] };
+const PARTS: Readonly<Record<Channel, readonly string[]>> = { email: ['subject', 'html', 'text'], sms: ['text'], voice: ['text'] };
 
 /** Concurrent saves race for the next version row; the loser reads again and takes the next number. */
 const MAX_ATTEMPTS = 5;

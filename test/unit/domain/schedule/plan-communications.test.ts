@@ -101,7 +101,7 @@ describe('planCommunications', () => {
 
   test('cancellation notice turned off → skipped with the toggle reason', () => {
     const meeting = record({ status: 'cancelled', cancellation: { cancelledAt: NOW.toISOString(), source: 'link', reason: null } });
-    const result = plan(meeting, { ...allOn(), cancellation: { email: false, sms: true } });
+    const result = plan(meeting, { ...allOn(), cancellation: { email: false, sms: true, voice: false } });
     expect(find(result, 'cancellation', 'email')).toMatchObject({ status: 'skipped', reason: 'cancellation by email is turned off' });
     expect(find(result, 'cancellation', 'sms').status).toBe('due');
   });
