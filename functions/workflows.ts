@@ -4,6 +4,7 @@ import { ACTIVITY, ORCHESTRATION } from '../src/workflows/names';
 import { settingsBroadcast } from '../src/workflows/settings-broadcast';
 import { promptOrchestrator } from '../src/workflows/prompt-orchestrator';
 import { webhookDelivery } from '../src/workflows/webhook-delivery';
+import { callOrchestrator } from '../src/workflows/call-orchestrator';
 import { activityHandler } from '../src/wiring/activities';
 
 df.app.orchestration(ORCHESTRATION.meeting, meetingOrchestrator);
@@ -17,3 +18,6 @@ df.app.activity(ACTIVITY.recordFailure, { extraInputs: [df.input.durableClient()
 df.app.activity(ACTIVITY.notifyScheduled, { extraInputs: [df.input.durableClient()], handler: activityHandler('notifyScheduled') });
 df.app.orchestration(ORCHESTRATION.webhookDelivery, webhookDelivery);
 df.app.activity(ACTIVITY.deliverWebhook, { handler: activityHandler('deliverWebhook') });
+df.app.orchestration(ORCHESTRATION.call, callOrchestrator);
+df.app.activity(ACTIVITY.advanceCall, { extraInputs: [df.input.durableClient()], handler: activityHandler('advanceCall') });
+df.app.activity(ACTIVITY.redialCall, { handler: activityHandler('redialCall') });

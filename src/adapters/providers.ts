@@ -9,6 +9,8 @@ import type { AdapterLogger } from './acs/acs-common';
 import { AcsEmailSender } from './acs/acs-email-sender';
 import { AcsSmsSender } from './acs/acs-sms-sender';
 import { fallbackProvider } from './devhost-hooks';
+import type { CallControl, VoiceCaller } from '../ports/calls';
+import { acsVoiceProvider } from './voice-provider';
 
 /** What a sender is built from. */
 export interface SenderEnv {
@@ -25,6 +27,8 @@ export interface ProviderChoice {
   readonly provider: string;
   readonly missing: readonly string[];
   create(env: SenderEnv): ChannelSender;
+  /** A conversation channel's mid-call actions (voice), from the same provider as its sender. */
+  calls?(env: SenderEnv): CallControl & VoiceCaller;
 }
 
 /** A real provider per channel: chosen when its settings are present, else the settings it needs. */
@@ -44,6 +48,7 @@ const CONFIGURED: { readonly [N in Channel]?: Configured } = {
     if (!connectionString || !from) return { missing: unset(config, 'ACS_CONNECTION_STRING', 'ACS_SMS_FROM') };
     return { provider: 'acs', missing: [], create: ({ logger }) => ({ ...smsDispatchSender('acs', new AcsSmsSender({ connectionString, from, logger })), from }) };
   },
+  voice: acsVoiceProvider,
 };
 
 /**

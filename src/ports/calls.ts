@@ -1,7 +1,7 @@
 import type { SupportedLocale } from '../domain/locale';
 import type { CallState } from '../domain/voice/call-machine';
 import type { FieldError, Result } from '../domain/result';
-import type { About } from './dispatch';
+import type { About, Dispatch } from './dispatch';
 import type { SendResult } from './send-result';
 
 /**
@@ -36,7 +36,6 @@ export interface StoredCall {
   readonly about: About;
   /** The communication type (`reminder`, …): a cancellation notice offers no confirm / cancel. */
   readonly type: string;
-  readonly locale: SupportedLocale;
   /** The customer's number (E.164): whom the call recognises keys from. */
   readonly to: string;
   /** The rendered voice template: what the call speaks. */
@@ -48,6 +47,8 @@ export interface StoredCall {
   readonly state: CallState;
   /** A busy or unanswered attempt waits for this instant before the next one. */
   readonly retryAt: string | null;
+  /** Set when no further attempt may be made (the meeting changed before the retry): the call is final. */
+  readonly noRetry?: boolean;
   readonly updatedAt: string;
 }
 
@@ -119,5 +120,5 @@ export interface VoiceCaller {
    * @returns `sent` with the call connection ID, or a permanent `failed`
    * @throws TransientProviderError when the provider stayed unavailable or throttled
    */
-  dial(dial: Dial): Promise<SendResult>;
+  dial(dial: Dial, dispatch: Dispatch): Promise<SendResult>;
 }

@@ -22,4 +22,8 @@ export interface MeetingWorkflow {
   raisePromptReply(promptId: string, reply: PromptReply): Promise<void>;
   /** Starts the orchestration delivering one event to one webhook subscription; one still running is left alone (one that ended finds its delivery final and sends nothing). */
   startDelivery(delivery: { readonly eventId: string; readonly subscriptionId: string }): Promise<void>;
+  /** Starts a reminder call's orchestration (one already running is left alone). */
+  startCall(callId: string): Promise<void>;
+  /** Tells a call's orchestration that a callback was stored for it (one not running needs none: it reads them when it starts). */
+  nudgeCall(callId: string): Promise<void>;
 }

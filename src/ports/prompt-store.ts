@@ -9,7 +9,7 @@ export interface StoredPrompt {
   readonly meetingId: string;
   /** The send that asked it. */
   readonly sendKey: string;
-  readonly channel: 'sms';
+  readonly channel: 'sms' | 'voice';
   /** The customer's number (E.164). */
   readonly customer: string;
   /** Our number it was sent from (E.164). */
@@ -36,7 +36,7 @@ export interface MeetingReply {
   readonly eventId: string;
   readonly meetingId: string;
   readonly receivedAt: string;
-  readonly channel: 'sms';
+  readonly channel: 'sms' | 'voice';
   readonly intent: ReplyIntent;
   readonly outcome: string;
 }

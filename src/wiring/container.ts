@@ -28,6 +28,10 @@ import type { EventConsumer } from '../ports/event-publisher';
 import type { AdapterLogger } from '../adapters/acs/acs-common';
 import type { Channel } from '../domain';
 import type { AppDeps, Log, Senders } from '../app/deps';
+import { TableCallStore } from '../adapters/tables/table-call-store';
+import { parseCallEvents } from '../adapters/acs/acs-call-events';
+import { NO_CALLS } from '../adapters/voice-provider';
+import type { CallControl, VoiceCaller } from '../ports/calls';
 
 const consoleLog: Log = { info: (m) => console.log(m), warn: (m) => console.warn(m) };
 
@@ -42,6 +46,12 @@ function senders(config: Config, log: Log): Senders {
   const env = { config, clock: systemClock, logger: adapterLogger(log) };
   const chosen = Object.entries(providersFor(config)) as Array<[Channel, ProviderChoice]>;
   return Object.fromEntries(chosen.map(([channel, choice]) => [channel, decorateSender(channel, choice.create(env))])) as Senders;
+}
+
+/** The voice provider's mid-call actions: the same provider as the voice sender (Call Automation, or the local calls). */
+function callControl(config: Config, log: Log): CallControl & VoiceCaller {
+  const env = { config, clock: systemClock, logger: adapterLogger(log) };
+  return (providersFor(config).voice.calls?.(env) as (CallControl & VoiceCaller) | undefined) ?? NO_CALLS;
 }
 
 /** Who reads the domain events: webhook subscriptions (Power Automate triggers). */
@@ -85,6 +95,9 @@ export function buildDeps(config: Config, log: Log = consoleLog): AppDeps {
     randomBytes: (size) => new Uint8Array(randomBytes(size)),
     log,
     senders: senders(config, log),
+    calls: new TableCallStore(storage),
+    callControl: callControl(config, log),
+    callEvents: parseCallEvents,
     pacer: new TableSendPacer(storage),
   };
 }

@@ -6,6 +6,7 @@ export const ORCHESTRATION = {
   settingsBroadcast: 'SettingsBroadcast',
   prompt: 'PromptOrchestrator',
   webhookDelivery: 'WebhookDelivery',
+  call: 'CallOrchestrator',
 } as const;
 
 /** The registered name of every activity of `createActivities`, by its key there. */
@@ -17,11 +18,14 @@ export const ACTIVITY = {
   answerPrompt: 'AnswerPrompt',
   closePrompt: 'ClosePrompt',
   deliverWebhook: 'DeliverWebhook',
+  advanceCall: 'AdvanceCall',
+  redialCall: 'RedialCall',
 } as const satisfies Record<keyof Activities, string>;
 
 export const EVENT = {
   meetingChanged: 'MeetingChanged',
   promptReply: 'PromptReply',
+  callEvent: 'CallEvent',
 } as const;
 
 /** One orchestration per meeting; its instance ID derives from the meeting ID. */
@@ -32,3 +36,6 @@ export const promptInstanceId = (promptId: string): string => promptId;
 
 /** One orchestration per delivery (event × subscription): its instance ID derives from both. */
 export const deliveryInstanceId = (d: { readonly eventId: string; readonly subscriptionId: string }): string => `webhook:${d.subscriptionId}:${d.eventId}`;
+
+/** One orchestration per reminder call; its instance ID derives from the call ID (itself from the send key). */
+export const callInstanceId = (callId: string): string => `call:${callId}`;

@@ -23,6 +23,9 @@ import { FakeSubscriptionStore } from './fake-subscription-store';
 import { ScriptedWebhookSender } from './scripted-webhook-sender';
 import { RecordingLog } from './recording-log';
 import { ScriptedSender } from './scripted-sender';
+import { FakeCallStore } from './fake-call-store';
+import { RecordingCallControl } from './recording-call-control';
+import { parseCallEvents } from '../../src/adapters/acs/acs-call-events';
 
 /** A full {@link AppDeps} of fakes, each typed as its fake so tests can script and inspect it. */
 export interface FakeDeps extends AppDeps {
@@ -45,6 +48,8 @@ export interface FakeDeps extends AppDeps {
   readonly webhooks: ScriptedWebhookSender;
   readonly log: RecordingLog;
   readonly pacer: FakeSendPacer;
+  readonly calls: FakeCallStore;
+  readonly callControl: RecordingCallControl;
 }
 
 /** Deterministic "random" bytes: 1, 2, 3… across calls, so link tokens differ but tests repeat. */
@@ -78,6 +83,9 @@ export function fakeDeps<O extends Partial<AppDeps> = Record<never, never>>(over
     tokens: new FakeTokenVerifier(),
     eventsTokens: new FakeTokenVerifier(),
     inbound: acsEventParser,
+    calls: new FakeCallStore(),
+    callControl: new RecordingCallControl(),
+    callEvents: parseCallEvents,
     messageIndex: new FakeMessageIndex(),
     processedEvents: new FakeProcessedEvents(),
     eventLog,

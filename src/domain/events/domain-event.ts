@@ -1,5 +1,6 @@
 import { v5 as uuidv5 } from 'uuid';
 import { z } from 'zod';
+import { CALL_OUTCOMES } from '../voice/call-machine';
 
 /**
  * What happens to meetings, messages, replies and contacts, as use cases publish it once each
@@ -21,13 +22,15 @@ export const DOMAIN_EVENT_TYPES = [
   'reply.unsolicited',
   'contact.optedOut',
   'contact.optedIn',
+  'call.completed',
+  'call.failed',
 ] as const;
 
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 export const domainEventTypeSchema = z.enum(DOMAIN_EVENT_TYPES);
 
 /** The families a maker picks a trigger from: one connector trigger each, one data shape each. */
-export type DomainEventFamily = 'meeting' | 'communication' | 'reply' | 'contact';
+export type DomainEventFamily = 'meeting' | 'communication' | 'reply' | 'contact' | 'call';
 export const familyOf = (type: DomainEventType): DomainEventFamily => type.slice(0, type.indexOf('.')) as DomainEventFamily;
 
 const id = z.string().min(1).max(200);
@@ -70,6 +73,18 @@ export const EVENT_DATA_SCHEMAS = {
     meetingId: id.optional().describe('That meeting.'),
     channel: z.string().min(1).max(20).describe('The channel opted out of or back in to (sms).'),
     source: z.enum(['reply', 'admin']).describe("The customer's own reply, or an admin recording what the customer asked for."),
+    occurredAt,
+  }),
+  call: z.strictObject({
+    callId: id.describe('The call: the same ID in every event about it.'),
+    sendKey: id.describe('The voice message the call delivered (as in communication.* events).'),
+    meetingId: id.optional().describe('The meeting the call was about (absent for test calls).'),
+    contactId: id.optional().describe('The contact called.'),
+    version: z.number().int().min(1).optional().describe('The meeting version it called about.'),
+    type: z.string().min(1).max(40).describe('confirmation, reminder, cancellation or test.'),
+    attempt: z.number().int().min(1).max(10).describe('1 for the first dial; 2 for a retry after busy or no answer.'),
+    outcome: z.enum(CALL_OUTCOMES).describe('confirmed, cancelled, connected (transferred to the office), ended, noInput (a voicemail got the message), hungUp; or noAnswer, busy, declined, failed, unknown (no callback came: never dialled again).'),
+    reason: z.string().max(300).optional().describe('The provider result codes when it failed (call.failed).'),
     occurredAt,
   }),
 } as const satisfies Record<DomainEventFamily, z.ZodType>;
