@@ -1,4 +1,4 @@
-import { followDevhostClock, installFallbackProvider, installSenderDecorator, installWorkflowDecorator, maskLinkTokens, outboxProvider, type OutboxMessage } from '../../src/adapters/devhost-hooks';
+import { followDevhostClock, installFallbackProvider, onLocalCallAction, installSenderDecorator, installWorkflowDecorator, maskLinkTokens, outboxProvider, type OutboxMessage } from '../../src/adapters/devhost-hooks';
 import type { Engine } from '../durable/engine';
 import type { HostExtension, HostServices } from '../functions-host/extension';
 import type { FunctionsHost } from '../functions-host/host';
@@ -12,6 +12,7 @@ import { durableClientData } from '../durable/http-api';
 import { EventPublisher } from './event-publisher';
 import { outboxRoute } from './outbox-page';
 import { smsInboundRoute } from './sms-inbound-route';
+import { callActionResponder, callsRoute } from './calls-route';
 
 /** The banner's title. */
 export const DEVHOST_TITLE = 'Meeting Communications devhost';
@@ -54,6 +55,7 @@ export function devServices(durable: { readonly engine: Engine }): HostExtension
         if (event) events.deliver(event);
       };
       if (!process.env.WEBSITE_SITE_NAME) installFallbackProvider((channel) => outboxProvider(channel, report));
+      onLocalCallAction(callActionResponder(() => h.clock.now(), h.log));
       const crash = crashDecoratorFromEnv(process.env);
       if (crash) installSenderDecorator(crash);
       const crashStart = crashBeforeStartFromEnv(process.env);
@@ -69,11 +71,13 @@ export function devServices(durable: { readonly engine: Engine }): HostExtension
       { path: '/dev/jwks', handle: (req, res, url, body) => ready(issuer).route(req, res, url.pathname, body) },
       { path: '/dev/outbox', handle: (req, res) => outboxRoute(req, res) },
       { path: '/dev/events', handle: (req, res, _url, body) => devEventsRoute(() => durableClientData(ready(services).url, ready(services).hostJson.hubName), () => ready(services).clock.now(), req, res, body) },
+      { path: '/dev/calls', prefix: true, handle: (req, res, url, body) => callsRoute(ready(services).connectionString, () => ready(services).clock.now(), ready(services).log, req, res, url, body) },
       { path: '/dev/sms/inbound', handle: (req, res, _url, body) => smsInboundRoute(ready(publisher), ready(services).connectionString, () => ready(services).clock.now(), req, res, body) },
     ],
     pages: () => [
       { name: 'outbox', path: '/dev/outbox', note: '(messages the local outbox channel recorded)' },
       { name: 'sms in', path: '/dev/sms/inbound', note: '(POST {"from":"+14255550123","to":"+18005550100","text":"YES"}: a customer\'s SMS, posted to the webhook as Event Grid would)' },
+      { name: 'calls', path: '/dev/calls', note: '(the local voice channel\'s calls; POST /dev/calls/{id}/answer, …/keys {"tones":"1"}, …/hangup: the customer\'s side)' },
       { name: 'events', path: '/dev/events', note: '(POST {"type":"meeting.confirmed"}: a test domain event, published to the webhook subscriptions)' },
       { name: 'clock', path: '/dev/clock', note: '(GET; POST {"advance":"P1D"} to move time forward)' },
       { name: 'token', path: '/dev/token', note: '(POST {"contactId":"C-77"} or {"roles":["Meetings.Cancel"]}: a bearer token)' },

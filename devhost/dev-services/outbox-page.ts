@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listInboundSms, listOutbox, type OutboxInboundSms, type OutboxMessage } from '../../src/adapters/devhost-hooks';
 import { sendJson } from '../functions-host/http-bridge';
 import { conversationHtml, conversations, esc } from './outbox-conversations';
+import { callsSection } from './outbox-calls';
 
 /**
  * GET /dev/outbox: every message the outbox channel recorded, oldest first — JSON for
@@ -18,10 +19,10 @@ export async function outboxRoute(req: IncomingMessage, res: ServerResponse): Pr
     'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer',
     'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-src 'none'; form-action 'self'",
   });
-  res.end(page(messages, inbound));
+  res.end(page(messages, inbound, await callsSection(connection)));
 }
 
-function page(messages: OutboxMessage[], inbound: OutboxInboundSms[]): string {
+function page(messages: OutboxMessage[], inbound: OutboxInboundSms[], calls = ''): string {
   const emails = messages
     .filter((m) => m.channel !== 'sms')
     .reverse()
@@ -36,5 +37,6 @@ pre{white-space:pre-wrap;background:#f6f6f6;padding:.5rem;border-radius:4px;marg
 form{margin-top:.75rem}textarea{width:100%;box-sizing:border-box;font:inherit}</style></head><body>
 <h1>Outbox</h1><p>${messages.length} message(s) the local outbox channel recorded. JSON: send <code>Accept: application/json</code>.</p>
 <h2>SMS conversations</h2>${threads || '<p>No SMS yet.</p>'}
+${calls}
 <h2>Email and other channels, newest first</h2>${emails || '<p>Nothing yet.</p>'}</body></html>`;
 }
