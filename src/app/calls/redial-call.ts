@@ -30,7 +30,7 @@ export async function redialCall(deps: CallDeps, callId: string): Promise<CallSt
   const dialling = { ...call, state: { ...initialCallState(at), attempt }, callConnectionId: null, dialledAt: at, retryAt: null, updatedAt: at };
   if (!(await deps.calls.replace(dialling, found.etag))) return { kind: 'wait', until: at };
   const dispatch: Dispatch = {
-    key: `${call.sendKey}#${attempt}`, about: call.about, channel: 'voice', to: call.to, content: { channel: 'voice', text: call.text }, firstSentAt: at, purpose: call.type,
+    key: `${call.sendKey}~${attempt}`, about: call.about, channel: 'voice', to: call.to, content: { channel: 'voice', text: call.text }, firstSentAt: at, purpose: call.type,
   };
   let failure: string | undefined;
   try {
@@ -43,6 +43,7 @@ export async function redialCall(deps: CallDeps, callId: string): Promise<CallSt
     failure = err instanceof Error ? err.name : 'error';
   }
   if (failure !== undefined) {
+    deps.log.warn(`call ${callId}: attempt ${attempt} not placed (${failure})`);
     await saveCall(deps, { ...dialling, state: { ...dialling.state, phase: 'ended', outcome: 'failed', reason: `retry not placed: ${failure}`.slice(0, 300) } });
     return { kind: 'wait', until: at };
   }

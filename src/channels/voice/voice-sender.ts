@@ -35,7 +35,7 @@ export function voiceDispatchSender(caller: VoiceCaller, calls: CallStore, clock
       if (!(await calls.replace(dialling, current.etag))) return dialledBefore(dialling);
       let result: SendResult;
       try {
-        result = await caller.dial({ to: dispatch.to, operationContext: operationContext(callId, 1, 0), callbackUrl, idempotencyKey: `${dispatch.key}#1` }, dispatch);
+        result = await caller.dial({ to: dispatch.to, operationContext: operationContext(callId, 1, 0), callbackUrl, idempotencyKey: `${dispatch.key}~1` }, dispatch);
       } catch (error) {
         if (isTransientProviderError(error) && error.kind === 'throttled') await undoDial(calls, callId);
         throw error;
