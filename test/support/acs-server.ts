@@ -6,6 +6,7 @@ import { errorBody, type Behaviour, type Delivery, type RecordedRequest, type Re
 import { createEmailRoute, type EmailRouteOptions } from './acs-email-route';
 import { acsSignatureProblem } from './acs-hmac';
 import { createSmsRoute } from './acs-sms-route';
+import { createCallsRoute, type CallsRoute } from './acs-calls-route';
 
 export type { Behaviour, Delivery, RecordedRequest } from './acs-behaviours';
 
@@ -31,6 +32,8 @@ export interface AcsServer {
   everySend(channel: 'sms' | 'email', behaviour: Behaviour | undefined): void;
   /** Applies `behaviour` to the next `count` authenticated email status polls. */
   nextPolls(count: number, behaviour: Behaviour): void;
+  /** Call Automation (`/calling/callConnections…`): placed calls, callee scripts, callbacks. */
+  readonly calling: CallsRoute;
   /** Forgets scripts and recordings (not the repeatability memory). */
   reset(): void;
   close(): Promise<void>;
@@ -49,6 +52,7 @@ export async function startAcsServer(options: Partial<EmailRouteOptions> & { sms
   const pollQueue: Behaviour[] = [];
   const standing = new Map<'sms' | 'email', Behaviour>();
   const sms = createSmsRoute(options.smsTrackingWindowMs);
+  const calling = createCallsRoute();
   const email = createEmailRoute({ runningPolls: options.runningPolls ?? 1, duplicateOperationId: options.duplicateOperationId ?? 'replay' });
   let baseUrl = '';
   // `ratePerMinute`: sends accepted in the last 60 s, per channel; one more is refused as ACS does (429 + Retry-After).
@@ -84,6 +88,7 @@ export async function startAcsServer(options: Partial<EmailRouteOptions> & { sms
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
       res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
     };
+    if (calling.matches(method, parsed.pathname)) return answer(problem ? { status: 401, body: errorBody('Denied', 'Denied by the resource provider.') } : calling.handle(method, parsed.pathname, req.headers, record.body));
     if (!channel && !pollMatch) return answer({ status: 404, body: errorBody('NotFound', 'No such route.') });
     if (problem) return answer({ status: 401, body: errorBody('Denied', 'Denied by the resource provider.') });
     const recipients = channel === 'sms' ? sms.recipients(record.body) : channel === 'email' ? email.recipients(record.body) : [];
@@ -139,6 +144,7 @@ export async function startAcsServer(options: Partial<EmailRouteOptions> & { sms
     nextSends: (count, behaviour) => void sendQueue.push(...Array.from({ length: count }, () => behaviour)),
     everySend: (channel, behaviour) => void (behaviour ? standing.set(channel, behaviour) : standing.delete(channel)),
     nextPolls: (count, behaviour) => void pollQueue.push(...Array.from({ length: count }, () => behaviour)),
+    calling,
     reset() {
       byRecipient.clear();
       standing.clear();

@@ -109,7 +109,7 @@ describe('voice reminder calls on the devhost: each key does what the menu says'
     const call = await book(id);
     await drive(call, 'answer', { result: 'busy' });
     const waiting = await ringing(id, 'busy');
-    expect(waiting.retryAt).not.toBeNull();
+    expect(waiting?.retryAt).not.toBeNull();
     await host.advance('PT31M');
     // The list is newest first: the retry is the first entry.
     const [retry] = (await waitFor(() => calls(`${id}|`), (c) => c.length === 2, 10_000, 'the retry')) as [CallView];
