@@ -1,5 +1,6 @@
 import { CallAutomationClient, type CallAutomationClientOptions, type TextSource } from '@azure/communication-call-automation';
 import type { CallControl, Dial, Speech, VoiceCaller } from '../../ports/calls';
+import type { Dispatch } from '../../ports/dispatch';
 import { TransientProviderError, type SendResult } from '../../ports/send-result';
 import { acsClientOptions, sendKeyUuid, type AdapterLogger } from './acs-common';
 import { defaultRetryPolicy, httpStatusOf, safeCode, transientFromSdkError, withRetries, type RetryPolicy } from '../provider-errors';
@@ -60,7 +61,8 @@ export class AcsCallAutomation implements VoiceCaller, CallControl {
     this.logger = options.logger ?? console;
   }
 
-  async dial(dial: Dial): Promise<SendResult> {
+  /** The dispatch is the outbox's business; ACS needs only the dial. */
+  async dial(dial: Dial, _dispatch?: Dispatch): Promise<SendResult> {
     try {
       return await withRetries(async () => {
         try {
