@@ -55,7 +55,7 @@ export const replyListSchema = z.object({
 export const healthSchema = z.object({
   status: z.literal('ok'),
   version: z.string(),
-  providers: z.object({ email: z.enum(['acs', 'outbox', 'none']), sms: z.enum(['acs', 'outbox', 'none']) }),
+  providers: z.object({ email: z.enum(['acs', 'outbox', 'none']), sms: z.enum(['acs', 'outbox', 'none']), voice: z.enum(['acs', 'outbox', 'none']) }),
 });
 
 /** Every 4xx/5xx body (`application/problem+json`, RFC 9457), see src/http/problem.ts. */

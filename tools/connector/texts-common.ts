@@ -17,6 +17,7 @@ export const HEALTH_FIELDS: FieldTexts = {
     fields: {
       email: { summary: 'Email provider', description: 'acs or outbox.' },
       sms: { summary: 'SMS provider', description: 'acs or outbox.' },
+      voice: { summary: 'Voice provider', description: 'acs (Call Automation) or outbox.' },
     },
   },
 };
