@@ -80,7 +80,7 @@ describe('the send core (sendOnce over the meeting producer)', () => {
     const deps = await setup();
     deps.clock.set('2026-12-01T15:00:00.000Z');
     expect(await send(deps, key('reminder', 'sms'))).toMatchObject({ status: 'sent' });
-    expect((await deps.meetings.get('A-1001'))?.remindersSent).toEqual({ email: false, sms: true });
+    expect((await deps.meetings.get('A-1001'))?.remindersSent).toEqual({ email: false, sms: true, voice: false });
   });
 
   test('not due (a reminder 11 days early) → skipped, without a claim', async () => {
