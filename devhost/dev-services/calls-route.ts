@@ -60,7 +60,8 @@ export async function callsRoute(connectionString: string, now: () => Date, log:
   if (req.method !== 'POST') return sendJson(res, 405, { message: 'Use POST.' }, { allow: 'POST' });
   const call = await getLocalCall(connectionString, decodeURIComponent(id));
   if (!call) return problem(res, 404, 'No such call', 'The local voice channel placed no call with this connection ID.');
-  const form = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+  // The outbox page's keypad posts forms; `curl -d '{…}'` labels JSON a form too, so a JSON object is read as JSON.
+  const form = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') && !body.toString('utf8').trimStart().startsWith('{');
   const value = form ? Object.fromEntries(new URLSearchParams(body.toString('utf8'))) : readJson(body);
   if (typeof value === 'symbol') return problem(res, 400, 'Malformed JSON', 'The body is not valid JSON.', [{ path: '', message: 'is not valid JSON' }]);
   const at = now();
