@@ -13,6 +13,10 @@ export interface CommunicationView {
   plannedFor: string | null;
   sentAt: string | null;
   reason: string | null;
+  /** Voice only: the call's outcome, attempt and retry time (see calls/call-view.ts). */
+  outcome?: string;
+  attempt?: number;
+  retryAt?: string | null;
 }
 
 /** A claim is a send in progress, or a deferred one waiting for its retry: still "planned" for the reader. */

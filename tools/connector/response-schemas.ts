@@ -18,6 +18,9 @@ export const communicationViewSchema = z.object({
   plannedFor: z.iso.datetime().nullable(),
   sentAt: z.iso.datetime().nullable(),
   reason: z.string().nullable(),
+  outcome: z.string().optional(),
+  attempt: z.number().int().min(1).optional(),
+  retryAt: z.iso.datetime().nullable().optional(),
 });
 
 /** 200 of GetMeeting: the stored meeting, its state, and every communication sent or to come. */
@@ -27,6 +30,7 @@ export const meetingViewSchema = meetingSchema.extend({
   cancellation: cancellationSchema.nullable(),
   reminderEmailSent: z.boolean(),
   reminderSmsSent: z.boolean(),
+  reminderVoiceSent: z.boolean(),
   attendance: z.enum(['unknown', 'confirmed', 'declined', 'rescheduleRequested']),
   cancelledBy: cancellationSourceSchema.optional(),
   replies: z.array(z.object({ receivedAt: z.iso.datetime(), channel: z.literal('sms'), intent: z.string(), outcome: z.string() })),

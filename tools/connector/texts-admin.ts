@@ -161,6 +161,15 @@ export const PREVIEW_FIELDS: FieldTexts = {
       characters: { summary: 'Characters', description: 'The length counted against the limits (GSM-7 septets or UCS-2 code units).' },
     },
   },
+  call: {
+    summary: 'Call',
+    description: 'Voice only: what the call speaks with the settings in force.',
+    fields: {
+      voice: { summary: 'Voice', description: 'The neural voice of the template\'s language (settings voice.voices).' },
+      menu: { summary: 'Menu', description: 'The keys on offer and what each does.', fields: { key: { summary: 'Key', description: 'A keypad key.' }, action: { summary: 'Action', description: 'confirm, cancel, connect, repeat or end.' } } },
+      spoken: { summary: 'Spoken', description: 'The message followed by the menu, as the call speaks it.' },
+    },
+  },
   testSend: {
     summary: 'Test send',
     description: 'The outcome of the test send, when a recipient was given.',

@@ -21,6 +21,6 @@ export async function callOutcomes(deps: Pick<AppDeps, 'calls'>, meetingId: stri
 }
 
 /** A communication with its call's outcome (voice only; no number, no text). */
-export function withCallOutcome<T extends object>(communication: T, call: CallView | undefined): T | (T & { outcome: string; attempt: number; retryAt: string | null }) {
+export function withCallOutcome<T extends object>(communication: T, call: CallView | undefined): T {
   return call === undefined ? communication : { ...communication, outcome: call.outcome, attempt: call.attempt, retryAt: call.retryAt };
 }

@@ -118,3 +118,27 @@ describe('busy inside quiet hours', () => {
     expect([...deps.eventLog.events.values()].filter((row) => row.event.type.startsWith('call.'))).toEqual([]);
   });
 });
+
+describe('a voice preview', () => {
+  test('shows the spoken text, the voice and the menu of the settings in force; a cancellation notice offers no confirm or cancel', async () => {
+    const { previewTemplate } = await import('../../../../src/app/preview-template');
+    const deps = fakeDeps({ settings: new FakeSettingsStore({ ...DEFAULT_SETTINGS, voice: { ...DEFAULT_SETTINGS.voice, connectTo: '+14255550100' } }) });
+    const reminder = await previewTemplate(deps, { ref: { type: 'reminder', channel: 'voice', locale: 'es-ES' }, meeting: undefined, template: undefined });
+    expect(reminder.ok && reminder.value.preview.call).toEqual({
+      voice: 'es-ES-ElviraNeural',
+      menu: [{ key: '1', action: 'confirm' }, { key: '2', action: 'cancel' }, { key: '3', action: 'connect' }, { key: '9', action: 'repeat' }],
+      spoken: expect.stringMatching(/^Hola .+ Pulse 1 para confirmar, pulse 2 para cancelar, pulse 3 para hablar con nosotros, o pulse 9 para volver a escuchar este mensaje\.$/),
+    });
+    expect(reminder.ok && reminder.value.preview.text).not.toMatch(/Pulse/);
+    const notice = await previewTemplate(deps, { ref: { type: 'cancellation', channel: 'voice', locale: 'en-US' }, meeting: undefined, template: undefined });
+    expect(notice.ok && notice.value.preview.call?.menu.map((m) => m.action)).toEqual(['connect', 'repeat']);
+    const sms = await previewTemplate(deps, { ref: { type: 'reminder', channel: 'sms', locale: 'en-US' }, meeting: undefined, template: undefined });
+    expect(sms.ok && sms.value.preview.call).toBeUndefined();
+  });
+
+  test('a voice template that speaks a link is refused, naming the field', async () => {
+    const { voiceChannel } = await import('../../../../src/channels/voice');
+    expect(voiceChannel.compile({ text: 'Hello {{ contactFirstName }}, cancel at {{ cancelLink }}.' })).toMatchObject({ ok: false, errors: [{ part: 'text', field: 'cancelLink', line: 1 }] });
+    expect(voiceChannel.compile({ text: 'Hello {{ contactFirstName }}.' }).ok).toBe(true);
+  });
+});
