@@ -76,7 +76,7 @@ export function meetingStoreContract(subject: MeetingStoreSubject): void {
     const record = meetingRecord(freshId());
     const created = await store.create(record);
     expect(created).toEqual({ ok: true, etag: expect.any(String) });
-    expect(await store.get(record.meetingId)).toEqual({ record, remindersSent: { email: false, sms: false }, etag: created.ok ? created.etag : '' });
+    expect(await store.get(record.meetingId)).toEqual({ record, remindersSent: { email: false, sms: false, voice: false }, etag: created.ok ? created.etag : '' });
   });
 
   test('an unknown meeting is undefined', async () => {
@@ -128,7 +128,7 @@ export function meetingStoreContract(subject: MeetingStoreSubject): void {
     await store.markReminderSent(meetingId, 'sms');
     await store.markReminderSent(meetingId, 'sms');
     const before = await mustGet(store, meetingId);
-    expect(before.remindersSent).toEqual({ email: false, sms: true });
+    expect(before.remindersSent).toEqual({ email: false, sms: true, voice: false });
     expect((await store.replace(meetingRecord(meetingId, { version: 2 }), before.etag)).ok).toBe(true);
     expect(await store.get(meetingId)).toMatchObject({ record: { version: 2 }, remindersSent: { email: false, sms: true } });
     const gone = freshId();
