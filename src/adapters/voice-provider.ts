@@ -7,21 +7,16 @@ import { LocalCalls } from './outbox/local-calls';
 import type { ProviderChoice, SenderEnv } from './providers';
 import { TableCallStore } from './tables/table-call-store';
 
-/** A provider whose calls are placed by `caller` and driven by `control` (the same object, for ACS and the local calls). */
+/**
+ * A voice provider: its sender (createCall behind the call row's guard) and its mid-call control, each
+ * built over the same kind of client (Call Automation, or the local calls, which share their table).
+ */
 function voiceChoice(provider: string, build: (env: SenderEnv) => VoiceCaller & CallControl): ProviderChoice {
-  const instances = new WeakMap<SenderEnv, VoiceCaller & CallControl>();
-  const of = (env: SenderEnv) => {
-    const existing = instances.get(env);
-    if (existing) return existing;
-    const made = build(env);
-    instances.set(env, made);
-    return made;
-  };
   return {
     provider,
     missing: [],
-    create: (env) => voiceDispatchSender(of(env), new TableCallStore(env.config.AzureWebJobsStorage), env.clock, callsCallbackUrl(env.config)),
-    calls: (env) => of(env),
+    create: (env) => voiceDispatchSender(build(env), new TableCallStore(env.config.AzureWebJobsStorage), env.clock, callsCallbackUrl(env.config)),
+    calls: (env) => build(env),
   };
 }
 

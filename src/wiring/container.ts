@@ -51,7 +51,7 @@ function senders(config: Config, log: Log): Senders {
 /** The voice provider's mid-call actions: the same provider as the voice sender (Call Automation, or the local calls). */
 function callControl(config: Config, log: Log): CallControl & VoiceCaller {
   const env = { config, clock: systemClock, logger: adapterLogger(log) };
-  return (providersFor(config).voice.calls?.(env) as (CallControl & VoiceCaller) | undefined) ?? NO_CALLS;
+  return providersFor(config).voice.calls?.(env) ?? NO_CALLS;
 }
 
 /** Who reads the domain events: webhook subscriptions (Power Automate triggers). */
