@@ -149,4 +149,31 @@ describe('voice reminder calls on the devhost: each key does what the menu says'
     expect((await current(call)).actions.filter((a) => a.kind === 'ask')).toHaveLength(2);
     expect((await voiceComm(id))?.outcome).toBe('inCall');
   });
+
+  test('/dev/calls refuses what a customer could not do, naming the field, and posts nothing', async () => {
+    const id = 'VOICE-DEV-NEG-1';
+    const call = await book(id);
+    const post = (path: string, body: string, type = 'application/json') => fetch(`${host.url}/dev/calls/${path}`, { method: 'POST', headers: { 'content-type': type }, body, redirect: 'manual' });
+    const base = encodeURIComponent(call.callConnectionId);
+    expect((await post('no-such-call/answer', '{}')).status).toBe(404);
+    expect((await post(`${base}/dance`, '{}')).status).toBe(404);
+    expect((await fetch(`${host.url}/dev/calls/${base}/answer`)).status).toBe(405);
+    expect((await post(`${base}/keys`, '{"tones":"1"}')).status).toBe(409); // nothing asked yet: answer first
+    expect((await post(`${base}/answer`, '{"result":"later"}')).status).toBe(400);
+    expect((await post(`${base}/answer`, '{"result":')).status).toBe(400);
+    await drive(call, 'answer');
+    await asked(call, 1);
+    const twoKeys = await post(`${base}/keys`, '{"tones":"12"}');
+    expect(twoKeys.status).toBe(400);
+    expect(((await twoKeys.json()) as { errors: Array<{ path: string }> }).errors.map((e) => e.path)).toEqual(['tones']);
+    expect((await post(`${base}/keys`, '{"tones":1}')).status).toBe(400);
+    await host.settle();
+    expect((await current(call)).actions.map((a) => a.kind)).toEqual(['ask']);
+    expect((await voiceComm(id))?.outcome).toBe('inCall');
+    // The outbox page shows the asking call with its keypad, whose forms post here.
+    const page = await (await fetch(`${host.url}/dev/outbox`)).text();
+    expect(page).toContain(`action="/dev/calls/${base}/keys"`);
+    expect((await post(`${base}/keys`, 'tones=1', 'application/x-www-form-urlencoded')).status).toBe(303);
+    await until(id, 'confirmed');
+  });
 });
