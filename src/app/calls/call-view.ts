@@ -1,7 +1,7 @@
 import type { StoredCall } from '../../ports/calls';
 import type { AppDeps } from '../deps';
 
-/** What GetMeeting shows of a voice message's call: how it ended (or `ringing`, `inCall`), on which attempt, and when a retry is due. */
+/** What GetMeeting shows of a voice message's call: how it ended (or `notPlaced` while its send waits, `ringing`, `inCall`), on which attempt, and when a retry is due. */
 export interface CallView {
   readonly outcome: string;
   readonly attempt: number;
@@ -9,7 +9,7 @@ export interface CallView {
 }
 
 const viewOf = (call: StoredCall): CallView => ({
-  outcome: call.state.phase === 'ended' ? (call.state.outcome ?? 'unknown') : call.state.phase === 'dialling' ? 'ringing' : 'inCall',
+  outcome: call.state.phase === 'ended' ? (call.state.outcome ?? 'unknown') : call.state.phase !== 'dialling' ? 'inCall' : call.dialledAt !== null ? 'ringing' : 'notPlaced',
   attempt: call.state.attempt,
   retryAt: call.retryAt,
 });

@@ -41,6 +41,7 @@ export function voiceDispatchSender(caller: VoiceCaller, calls: CallStore, clock
         throw error;
       }
       if (result.status === 'sent') await recordConnection(calls, callId, result.providerMessageId, clock);
+      else await refused(calls, callId, result.reason, clock);
       return result;
     }),
     from: caller.from,
@@ -60,4 +61,12 @@ export async function recordConnection(calls: CallStore, callId: string, callCon
 async function undoDial(calls: CallStore, callId: string): Promise<void> {
   const current = await calls.get(callId);
   if (current && current.call.callConnectionId === null) await calls.replace({ ...current.call, dialledAt: null }, current.etag);
+}
+
+/** createCall refused the call outright (an invalid number): the call ended before it began, with the reason. */
+async function refused(calls: CallStore, callId: string, reason: string, clock: Pick<Clock, 'now'>): Promise<void> {
+  const current = await calls.get(callId);
+  if (!current) return;
+  const at = clock.now().toISOString();
+  await calls.replace({ ...current.call, state: { ...current.call.state, phase: 'ended', outcome: 'failed', reason: reason.slice(0, 300), lastEventAt: at }, updatedAt: at }, current.etag);
 }

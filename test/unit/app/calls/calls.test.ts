@@ -142,3 +142,15 @@ describe('a voice preview', () => {
     expect(voiceChannel.compile({ text: 'Hello {{ contactFirstName }}.' }).ok).toBe(true);
   });
 });
+
+describe('a call createCall refuses', () => {
+  test('is recorded failed with the provider\'s reason, never ringing', async () => {
+    const { deps } = await setup();
+    deps.callControl.nextDial = { status: 'failed', kind: 'invalidRecipient', reason: 'acs-calls: createCall rejected (HTTP 400)' };
+    const sender = voiceDispatchSender(deps.callControl, deps.calls, deps.clock, 'https://x/api/events/calls?key=x');
+    const key = 'A-1001|1|confirmation|voice';
+    expect(await sender.send({ key, about: { kind: 'meeting', id: 'A-1001' }, channel: 'voice', to: '+14255550123', content: { channel: 'voice', text: 'Hello.' }, firstSentAt: deps.clock.now().toISOString(), purpose: 'confirmation' }))
+      .toMatchObject({ status: 'failed' });
+    expect((await deps.calls.get(callIdFor(key)))?.call.state).toMatchObject({ phase: 'ended', outcome: 'failed', reason: 'acs-calls: createCall rejected (HTTP 400)' });
+  });
+});
