@@ -67,28 +67,32 @@ async function apply(deps: CallDeps, workflow: MeetingWorkflow, call: StoredCall
   // The connection of this attempt, learnt from its first callback when createCall's answer was lost (a crash).
   const learnt = call.callConnectionId === null && connectionId !== null && event.attempt === call.state.attempt ? connectionId : null;
   if (learnt !== null) await deps.calls.indexConnection(learnt, call.callId);
-  const next: StoredCall = { ...call, state, callConnectionId: call.callConnectionId ?? learnt, updatedAt: deps.clock.now().toISOString() };
+  let next: StoredCall = { ...call, state, callConnectionId: call.callConnectionId ?? learnt, updatedAt: deps.clock.now().toISOString() };
   deps.log.info(`call ${call.callId}: ${call.state.phase} → ${state.phase} on ${event.kind}${state.outcome ? ` (${state.outcome})` : ''}`);
-  await runEffects(deps, workflow, next, effects, setup);
+  // A key that could not answer (the meeting was cancelled, changed or started during the call) says goodbye instead.
+  if (!(await runEffects(deps, workflow, next, effects, setup))) next = { ...next, state: { ...next.state, outcome: 'ended', reason: 'the meeting changed during the call' } };
   return saveCall(deps, next);
 }
 
-async function runEffects(deps: CallDeps, workflow: MeetingWorkflow, call: StoredCall, effects: readonly CallEffect[], setup: CallSetup): Promise<void> {
+/** Runs a transition's effects; false when a confirm or cancel could not answer the meeting. */
+async function runEffects(deps: CallDeps, workflow: MeetingWorkflow, call: StoredCall, effects: readonly CallEffect[], setup: CallSetup): Promise<boolean> {
   const speech = (text: string) => ({ text, voice: setup.voice, locale: setup.locale });
   const context = (step: number) => operationContext(call.callId, call.state.attempt, step);
+  let answered = true;
   for (const effect of effects) {
-    if (effect.kind === 'confirm') await confirmByVoice(deps, workflow, call, setup.locale);
-    else if (effect.kind === 'cancel') await cancelByVoice(deps, workflow, call, setup.locale);
+    if (effect.kind === 'confirm') answered = await confirmByVoice(deps, workflow, call, setup.locale);
+    else if (effect.kind === 'cancel') answered = await cancelByVoice(deps, workflow, call, setup.locale);
     else await media(deps, call, () => {
       const id = call.callConnectionId as string;
       switch (effect.kind) {
         case 'ask': return deps.callControl.ask(id, call.to, speech(askText(call.text, setup.menu, setup.locale, effect.again)), context(effect.step));
-        case 'say': return deps.callControl.say(id, speech(closingText(effect.closing, setup.locale)), context(effect.step));
+        case 'say': return deps.callControl.say(id, speech(closingText(answered ? effect.closing : 'goodbye', setup.locale)), context(effect.step));
         case 'transfer': return setup.connectTo === null ? deps.callControl.hangUp(id) : deps.callControl.transfer(id, setup.connectTo, context(effect.step));
         case 'hangUp': return deps.callControl.hangUp(id);
       }
     });
   }
+  return answered;
 }
 
 /**

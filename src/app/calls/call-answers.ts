@@ -17,15 +17,17 @@ export type CallAnswerDeps = CancelMeetingDeps & MeetingEventDeps & Pick<AppDeps
 async function answer(deps: CallAnswerDeps, call: StoredCall, locale: SupportedLocale, outcome: 'confirmed' | 'cancelled'): Promise<boolean> {
   if (call.about.kind !== 'meeting') return false;
   const meetingId = call.about.id;
+  const promptId = promptIdFor(call.sendKey);
+  const answeredBy = `${call.callId}|${call.state.attempt}`;
+  // Applied before (a retried activity): its follow-ups run again, idempotently.
+  if ((await deps.prompts.get(promptId))?.closedBy === answeredBy) return true;
   const record = (await deps.meetings.get(meetingId))?.record;
   const now = deps.clock.now();
   if (record?.status !== 'scheduled' || record.version !== parseSendKey(call.sendKey)?.version || now.getTime() >= Date.parse(record.start)) {
     deps.log.info(`call ${call.callId}: ${outcome} pressed, but the meeting is no longer the one called about`);
     return false;
   }
-  const promptId = promptIdFor(call.sendKey);
   const at = now.toISOString();
-  const answeredBy = `${call.callId}|${call.state.attempt}`;
   await deps.prompts.open({
     promptId, meetingId, sendKey: call.sendKey, channel: 'voice', customer: call.to, sender: deps.callControl.from, locale,
     openedAt: at, closesAt: at, outcome, closedAt: at, closedBy: answeredBy, noMatches: [],
@@ -36,16 +38,18 @@ async function answer(deps: CallAnswerDeps, call: StoredCall, locale: SupportedL
 }
 
 /** Key `confirm`: the meeting's attendance becomes `confirmed` (`meeting.confirmed`, like an SMS YES). */
-export async function confirmByVoice(deps: CallAnswerDeps, workflow: MeetingWorkflow, call: StoredCall, locale: SupportedLocale): Promise<void> {
-  if (!(await answer(deps, call, locale, 'confirmed'))) return;
+export async function confirmByVoice(deps: CallAnswerDeps, workflow: MeetingWorkflow, call: StoredCall, locale: SupportedLocale): Promise<boolean> {
+  if (!(await answer(deps, call, locale, 'confirmed'))) return false;
   const record = (await deps.meetings.get(call.about.id))?.record;
   const promptId = promptIdFor(call.sendKey);
   if (record) await publishMeetingEvent(deps, workflow, 'meeting.confirmed', record, { cause: promptId, promptId });
+  return true;
 }
 
 /** Key `cancel`: the CancelMeeting use case with `cancelledBy: "voice"` (the cancellation notice follows if enabled). */
-export async function cancelByVoice(deps: CallAnswerDeps, workflow: MeetingWorkflow, call: StoredCall, locale: SupportedLocale): Promise<void> {
-  if (!(await answer(deps, call, locale, 'cancelled'))) return;
+export async function cancelByVoice(deps: CallAnswerDeps, workflow: MeetingWorkflow, call: StoredCall, locale: SupportedLocale): Promise<boolean> {
+  if (!(await answer(deps, call, locale, 'cancelled'))) return false;
   const cancelled = await cancelMeeting(deps, workflow, call.about.id, { source: 'voice' });
   if (cancelled.kind !== 'cancelled') deps.log.warn(`call ${call.callId}: the meeting could not be cancelled (${cancelled.kind})`);
+  return cancelled.kind === 'cancelled';
 }

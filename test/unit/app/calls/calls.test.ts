@@ -154,3 +154,33 @@ describe('a call createCall refuses', () => {
     expect((await deps.calls.get(callIdFor(key)))?.call.state).toMatchObject({ phase: 'ended', outcome: 'failed', reason: 'acs-calls: createCall rejected (HTTP 400)' });
   });
 });
+
+describe('a key pressed after the meeting changed', () => {
+  test('answers nothing: the call says goodbye and ends `ended`; attendance stays unknown', async () => {
+    const { deps, workflow, event } = await setup();
+    await handleCallEvents(deps, workflow, [event('connected')]);
+    await advanceCallStep(deps, workflow, CALL_ID, false);
+    expect(deps.callControl.of('ask')).toHaveLength(1);
+    const stored = await deps.meetings.get('A-1001');
+    await deps.meetings.replace({ ...stored!.record, status: 'cancelled', cancellation: { cancelledAt: deps.clock.now().toISOString(), source: 'portal', reason: null } }, stored!.etag);
+    await handleCallEvents(deps, workflow, [event('recognized', { tone: '1', operationContext: operationContext(CALL_ID, 1, 1) })]);
+    await advanceCallStep(deps, workflow, CALL_ID, false);
+    expect(deps.callControl.of('say').map((a) => a.speech.text)).toEqual(['Thank you. Goodbye.']);
+    expect((await deps.calls.get(CALL_ID))?.call.state).toMatchObject({ phase: 'closing', outcome: 'ended', reason: 'the meeting changed during the call' });
+    expect(await deps.prompts.forMeeting('A-1001')).toEqual([]);
+  });
+
+  test('a key that answered is applied once, however often the activity runs: one prompt, one reply, one meeting.confirmed', async () => {
+    const { deps, workflow, event } = await setup();
+    await handleCallEvents(deps, workflow, [event('connected')]);
+    await advanceCallStep(deps, workflow, CALL_ID, false);
+    const pressed = event('recognized', { tone: '1', operationContext: operationContext(CALL_ID, 1, 1) });
+    await handleCallEvents(deps, workflow, [pressed, pressed]);
+    await advanceCallStep(deps, workflow, CALL_ID, false);
+    await advanceCallStep(deps, workflow, CALL_ID, false);
+    expect((await deps.prompts.forMeeting('A-1001')).map((p) => [p.channel, p.outcome])).toEqual([['voice', 'confirmed']]);
+    expect(await deps.prompts.repliesFor('A-1001')).toHaveLength(1);
+    expect(deps.eventLog.ofType('meeting.confirmed')).toHaveLength(1);
+    expect(deps.callControl.of('say').map((a) => a.speech.text)).toEqual(['Thank you. Your appointment is confirmed. Goodbye.']);
+  });
+});
