@@ -4,7 +4,8 @@ import type { SendResult } from '../../src/ports/send-result';
 
 export type CallAction =
   | { readonly kind: 'dial'; readonly dial: Dial; readonly key: string }
-  | { readonly kind: 'ask' | 'say'; readonly callConnectionId: string; readonly speech: Speech; readonly operationContext: string }
+  | { readonly kind: 'ask'; readonly callConnectionId: string; readonly speech: Speech; readonly operationContext: string }
+  | { readonly kind: 'say'; readonly callConnectionId: string; readonly speech: Speech; readonly operationContext: string }
   | { readonly kind: 'transfer'; readonly callConnectionId: string; readonly number: string; readonly operationContext: string }
   | { readonly kind: 'hangUp'; readonly callConnectionId: string };
 
