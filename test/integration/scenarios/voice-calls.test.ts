@@ -1,5 +1,6 @@
 import { waitFor } from '../../support/devhost-process';
 import { AppHost, EVENTS_KEY, meetingBody, useAppHost } from '../../support/app-host';
+import { advanceTo, reminderAt } from './scenario-support';
 
 interface CallView { callConnectionId: string; sendKey: string; state: string; operationContext: string; actions: Array<{ kind: string; text?: string; voice?: string; target?: string; operationContext: string | null }> }
 interface VoiceComm { type: string; channel: string; status: string; reason: string | null; outcome?: string; attempt?: number; retryAt?: string | null }
@@ -175,5 +176,27 @@ describe('voice reminder calls on the devhost: each key does what the menu says'
     expect(page).toContain(`action="/dev/calls/${base}/keys"`);
     expect((await post(`${base}/keys`, 'tones=1', 'application/x-www-form-urlencoded')).status).toBe(303);
     await until(id, 'confirmed');
+  });
+
+  test('the reminder call, at its time in the contact\'s zone: answered, 1 confirms, with the reminder text', async () => {
+    await host.patchSettings({ reminder: { voice: true, daysBefore: 2 } });
+    const id = 'VOICE-REMINDER-1';
+    const body = meetingBody(id, await host.now(), 3, { contact: { phone: '+14255550152' } });
+    expect((await host.schedule(body)).status).toBe(202);
+    await host.settle();
+    const [confirmation] = await waitFor(() => calls(`${id}|1|confirmation`), (c) => c.length === 1, 10_000, 'the confirmation call');
+    await drive(confirmation as CallView, 'hangup');
+    expect(await calls(`${id}|1|reminder`)).toEqual([]);
+    // To the reminder's time (2 days before, at the start's wall time in New York), not past it: a call
+    // nobody picks up within 3 minutes ends unknown.
+    await advanceTo(host, reminderAt(body.start as string, 2) + 1_000);
+    const [reminder] = (await waitFor(() => calls(`${id}|1|reminder`), (c) => c.length === 1, 10_000, 'the reminder call')) as [CallView];
+    await drive(reminder, 'answer');
+    expect((await asked(reminder, 1)).actions[0]?.text).toMatch(/^Hello Bob, this is Contoso Bank with a reminder\. Your appointment, Mortgage review, is on /);
+    await drive(reminder, 'keys', { tones: '1' });
+    await waitFor(() => view(id), (v) => v.communications.some((c) => c.type === 'reminder' && c.channel === 'voice' && c.outcome === 'confirmed' && c.status === 'delivered'), 10_000, 'the reminder confirmed');
+    expect(await view(id)).toMatchObject({ attendance: 'confirmed' });
+    expect(((await host.meeting(id)) as unknown as { reminderVoiceSent: boolean }).reminderVoiceSent).toBe(true);
+    await host.patchSettings({ reminder: { voice: false } });
   });
 });
