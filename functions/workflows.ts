@@ -5,6 +5,7 @@ import { settingsBroadcast } from '../src/workflows/settings-broadcast';
 import { promptOrchestrator } from '../src/workflows/prompt-orchestrator';
 import { webhookDelivery } from '../src/workflows/webhook-delivery';
 import { deflectionOrchestrator } from '../src/workflows/deflection-orchestrator';
+import { callOrchestrator } from '../src/workflows/call-orchestrator';
 import { activityHandler } from '../src/wiring/activities';
 
 df.app.orchestration(ORCHESTRATION.meeting, meetingOrchestrator);
@@ -21,3 +22,6 @@ df.app.orchestration(ORCHESTRATION.webhookDelivery, webhookDelivery);
 df.app.activity(ACTIVITY.deliverWebhook, { handler: activityHandler('deliverWebhook') });
 df.app.orchestration(ORCHESTRATION.deflection, deflectionOrchestrator);
 df.app.activity(ACTIVITY.sendDeflection, { extraInputs: [df.input.durableClient()], handler: activityHandler('sendDeflection') });
+df.app.orchestration(ORCHESTRATION.call, callOrchestrator);
+df.app.activity(ACTIVITY.advanceCall, { extraInputs: [df.input.durableClient()], handler: activityHandler('advanceCall') });
+df.app.activity(ACTIVITY.redialCall, { handler: activityHandler('redialCall') });

@@ -1,4 +1,4 @@
-import { followDevhostClock, installFallbackOnlineMeetings, installFallbackProvider, localOnlineMeetingsProvider, installSenderDecorator, installWorkflowDecorator, maskLinkTokens, outboxProvider, type OutboxMessage } from '../../src/adapters/devhost-hooks';
+import { followDevhostClock, installFallbackOnlineMeetings, installFallbackProvider, localOnlineMeetingsProvider, onLocalCallAction, installSenderDecorator, installWorkflowDecorator, maskLinkTokens, outboxProvider, type OutboxMessage } from '../../src/adapters/devhost-hooks';
 import type { Engine } from '../durable/engine';
 import type { HostExtension, HostServices } from '../functions-host/extension';
 import type { FunctionsHost } from '../functions-host/host';
@@ -14,6 +14,7 @@ import { outboxRoute } from './outbox-page';
 import { teamsRoute } from './teams-route';
 import { smsInboundRoute } from './sms-inbound-route';
 import { whatsAppInboundRoute } from './whatsapp-inbound-route';
+import { callActionResponder, callsRoute } from './calls-route';
 
 /** The banner's title. */
 export const DEVHOST_TITLE = 'Meeting Communications devhost';
@@ -57,6 +58,7 @@ export function devServices(durable: { readonly engine: Engine }): HostExtension
       };
       if (!process.env.WEBSITE_SITE_NAME) installFallbackProvider((channel) => outboxProvider(channel, report));
       if (!process.env.WEBSITE_SITE_NAME) installFallbackOnlineMeetings(localOnlineMeetingsProvider);
+      onLocalCallAction(callActionResponder(() => h.clock.now(), h.log));
       const crash = crashDecoratorFromEnv(process.env);
       if (crash) installSenderDecorator(crash);
       const crashStart = crashBeforeStartFromEnv(process.env);
@@ -73,6 +75,7 @@ export function devServices(durable: { readonly engine: Engine }): HostExtension
       { path: '/dev/outbox', handle: (req, res) => outboxRoute(req, res) },
       { path: '/dev/outbox/teams', handle: (req, res) => teamsRoute(req, res) },
       { path: '/dev/events', handle: (req, res, _url, body) => devEventsRoute(() => durableClientData(ready(services).url, ready(services).hostJson.hubName), () => ready(services).clock.now(), req, res, body) },
+      { path: '/dev/calls', prefix: true, handle: (req, res, url, body) => callsRoute(ready(services).connectionString, () => ready(services).clock.now(), ready(services).log, req, res, url, body) },
       { path: '/dev/sms/inbound', handle: (req, res, _url, body) => smsInboundRoute(ready(publisher), ready(services).connectionString, () => ready(services).clock.now(), req, res, body) },
       { path: '/dev/whatsapp/inbound', handle: (req, res, _url, body) => whatsAppInboundRoute(ready(publisher), ready(services).connectionString, () => ready(services).clock.now(), req, res, body) },
     ],
@@ -81,6 +84,7 @@ export function devServices(durable: { readonly engine: Engine }): HostExtension
       { name: 'teams', path: '/dev/outbox/teams', note: '(Teams meetings of the local stand-in, for createTeamsMeeting without Graph settings)' },
       { name: 'sms in', path: '/dev/sms/inbound', note: '(POST {"from":"+14255550123","to":"+18005550100","text":"YES"}: a customer\'s SMS, posted to the webhook as Event Grid would)' },
       { name: 'whatsapp in', path: '/dev/whatsapp/inbound', note: '(POST {"from":"+14255550123","text":"Hola"} or {"from","buttonPayload":"confirm","buttonText":"Confirm","contextMessageId"}: AdvancedMessageReceived, as Event Grid would)' },
+      { name: 'calls', path: '/dev/calls', note: '(the local voice channel\'s calls; POST /dev/calls/{id}/answer, …/keys {"tones":"1"}, …/hangup: the customer\'s side)' },
       { name: 'events', path: '/dev/events', note: '(POST {"type":"meeting.confirmed"}: a test domain event, published to the webhook subscriptions)' },
       { name: 'clock', path: '/dev/clock', note: '(GET; POST {"advance":"P1D"} to move time forward)' },
       { name: 'token', path: '/dev/token', note: '(POST {"contactId":"C-77"} or {"roles":["Meetings.Cancel"]}: a bearer token)' },

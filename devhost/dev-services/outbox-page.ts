@@ -4,6 +4,7 @@ import { sendJson } from '../functions-host/http-bridge';
 import { conversationHtml, conversations, esc } from './outbox-conversations';
 import { teamsSection } from './teams-route';
 import { whatsAppSection } from './whatsapp-outbox';
+import { callsSection } from './outbox-calls';
 
 /**
  * GET /dev/outbox: every message the outbox channel recorded, oldest first — JSON for
@@ -20,10 +21,10 @@ export async function outboxRoute(req: IncomingMessage, res: ServerResponse): Pr
     'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer',
     'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-src 'none'; form-action 'self'",
   });
-  res.end(page(messages, inbound, whatsAppSection(messages, await listInboundSms(connection, INBOUND_WHATSAPP))).replace('</body>', `${teamsSection(await listOnlineMeetings(connection))}</body>`));
+  res.end(page(messages, inbound, whatsAppSection(messages, await listInboundSms(connection, INBOUND_WHATSAPP)), await callsSection(connection)).replace('</body>', `${teamsSection(await listOnlineMeetings(connection))}</body>`));
 }
 
-function page(messages: OutboxMessage[], inbound: OutboxInboundSms[], whatsApp: string): string {
+function page(messages: OutboxMessage[], inbound: OutboxInboundSms[], whatsApp: string, calls = ''): string {
   const emails = messages
     .filter((m) => m.channel !== 'sms' && m.channel !== 'whatsapp')
     .reverse()
@@ -39,5 +40,6 @@ form{margin-top:.75rem}.wa-buttons{display:flex;gap:.25rem}.wa-button{margin:.25
 <h1>Outbox</h1><p>${messages.length} message(s) the local outbox channel recorded. JSON: send <code>Accept: application/json</code>.</p>
 <h2>SMS conversations</h2>${threads || '<p>No SMS yet.</p>'}
 ${whatsApp}
+${calls}
 <h2>Email and other channels, newest first</h2>${emails || '<p>Nothing yet.</p>'}</body></html>`;
 }

@@ -1,6 +1,8 @@
 import type { AppDeps } from '../app/deps';
 import type { MeetingWorkflow } from '../ports/meeting-workflow';
-import type { BroadcastCursor, DeliveryRef, FailureRecord, MeetingRef, PromptAnswer, PromptRef, PromptStep, SendRequest } from '../workflows/steps';
+import type { BroadcastCursor, CallRef, CallStep, DeliveryRef, FailureRecord, MeetingRef, PromptAnswer, PromptRef, PromptStep, SendRequest } from '../workflows/steps';
+import { advanceCallStep } from '../app/calls/advance-call';
+import { redialCall } from '../app/calls/redial-call';
 import { timeOutPrompt } from '../app/replies/answer-prompt';
 import { answerPromptReply } from '../app/replies/stop-listening';
 import { deliverWebhook, type DeliveryStep } from '../app/webhooks/deliver-webhook';
@@ -38,6 +40,8 @@ export function createActivities(deps: AppDeps) {
     closePrompt: (input: PromptRef, invocation: ActivityInvocation): Promise<PromptStep> => timeOutPrompt(deps, invocation.workflow(), input.promptId),
     deliverWebhook: (input: DeliveryRef, _invocation?: ActivityInvocation): Promise<DeliveryStep> => deliverWebhook(deps, perSubscription, input),
     sendDeflection: (input: DeflectionRef, invocation?: ActivityInvocation): Promise<DeflectionStep> => sendDeflection(deps, input, invocation?.workflow()),
+    advanceCall: (input: CallRef, invocation: ActivityInvocation): Promise<CallStep> => advanceCallStep(deps, invocation.workflow(), input.callId, input.timedOut === true),
+    redialCall: (input: CallRef, _invocation?: ActivityInvocation): Promise<CallStep> => redialCall(deps, input.callId),
   };
 }
 

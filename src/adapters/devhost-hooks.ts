@@ -124,3 +124,8 @@ export async function publishDevEvent(draft: DomainEventDraft, clientData: Recor
   context.extraInputs.set(binding, clientData);
   return sharedEvents().publish(draft, decorateWorkflow(durableMeetingWorkflow(df.getClient(context))));
 }
+
+/** The local voice channel's calls, for the devhost's /dev/calls (it answers them with genuine callbacks). */
+export { getLocalCall, listLocalCalls, onLocalCallAction, type LocalCall, type LocalCallAction } from './outbox/local-calls';
+/** Call Automation's callback type names, as the product's parser reads them. */
+export { CALL_EVENT_TYPES } from './acs/acs-call-events';

@@ -12,6 +12,8 @@ import { AcsSmsSender } from './acs/acs-sms-sender';
 import { fallbackOnlineMeetings, fallbackProvider } from './devhost-hooks';
 import { graphEmailChoice, graphOnlineMeetingsChoice } from './graph/graph-choices';
 import { whatsAppProvider } from './acs/whatsapp-provider';
+import type { CallControl, VoiceCaller } from '../ports/calls';
+import { acsVoiceProvider } from './voice-provider';
 
 /** What a sender is built from. */
 export interface SenderEnv {
@@ -28,6 +30,8 @@ export interface ProviderChoice {
   readonly provider: string;
   readonly missing: readonly string[];
   create(env: SenderEnv): ChannelSender;
+  /** A conversation channel's mid-call actions (voice), from the same provider as its sender. */
+  calls?(env: SenderEnv): CallControl & VoiceCaller;
 }
 
 /** The provider of Teams meetings, chosen like a channel's: its name, the settings it lacks, how to build it. */
@@ -56,6 +60,7 @@ const CONFIGURED: { readonly [N in Channel]?: Configured } = {
     return { provider: 'acs', missing: [], create: ({ logger }) => ({ ...smsDispatchSender('acs', new AcsSmsSender({ connectionString, from, logger })), from }) };
   },
   whatsapp: whatsAppProvider,
+  voice: acsVoiceProvider,
 };
 
 /**

@@ -15,6 +15,7 @@ import type { MeetingStore } from '../ports/meeting-store';
 import type { OptOutStore } from '../ports/opt-out-store';
 import type { ReplyStore } from '../ports/reply-store';
 import type { PromptStore } from '../ports/prompt-store';
+import type { CallControl, CallEventParser, CallStore, VoiceCaller } from '../ports/calls';
 import type { MessageIndex } from '../ports/message-index';
 import type { ProcessedEvents } from '../ports/processed-events';
 import type { SendPacer } from '../ports/send-pacer';
@@ -53,6 +54,12 @@ export interface AppDeps extends WhatsAppDeps {
   readonly senders: Senders;
   /** Teams meetings for `online.createTeamsMeeting` (Graph, or the devhost's local stand-in). */
   readonly onlineMeetings: OnlineMeetings;
+  /** Reminder calls: each call's state, its callbacks (deduplicated), the connection index. */
+  readonly calls: CallStore;
+  /** The voice provider's mid-call actions (and its dialler, for a retry after busy / no answer). */
+  readonly callControl: CallControl & VoiceCaller;
+  /** Call Automation's callback parser (CloudEvents → CallEvent). */
+  readonly callEvents: CallEventParser;
   /** Each sender's slots at its SEND_RATES rate, shared by every instance: asked before every provider call. */
   readonly pacer: SendPacer;
   /** The templates in force (admin overrides, else the shipped defaults): what messages use. */

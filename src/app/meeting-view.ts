@@ -3,6 +3,7 @@ import type { LedgerEntry } from '../ports/ledger';
 import { reminderFlagName } from '../domain/meeting/reminder-flags';
 import type { AppDeps } from './deps';
 import { optedOutChannels } from './opt-outs';
+import { callOutcomes, withCallOutcome } from './calls/call-view';
 
 export interface CommunicationView {
   type: string;
@@ -12,6 +13,10 @@ export interface CommunicationView {
   plannedFor: string | null;
   sentAt: string | null;
   reason: string | null;
+  /** Voice only: the call's outcome, attempt and retry time (see calls/call-view.ts). */
+  outcome?: string;
+  attempt?: number;
+  retryAt?: string | null;
 }
 
 /** A claim is a send in progress, or a deferred one waiting for its retry: still "planned" for the reader. */
@@ -33,7 +38,7 @@ const fromLedger = (e: LedgerEntry): CommunicationView => ({
   reason: e.retryAt !== null ? `deferred: ${e.reason ?? 'the provider could not take it'}` : e.reason,
 });
 
-export type MeetingViewDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'clock' | 'optOuts' | 'prompts' | 'config'>;
+export type MeetingViewDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'clock' | 'optOuts' | 'prompts' | 'config' | 'calls'>;
 
 /** GetMeeting: the stored meeting with its state and every communication, sent or to come. */
 export async function meetingView(deps: MeetingViewDeps, meetingId: string): Promise<Record<string, unknown> | undefined> {
@@ -43,6 +48,7 @@ export async function meetingView(deps: MeetingViewDeps, meetingId: string): Pro
     deps.settings.get(), deps.ledger.list({ kind: 'meeting', id: meetingId }), optedOutChannels(deps, stored.record.contact),
     deps.prompts.forMeeting(meetingId), deps.prompts.repliesFor(meetingId),
   ]);
+  const calls = await callOutcomes(deps, meetingId);
   const now = deps.clock.now();
   const plan = planCommunications({ meeting: stored.record, settings, ledger: ledger.map((e) => e.sendKey), now, optedOut, teamsLinkWaitMs: deps.config.TEAMS_LINK_WAIT });
   const upcoming: CommunicationView[] = plan
@@ -72,5 +78,5 @@ export async function meetingView(deps: MeetingViewDeps, meetingId: string): Pro
   // Answers to replies are sent about the meeting (the outbox shows them with it), but communications
   // list only the planned types, as the API promises; `replies` tells what each reply did.
   const planned = ledger.filter((e) => (COMMUNICATION_TYPES as readonly string[]).includes(e.type));
-  return { ...record, ...flags, ...twoWay, communications: [...planned.map(fromLedger), ...upcoming] };
+  return { ...record, ...flags, ...twoWay, communications: [...planned.map((e) => withCallOutcome(fromLedger(e), calls.get(e.sendKey))), ...upcoming] };
 }

@@ -1,4 +1,4 @@
-import { buildMergeContext, carriesCancelLink, fail, linkPageUrl, ok, replyHintFor, sampleChoices, SAMPLE_MEETINGS, type Channel, type Meeting, type Result } from '../domain';
+import { activeMenu, askText, buildMergeContext, carriesCancelLink, fail, linkPageUrl, ok, replyHintFor, sampleChoices, SAMPLE_MEETINGS, voiceFor, type Channel, type Meeting, type Result, type Settings } from '../domain';
 import type { ChannelPreview, Rendered } from '../channels/channel-module';
 import type { MessageContent } from '../channels/registry';
 import { createTemplateCache, renderMessage } from '../channels/templates';
@@ -57,6 +57,16 @@ export async function previewTemplate(deps: Pick<AppDeps, 'settings' | 'template
   });
   const source = request.template ?? inForce;
   const rendered = renderMessage(cache, ref.channel, source, context);
-  if (rendered.ok) return ok(rendered.value);
+  if (rendered.ok) return ok(ref.channel === 'voice' ? withCall(rendered.value, settings, ref) : rendered.value);
   return fail(...rendered.errors.flatMap((failure) => issueErrors(failure.issues, request.template ? 'template' : '')));
+}
+
+/**
+ * A voice preview also shows what the call speaks with the settings in force: the voice, the menu
+ * (a cancellation notice offers no confirm or cancel), and the message followed by the menu.
+ */
+function withCall(rendered: Rendered<MessageContent>, settings: Settings, ref: TemplateRef): Rendered<MessageContent> {
+  const menu = activeMenu(settings.voice).filter(([, action]) => ref.type !== 'cancellation' || (action !== 'confirm' && action !== 'cancel'));
+  const call = { voice: voiceFor(settings.voice, ref.locale), menu: menu.map(([key, action]) => ({ key, action })), spoken: askText(rendered.preview.text, menu, ref.locale, false) };
+  return { ...rendered, preview: { ...rendered.preview, call } };
 }

@@ -66,5 +66,6 @@ export const previewSchema = z.object({
   text: z.string(),
   html: z.string().nullable(),
   sms: smsEncodingSchema.nullable(),
+  call: z.object({ voice: z.string(), menu: z.array(z.object({ key: z.string(), action: z.string() })), spoken: z.string() }).optional(),
   testSend: testSendSchema.optional(),
 });

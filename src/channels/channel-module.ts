@@ -17,6 +17,8 @@ export interface ChannelPreview {
   readonly text: string;
   readonly html: string | null;
   readonly sms: SmsEncodingInfo | null;
+  /** Voice only (set by the preview, which knows the settings): the voice, the menu, and the whole prompt the call speaks. */
+  readonly call?: { readonly voice: string; readonly menu: Array<{ readonly key: string; readonly action: string }>; readonly spoken: string };
 }
 
 /** A rendered message: what the provider gets (`content`) and what a preview shows. */

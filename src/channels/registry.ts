@@ -2,12 +2,13 @@ import type { ChannelModule } from './channel-module';
 import { emailChannel } from './email';
 import { smsChannel } from './sms';
 import { whatsAppChannel } from './whatsapp';
+import { voiceChannel } from './voice';
 
 /**
  * Every channel, in the order settings, plans and pages list them. Adding a channel is one folder
  * under `src/channels/` and one line here (see README "How to add a channel").
  */
-export const CHANNEL_MODULES = [emailChannel, smsChannel, whatsAppChannel] as const;
+export const CHANNEL_MODULES = [emailChannel, smsChannel, whatsAppChannel, voiceChannel] as const;
 
 type Module = (typeof CHANNEL_MODULES)[number];
 

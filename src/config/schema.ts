@@ -55,6 +55,15 @@ export const configSchema = z.preprocess(
   EVENTS_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   ACS_SMS_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +18005550100').optional(),
   ...WHATSAPP_CONFIG,
+  /** The ACS number reminder calls come from (E.164, with outbound calling); with ACS_CONNECTION_STRING, voice goes through Call Automation. */
+  ACS_VOICE_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +18005550100').optional(),
+  /** The Azure AI services endpoint linked to the ACS resource: Call Automation's text to speech needs it. */
+  ACS_COGNITIVE_SERVICES_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be the https endpoint of an Azure AI services resource' }).optional(),
+  /**
+   * Where Call Automation posts a call's callbacks (`?key=<EVENTS_KEY>` is added); unset:
+   * `<PUBLIC_BASE_URL>/api/events/calls`.
+   */
+  ACS_CALLS_CALLBACK_URL: z.url({ protocol: /^https?$/, error: 'must be the https URL of POST /api/events/calls' }).optional(),
   /**
    * Issuer (`iss`) of customer bearer tokens, e.g. https://login.microsoftonline.com/{tenant}/v2.0. The
    * literal `devhost` means the devhost's local issuer. Unset (with JWT_JWKS_URI): no token is accepted.

@@ -59,3 +59,8 @@ export { ANSWER_OUTCOMES, PROMPT_OUTCOMES, attendanceOf, choiceIn, decideReply, 
 export { type AnswerIntent } from './replies/reply-keywords';
 export { parseSendRates, rateFor, DEFAULT_SEND_RATES, PACED_CHANNELS, type SendRates, type PacedChannel } from './pacing/send-rates';
 export { reserveSlot, holdPacer, laneOf, slotIntervalMs, URGENT_SHARE, URGENT_EVERY, IDLE_PACER, type PacerState, type PacingLane } from './pacing/slot';
+export { voiceSettingsSchema, defaultVoiceSettings, voiceFor, activeMenu, MENU_KEYS, MENU_ACTIONS, DEFAULT_VOICES, type VoiceSettings, type MenuKey, type MenuAction } from './settings/voice-settings';
+export { advanceCall, initialCallState, CALL_OUTCOMES, ANSWERED_OUTCOMES, RETRIED_OUTCOMES, MAX_PLAYS, type CallState, type CallOutcome, type CallEffect, type MachineEvent, type Closing } from './voice/call-machine';
+export { callIdFor, operationContext, parseOperationContext } from './voice/call-context';
+export { askText, closingText, menuPrompt } from './voice/voice-phrases';
+export { spokenStart } from './templates/spoken-time';

@@ -28,4 +28,8 @@ export interface MeetingWorkflow {
   startDelivery(delivery: { readonly eventId: string; readonly subscriptionId: string }): Promise<void>;
   /** Starts the orchestration sending a deflection's message on `channel` (WhatsApp, or its SMS fallback); one already running is left alone. */
   startDeflection(ref: { readonly deflectionId: string; readonly channel: 'whatsapp' | 'sms' }): Promise<void>;
+  /** Starts a reminder call's orchestration (one already running is left alone). */
+  startCall(callId: string): Promise<void>;
+  /** Tells a call's orchestration that a callback was stored for it (one not running needs none: it reads them when it starts). */
+  nudgeCall(callId: string): Promise<void>;
 }

@@ -10,7 +10,7 @@ export interface StoredPrompt {
   readonly meetingId: string;
   /** The send that asked it. */
   readonly sendKey: string;
-  readonly channel: ReplyChannel;
+  readonly channel: ReplyChannel | 'voice';
   /** The customer's number (E.164). */
   readonly customer: string;
   /** Our number it was sent from (E.164). */
@@ -37,7 +37,7 @@ export interface MeetingReply {
   readonly eventId: string;
   readonly meetingId: string;
   readonly receivedAt: string;
-  readonly channel: ReplyChannel;
+  readonly channel: ReplyChannel | 'voice';
   readonly intent: ReplyIntent;
   readonly outcome: string;
 }

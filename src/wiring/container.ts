@@ -30,6 +30,10 @@ import type { AdapterLogger } from '../adapters/acs/acs-common';
 import type { Channel } from '../domain';
 import { whatsAppStores } from './whatsapp-stores';
 import type { AppDeps, Log, Senders } from '../app/deps';
+import { TableCallStore } from '../adapters/tables/table-call-store';
+import { parseCallEvents } from '../adapters/acs/acs-call-events';
+import { NO_CALLS } from '../adapters/voice-provider';
+import type { CallControl, VoiceCaller } from '../ports/calls';
 
 const consoleLog: Log = { info: (m) => console.log(m), warn: (m) => console.warn(m) };
 
@@ -44,6 +48,12 @@ function senders(config: Config, log: Log): Senders {
   const env = { config, clock: systemClock, logger: adapterLogger(log) };
   const chosen = Object.entries(providersFor(config)) as Array<[Channel, ProviderChoice]>;
   return Object.fromEntries(chosen.map(([channel, choice]) => [channel, decorateSender(channel, choice.create(env))])) as Senders;
+}
+
+/** The voice provider's mid-call actions: the same provider as the voice sender (Call Automation, or the local calls). */
+function callControl(config: Config, log: Log): CallControl & VoiceCaller {
+  const env = { config, clock: systemClock, logger: adapterLogger(log) };
+  return providersFor(config).voice.calls?.(env) ?? NO_CALLS;
 }
 
 /** Who reads the domain events: webhook subscriptions (Power Automate triggers). */
@@ -89,6 +99,9 @@ export function buildDeps(config: Config, log: Log = consoleLog): AppDeps {
     log,
     senders: senders(config, log),
     onlineMeetings: onlineMeetingsFor(config).create({ config, clock: systemClock, logger: adapterLogger(log) }),
+    calls: new TableCallStore(storage),
+    callControl: callControl(config, log),
+    callEvents: parseCallEvents,
     pacer: new TableSendPacer(storage),
     ...whatsAppStores(storage),
   };

@@ -7,6 +7,7 @@ export const ORCHESTRATION = {
   prompt: 'PromptOrchestrator',
   webhookDelivery: 'WebhookDelivery',
   deflection: 'DeflectionOrchestrator',
+  call: 'CallOrchestrator',
 } as const;
 
 /** The registered name of every activity of `createActivities`, by its key there. */
@@ -20,11 +21,14 @@ export const ACTIVITY = {
   closePrompt: 'ClosePrompt',
   deliverWebhook: 'DeliverWebhook',
   sendDeflection: 'SendDeflection',
+  advanceCall: 'AdvanceCall',
+  redialCall: 'RedialCall',
 } as const satisfies Record<keyof Activities, string>;
 
 export const EVENT = {
   meetingChanged: 'MeetingChanged',
   promptReply: 'PromptReply',
+  callEvent: 'CallEvent',
 } as const;
 
 /** One orchestration per meeting; its instance ID derives from the meeting ID. */
@@ -38,3 +42,6 @@ export const deflectionInstanceId = (ref: { readonly deflectionId: string; reado
 
 /** One orchestration per delivery (event × subscription): its instance ID derives from both. */
 export const deliveryInstanceId = (d: { readonly eventId: string; readonly subscriptionId: string }): string => `webhook:${d.subscriptionId}:${d.eventId}`;
+
+/** One orchestration per reminder call; its instance ID derives from the call ID (itself from the send key). */
+export const callInstanceId = (callId: string): string => `call:${callId}`;

@@ -55,3 +55,11 @@ export interface PromptStep { readonly closed: boolean; readonly outcome: string
 
 /** A webhook delivery orchestration's input: one event for one subscription. */
 export interface DeliveryRef { readonly eventId: string; readonly subscriptionId: string }
+
+/** A call orchestration's input, and its activities': which call; `timedOut` when its wait ran out with no callback. */
+export interface CallRef { readonly callId: string; readonly timedOut?: boolean }
+/** What the call's activity tells its orchestration: wait for a callback (until a deadline), dial again later, or stop. */
+export type CallStep =
+  | { readonly kind: 'wait'; readonly until: string }
+  | { readonly kind: 'redial'; readonly at: string }
+  | { readonly kind: 'done'; readonly outcome: string };

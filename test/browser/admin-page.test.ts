@@ -70,6 +70,21 @@ describe('the admin page in a browser: settings', () => {
     await page.context().close();
   });
 
+  test('voice calls: the office number to connect to and a male Spanish voice; the menu the form does not show is kept', async () => {
+    const page = await open();
+    await page.getByLabel('Office number for "press 3 to speak with us" (E.164; empty: not offered)').fill('+14255550100');
+    await page.getByLabel('Voice for es-ES').selectOption('male');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await status(page, 'Settings saved.');
+    const voice = ((await settings()) as unknown as { voice: { connectTo: string | null; voices: Record<string, { gender: string }>; menu: Record<string, string> } }).voice;
+    expect(voice).toMatchObject({ connectTo: '+14255550100', voices: { 'es-ES': { gender: 'male' }, 'en-US': { gender: 'female' } }, menu: { '1': 'confirm', '9': 'repeat' } });
+    await page.getByLabel('Office number for "press 3 to speak with us" (E.164; empty: not offered)').fill('');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await status(page, 'Settings saved.');
+    expect(((await settings()) as unknown as { voice: { connectTo: string | null } }).voice.connectTo).toBeNull();
+    await page.context().close();
+  });
+
   test('invalid values are shown next to their fields, and nothing changes', async () => {
     const page = await open();
     const days = page.getByLabel('Days before the meeting (1–30)');

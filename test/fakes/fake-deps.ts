@@ -25,6 +25,9 @@ import { RecordingLog } from './recording-log';
 import { ScriptedSender } from './scripted-sender';
 import { FakeOnlineMeetings } from './fake-online-meetings';
 import { FakeConversationWindows, FakeDeflectionStore, FakeTicketStore } from './fake-whatsapp-stores';
+import { FakeCallStore } from './fake-call-store';
+import { RecordingCallControl } from './recording-call-control';
+import { parseCallEvents } from '../../src/adapters/acs/acs-call-events';
 
 /** A full {@link AppDeps} of fakes, each typed as its fake so tests can script and inspect it. */
 export interface FakeDeps extends AppDeps {
@@ -51,6 +54,8 @@ export interface FakeDeps extends AppDeps {
   readonly conversations: FakeConversationWindows;
   readonly tickets: FakeTicketStore;
   readonly deflections: FakeDeflectionStore;
+  readonly calls: FakeCallStore;
+  readonly callControl: RecordingCallControl;
 }
 
 /** Deterministic "random" bytes: 1, 2, 3… across calls, so link tokens differ but tests repeat. */
@@ -84,6 +89,9 @@ export function fakeDeps<O extends Partial<AppDeps> = Record<never, never>>(over
     tokens: new FakeTokenVerifier(),
     eventsTokens: new FakeTokenVerifier(),
     inbound: acsEventParser,
+    calls: new FakeCallStore(),
+    callControl: new RecordingCallControl(),
+    callEvents: parseCallEvents,
     messageIndex: new FakeMessageIndex(),
     processedEvents: new FakeProcessedEvents(),
     eventLog,

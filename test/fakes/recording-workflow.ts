@@ -50,6 +50,17 @@ export class RecordingWorkflow implements MeetingWorkflow {
     this.deflections.push({ ...ref });
   }
 
+  readonly callStarts: string[] = [];
+  readonly callNudges: string[] = [];
+
+  async startCall(callId: string): Promise<void> {
+    this.callStarts.push(callId);
+  }
+
+  async nudgeCall(callId: string): Promise<void> {
+    this.callNudges.push(callId);
+  }
+
   async broadcastSettingsChanged(epoch: string): Promise<void> {
     this.calls.push({ method: 'broadcastSettingsChanged', epoch });
   }

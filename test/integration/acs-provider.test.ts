@@ -29,7 +29,7 @@ describe('sending through Azure Communication Services', () => {
     expect(acs.sendRequests('sms').every((r) => r.authenticated)).toBe(true);
     expect(JSON.stringify(sms[0]?.request)).toContain('ACS-OK|1|confirmation|sms');
     const view = await host.meeting('ACS-OK');
-    expect(view.communications.filter((c) => c.type === 'confirmation').map((c) => `${c.channel}:${c.status}`).sort()).toEqual(['email:sent', 'sms:sent', 'whatsapp:skipped']);
+    expect(view.communications.filter((c) => c.type === 'confirmation').map((c) => `${c.channel}:${c.status}`).sort()).toEqual(['email:sent', 'sms:sent', 'voice:skipped', 'whatsapp:skipped']);
     expect((await host.outbox('ACS-OK'))).toEqual([]);
   });
 

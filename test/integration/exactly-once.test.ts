@@ -26,7 +26,7 @@ describe('exactly once', () => {
       const confirmations = view.communications.filter((c) => c.type === 'confirmation');
       // The resumed SMS finds its first record, which the outbox reports (again) as Delivered: the report
       // the kill cut off is not lost, and the ledger moves past sent.
-      expect(confirmations.map((c) => `${c.channel}:${c.status}`).sort()).toEqual(['email:delivered', 'sms:delivered', 'whatsapp:skipped']);
+      expect(confirmations.map((c) => `${c.channel}:${c.status}`).sort()).toEqual(['email:delivered', 'sms:delivered', 'voice:skipped', 'whatsapp:skipped']);
     } finally {
       await second.stop();
     }

@@ -10,7 +10,7 @@ describe('the app on the devhost: GET /api/health', () => {
     host = await startDevhost({ appDir: ROOT });
     const res = await fetch(`${host.url}/api/health`);
     expect(res.status).toBe(200);
-    expect(await json(res)).toEqual({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/), providers: { email: 'outbox', sms: 'outbox', whatsapp: 'outbox' }, onlineMeetings: 'local', graph: { configured: false } });
+    expect(await json(res)).toEqual({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/), providers: { email: 'outbox', sms: 'outbox', whatsapp: 'outbox', voice: 'outbox' }, onlineMeetings: 'local', graph: { configured: false } });
   });
 
   test('names a misconfigured setting without echoing its value or any secret', async () => {

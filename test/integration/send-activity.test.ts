@@ -18,7 +18,7 @@ describe('SendCommunication activity (sendDispatch)', () => {
     storage = await startAzurite({});
     deps = buildDeps(parseConfig({ AzureWebJobsStorage: storage.connectionString, PUBLIC_BASE_URL: 'https://comms.example.com' }), quiet);
     const current = await deps.settings.get();
-    const both = { email: true, sms: true, whatsapp: false };
+    const both = { email: true, sms: true, whatsapp: false, voice: false };
     const saved = await deps.settings.replace({ ...current.settings, enabled: true, confirmation: both, reminder: { ...current.settings.reminder, ...both } }, current.etag, { at: new Date(), by: 'test' });
     expect(saved.ok).toBe(true);
   });

@@ -7,6 +7,7 @@ import { createEmailRoute, type EmailRouteOptions } from './acs-email-route';
 import { acsSignatureProblem } from './acs-hmac';
 import { createSmsRoute } from './acs-sms-route';
 import { createMessagesRoute } from './acs-messages-route';
+import { createCallsRoute, type CallsRoute } from './acs-calls-route';
 
 export type { Behaviour, Delivery, RecordedRequest } from './acs-behaviours';
 
@@ -32,6 +33,8 @@ export interface AcsServer {
   everySend(channel: SendChannel, behaviour: Behaviour | undefined): void;
   /** Applies `behaviour` to the next `count` authenticated email status polls. */
   nextPolls(count: number, behaviour: Behaviour): void;
+  /** Call Automation (`/calling/callConnections…`): placed calls, callee scripts, callbacks. */
+  readonly calling: CallsRoute;
   /** Forgets scripts and recordings (not the repeatability memory). */
   reset(): void;
   close(): Promise<void>;
@@ -52,6 +55,7 @@ export async function startAcsServer(options: Partial<EmailRouteOptions> & { sms
   const standing = new Map<SendChannel, Behaviour>();
   const sms = createSmsRoute(options.smsTrackingWindowMs);
   const messages = createMessagesRoute();
+  const calling = createCallsRoute();
   const email = createEmailRoute({ runningPolls: options.runningPolls ?? 1, duplicateOperationId: options.duplicateOperationId ?? 'replay' });
   let baseUrl = '';
   // `ratePerMinute`: sends accepted in the last 60 s, per channel; one more is refused as ACS does (429 + Retry-After).
@@ -87,6 +91,7 @@ export async function startAcsServer(options: Partial<EmailRouteOptions> & { sms
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
       res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
     };
+    if (calling.matches(method, parsed.pathname)) return answer(problem ? { status: 401, body: errorBody('Denied', 'Denied by the resource provider.') } : calling.handle(method, parsed.pathname, req.headers, record.body));
     if (!channel && !pollMatch) return answer({ status: 404, body: errorBody('NotFound', 'No such route.') });
     if (problem) return answer({ status: 401, body: errorBody('Denied', 'Denied by the resource provider.') });
     const recipients = channel === 'sms' ? sms.recipients(record.body) : channel === 'email' ? email.recipients(record.body) : channel === 'whatsapp' ? messages.recipients(record.body) : [];
@@ -142,6 +147,7 @@ export async function startAcsServer(options: Partial<EmailRouteOptions> & { sms
     nextSends: (count, behaviour) => void sendQueue.push(...Array.from({ length: count }, () => behaviour)),
     everySend: (channel, behaviour) => void (behaviour ? standing.set(channel, behaviour) : standing.delete(channel)),
     nextPolls: (count, behaviour) => void pollQueue.push(...Array.from({ length: count }, () => behaviour)),
+    calling,
     reset() {
       byRecipient.clear();
       standing.clear();

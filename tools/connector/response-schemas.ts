@@ -18,6 +18,9 @@ export const communicationViewSchema = z.object({
   plannedFor: z.iso.datetime().nullable(),
   sentAt: z.iso.datetime().nullable(),
   reason: z.string().nullable(),
+  outcome: z.string().optional(),
+  attempt: z.number().int().min(1).optional(),
+  retryAt: z.iso.datetime().nullable().optional(),
 });
 
 /** 200 of GetMeeting: the stored meeting, its state, and every communication sent or to come. */
@@ -27,6 +30,7 @@ export const meetingViewSchema = meetingSchema.extend({
   cancellation: cancellationSchema.nullable(),
   reminderEmailSent: z.boolean(),
   reminderSmsSent: z.boolean(),
+  reminderVoiceSent: z.boolean(),
   attendance: z.enum(['unknown', 'confirmed', 'declined', 'rescheduleRequested']),
   cancelledBy: cancellationSourceSchema.optional(),
   replies: z.array(z.object({ receivedAt: z.iso.datetime(), channel: z.literal('sms'), intent: z.string(), outcome: z.string() })),
@@ -55,7 +59,7 @@ export const replyListSchema = z.object({
 export const healthSchema = z.object({
   status: z.literal('ok'),
   version: z.string(),
-  providers: z.object({ email: z.enum(['acs', 'outbox', 'none']), sms: z.enum(['acs', 'outbox', 'none']), whatsapp: z.enum(['acs', 'outbox', 'none']) }),
+  providers: z.object({ email: z.enum(['acs', 'outbox', 'none']), sms: z.enum(['acs', 'outbox', 'none']), whatsapp: z.enum(['acs', 'outbox', 'none']), voice: z.enum(['acs', 'outbox', 'none']) }),
 });
 
 /** Every 4xx/5xx body (`application/problem+json`, RFC 9457), see src/http/problem.ts. */

@@ -7,6 +7,16 @@ const toggles = (what: string): FieldTexts => ({
   email: { summary: `${what} by email`, description: `Send the ${what.toLowerCase()} by email.` },
   sms: { summary: `${what} by SMS`, description: `Send the ${what.toLowerCase()} by SMS.` },
   whatsapp: { summary: `${what} by WhatsApp`, description: `Send the ${what.toLowerCase()} by WhatsApp (its approved template, with buttons). Optional: off when left out.` },
+  voice: { summary: `${what} by phone call`, description: `Call the customer and speak the ${what.toLowerCase()} (keypad menu). Optional: off when left out.` },
+});
+
+const voiceChoice = (locale: string, female: string, male: string): FieldTexts[string] => ({
+  summary: `${locale} voice`, description: `The neural voice calls in ${locale} speak with.`,
+  fields: {
+    gender: { summary: 'Voice gender', description: 'female or male: which of the two voices below speaks.' },
+    female: { summary: 'Female voice', description: `An Azure AI Speech neural voice of ${locale}, e.g. ${female}.` },
+    male: { summary: 'Male voice', description: `An Azure AI Speech neural voice of ${locale}, e.g. ${male}.` },
+  },
 });
 
 /** Texts of the settings document (UpdateSettings body; PatchSettings takes any subset). */
@@ -52,6 +62,24 @@ export const SETTINGS_FIELDS: FieldTexts = {
       enabled: { summary: 'Hold messages in quiet hours', description: 'Off by default.' },
       start: { summary: 'Quiet from', description: 'HH:mm, 24-hour, in the customer\'s time zone, e.g. 21:00.' },
       end: { summary: 'Quiet until', description: 'HH:mm, 24-hour, e.g. 08:00; before the start means the window spans midnight.' },
+    },
+  },
+  voice: {
+    summary: 'Voice calls',
+    description: 'How reminder calls speak and what their keys do. Optional: left out, it keeps its defaults.',
+    visibility: 'advanced',
+    fields: {
+      voices: { summary: 'Voices', description: 'The neural voice per language and gender.', fields: { 'en-US': voiceChoice('en-US', 'en-US-JennyNeural', 'en-US-GuyNeural'), 'es-ES': voiceChoice('es-ES', 'es-ES-ElviraNeural', 'es-ES-AlvaroNeural') } },
+      menu: { summary: 'Keypad menu', description: 'Key (0-9, *, #) → what it does: confirm, cancel, connect (to Connect to), repeat or end. Default 1 confirm, 2 cancel, 3 connect, 9 repeat.' },
+      connectTo: { summary: 'Connect to', description: 'The office number (E.164) the connect key transfers the customer to; empty leaves connect out of the menu.' },
+      retry: {
+        summary: 'Retry',
+        description: 'A busy or unanswered call is tried again.',
+        fields: {
+          attempts: { summary: 'Retries', description: 'How many more attempts after a busy or unanswered call: 0 to 2 (default 1).' },
+          afterMinutes: { summary: 'Retry after (minutes)', description: 'Minutes before the next attempt: 5 to 1440 (default 30); quiet hours still hold.' },
+        },
+      },
     },
   },
 };
@@ -145,6 +173,15 @@ export const PREVIEW_FIELDS: FieldTexts = {
       encoding: { summary: 'Encoding', description: 'GSM-7, or UCS-2 when the text has characters outside the GSM alphabet (fewer characters per part).' },
       segments: { summary: 'Parts', description: 'How many SMS parts the text needs.' },
       characters: { summary: 'Characters', description: 'The length counted against the limits (GSM-7 septets or UCS-2 code units).' },
+    },
+  },
+  call: {
+    summary: 'Call',
+    description: 'Voice only: what the call speaks with the settings in force.',
+    fields: {
+      voice: { summary: 'Voice', description: 'The neural voice of the template\'s language (settings voice.voices).' },
+      menu: { summary: 'Menu', description: 'The keys on offer and what each does.', fields: { key: { summary: 'Key', description: 'A keypad key.' }, action: { summary: 'Action', description: 'confirm, cancel, connect, repeat or end.' } } },
+      spoken: { summary: 'Spoken', description: 'The message followed by the menu, as the call speaks it.' },
     },
   },
   testSend: {

@@ -18,6 +18,7 @@ export const HEALTH_FIELDS: FieldTexts = {
       email: { summary: 'Email provider', description: 'acs or outbox.' },
       sms: { summary: 'SMS provider', description: 'acs or outbox.' },
       whatsapp: { summary: 'WhatsApp provider', description: 'acs or outbox.' },
+      voice: { summary: 'Voice provider', description: 'acs (Call Automation) or outbox.' },
     },
   },
 };

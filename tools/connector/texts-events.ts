@@ -39,6 +39,10 @@ export const EVENT_DATA_SUMMARIES = {
   reply: { replyId: 'Reply ID', meetingId: 'Meeting ID', contactId: 'Contact ID', promptId: 'Prompt ID', channel: 'Channel', occurredAt: 'Occurred at' },
   contact: { contactId: 'Contact ID', meetingId: 'Meeting ID', channel: 'Channel', source: 'Source', occurredAt: 'Occurred at' },
   ticket: { ticketId: 'Ticket ID', deflectionId: 'Deflection ID', teamId: 'Team ID', status: 'Ticket status', messageId: 'Message ID', channel: 'Channel', occurredAt: 'Occurred at' },
+  call: {
+    callId: 'Call ID', sendKey: 'Message key', meetingId: 'Meeting ID', contactId: 'Contact ID', version: 'Meeting version', type: 'Message type',
+    attempt: 'Attempt', outcome: 'Call outcome', reason: 'Failure reason', occurredAt: 'Occurred at',
+  },
 } as const satisfies Record<string, Summaries>;
 
 /** Texts of the CloudEvents 1.0 envelope every delivery has (API.md "Webhooks for flows"). */

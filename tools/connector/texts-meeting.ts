@@ -100,12 +100,15 @@ export const MEETING_ACCEPTED_FIELDS: FieldTexts = {
 /** Texts of one communication of a meeting. */
 const COMMUNICATION_FIELDS: FieldTexts = {
   type: { summary: 'Message type', description: 'confirmation, reminder or cancellation.' },
-  channel: { summary: 'Channel', description: 'email or sms.' },
+  channel: { summary: 'Channel', description: 'email, sms or voice.' },
   version: { summary: 'Meeting version', description: 'The version of the meeting the message is about.' },
   status: { summary: 'Message status', description: 'planned, skipped (with the reason), sent, delivered or failed (with the reason).' },
   plannedFor: { summary: 'Planned for', description: 'When the message is (or was) due, ISO 8601 UTC; empty when skipped.' },
   sentAt: { summary: 'Sent at', description: 'When the message was handed to the provider, ISO 8601 UTC; empty until sent.' },
   reason: { summary: 'Reason', description: 'Why the message was skipped or failed; empty otherwise.' },
+  outcome: { summary: 'Call outcome', description: 'Voice only: ringing, inCall, confirmed, cancelled, connected, ended, noInput, hungUp, noAnswer, busy, declined, failed or unknown.' },
+  attempt: { summary: 'Call attempt', description: 'Voice only: 1, or 2 after a retry of a busy or unanswered call.' },
+  retryAt: { summary: 'Call again at', description: 'Voice only: when a busy or unanswered call is tried again; empty otherwise.' },
 };
 
 const nullable = (text: string): string => `${text} Empty when not given.`;
@@ -140,6 +143,7 @@ export const MEETING_VIEW_FIELDS: FieldTexts = {
   },
   reminderEmailSent: { summary: 'Reminder email sent', description: 'Whether the email reminder has been sent.' },
   reminderSmsSent: { summary: 'Reminder SMS sent', description: 'Whether the SMS reminder has been sent.' },
+  reminderVoiceSent: { summary: 'Reminder call placed', description: 'Whether the reminder call has been placed.' },
   attendance: { summary: 'Attendance', description: 'What the customer answered by SMS: unknown, confirmed, declined or rescheduleRequested.' },
   cancelledBy: { summary: 'Cancelled by', description: 'Where the cancellation came from (portal, link, sms, whatsapp, voice, api, external); empty unless cancelled.' },
   replies: {

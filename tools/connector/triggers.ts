@@ -83,6 +83,17 @@ export const TRIGGERS: readonly Trigger[] = [
       'ticket.message': 'the customer wrote on WhatsApp while the ticket is open',
     },
   },
+  {
+    family: 'call', operationId: 'OnCallEvent',
+    summary: 'When a reminder call ends',
+    description: 'Starts the flow when a voice call ends: answered (confirmed or cancelled by keypad, connected to the office, no key pressed) or not (no answer, busy, failed).',
+    hint: 'To see it work, switch voice reminders on and answer a call on the devhost (/dev/calls).',
+    notification: 'Call event',
+    events: {
+      'call.completed': 'the call was answered; outcome says what the customer did',
+      'call.failed': 'the call was not answered (after its retry), failed, or no callback came',
+    },
+  },
 ];
 
 /** A family's event names, in DOMAIN_EVENT_TYPES' order. */
@@ -126,6 +137,7 @@ export const CLOUD_EVENT_SCHEMAS = {
   reply: cloudEventSchema('reply'),
   contact: cloudEventSchema('contact'),
   ticket: cloudEventSchema('ticket'),
+  call: cloudEventSchema('call'),
 } as const;
 
 /** The families as a sentence (`meeting, communication, reply or contact`). */

@@ -1,7 +1,7 @@
 import type { DurableClient } from 'durable-functions';
 import type { MeetingWorkflow } from '../../ports/meeting-workflow';
-import { deflectionInstanceId, deliveryInstanceId, EVENT, meetingInstanceId, ORCHESTRATION, promptInstanceId } from '../../workflows/names';
-import type { DeliveryRef, PromptRef } from '../../workflows/steps';
+import { callInstanceId, deflectionInstanceId, deliveryInstanceId, EVENT, meetingInstanceId, ORCHESTRATION, promptInstanceId } from '../../workflows/names';
+import type { CallRef, DeliveryRef, PromptRef } from '../../workflows/steps';
 
 const RUNNING = new Set(['Pending', 'Running', 'ContinuedAsNew']);
 
@@ -66,6 +66,22 @@ export function durableMeetingWorkflow(client: DurableClient): MeetingWorkflow {
         if (!(err instanceof Error && /already exists|409/.test(err.message))) throw err;
       }
     },
+    async startCall(callId) {
+      if (RUNNING.has((await instanceStatus(client, callInstanceId(callId))) ?? '')) return;
+      try {
+        await client.startNew(ORCHESTRATION.call, { instanceId: callInstanceId(callId), input: { callId } satisfies CallRef });
+      } catch (err) {
+        if (!(err instanceof Error && /already exists|409/.test(err.message))) throw err;
+      }
+    },
+    async nudgeCall(callId) {
+      try {
+        await client.raiseEvent(callInstanceId(callId), EVENT.callEvent, { at: 'callback' });
+      } catch (err) {
+        // Not running (not started yet, or ended): it reads the stored callbacks when it starts.
+        if (!(err instanceof Error && /404|410|No instance|completed|failed|terminated/i.test(err.message))) throw err;
+      }
+    },
     async broadcastSettingsChanged(epoch) {
       const instanceId = `settings:${epoch.replace(/[^A-Za-z0-9-]/g, '')}`;
       try {
@@ -75,4 +91,14 @@ export function durableMeetingWorkflow(client: DurableClient): MeetingWorkflow {
       }
     },
   };
+}
+
+/** The runtime status of an instance, or undefined when there is none. */
+async function instanceStatus(client: DurableClient, instanceId: string): Promise<string | undefined> {
+  try {
+    return (await client.getStatus(instanceId)).runtimeStatus;
+  } catch (err) {
+    if (err instanceof Error && /404/.test(err.message)) return undefined;
+    throw err;
+  }
 }

@@ -3,6 +3,7 @@ import type { ProviderChoice } from '../providers';
 import { OutboxSender, type OutboxListener } from './outbox-sender';
 import { windowedWhatsAppSender } from '../../channels/whatsapp/whatsapp-sender';
 import { TableConversationWindows } from '../tables/table-conversation-windows';
+import { localVoiceProvider } from '../voice-provider';
 
 /** The sender the outbox records when the configuration names none: a local toll-free number, a local address. */
 export const LOCAL_SENDERS = { sms: '+18005550100', email: 'DoNotReply@outbox.localhost', whatsapp: '00000000-0000-4000-8000-00000000a11e' } as const;
@@ -12,6 +13,8 @@ export const LOCAL_SENDERS = { sms: '+18005550100', email: 'DoNotReply@outbox.lo
  * the configured sender (ACS_SMS_FROM, ACS_EMAIL_SENDER) or a local one; `onRecorded` hears of each record.
  */
 export function outboxProvider(channel: string, onRecorded?: OutboxListener): ProviderChoice {
+  // A call is a conversation: recorded, then driven from /dev/calls (see local-calls.ts).
+  if (channel === 'voice') return localVoiceProvider();
   return {
     provider: 'outbox',
     missing: [],

@@ -9,7 +9,7 @@ import { CorruptRowError, PROMPTS_TABLE, isStatus, issuePaths, lazyTable, parsed
 const MAX_ATTEMPTS = 5;
 
 const promptSchema = z.object({
-  promptId: z.string().min(1), meetingId: z.string().min(1), sendKey: z.string().min(1), channel: z.enum(['sms', 'whatsapp']),
+  promptId: z.string().min(1), meetingId: z.string().min(1), sendKey: z.string().min(1), channel: z.enum(['sms', 'whatsapp', 'voice']),
   customer: z.string().min(1), sender: z.string().min(1), locale: z.string().min(1),
   openedAt: z.iso.datetime(), closesAt: z.iso.datetime(), outcome: z.enum(PROMPT_OUTCOMES),
   closedAt: z.iso.datetime().nullable().default(null), closedBy: z.string().nullable().default(null),
@@ -17,7 +17,7 @@ const promptSchema = z.object({
   listening: z.boolean().optional(),
 });
 const replySchema = z.object({
-  eventId: z.string().min(1), meetingId: z.string().min(1), receivedAt: z.iso.datetime(), channel: z.enum(['sms', 'whatsapp']),
+  eventId: z.string().min(1), meetingId: z.string().min(1), receivedAt: z.iso.datetime(), channel: z.enum(['sms', 'whatsapp', 'voice']),
   intent: z.enum(['confirm', 'cancel', 'reschedule', 'stop', 'start', 'help', 'unknown']), outcome: z.string().min(1),
 });
 

@@ -14,7 +14,7 @@ const versionRow = (version: number): string => `v|${String(version).padStart(6,
 const versionRange = (partition: string): string => odata`PartitionKey eq ${partition} and RowKey ge ${'v|'} and RowKey lt ${'v}'}`;
 
 /** The Liquid parts stored per channel, each spread over numbered properties (see chunked-text). */
-const PARTS: Readonly<Record<Channel, readonly string[]>> = { email: ['subject', 'html', 'text'], sms: ['text'], whatsapp: ['mapping'] };
+const PARTS: Readonly<Record<Channel, readonly string[]>> = { email: ['subject', 'html', 'text'], sms: ['text'], whatsapp: ['mapping'], voice: ['text'] };
 
 /** A channel whose template is a JSON document (WhatsApp's mapping) keeps it as the JSON text of its one part. */
 const isDocument = (channel: Channel): boolean => channelModule(channel).fromFiles !== undefined;

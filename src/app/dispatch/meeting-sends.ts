@@ -9,6 +9,7 @@ import type { About } from '../../ports/dispatch';
 import type { AppDeps } from '../deps';
 import { isOptedOut, optedOutChannels } from '../opt-outs';
 import { openPromptAfterSend, type OpenPromptDeps } from '../replies/open-prompt';
+import { startCallAfterSend } from '../calls/call-callbacks';
 import type { NothingToSend, PendingSend } from './pending-send';
 
 export type MeetingSendDeps = Pick<AppDeps, 'meetings' | 'settings' | 'ledger' | 'linkTokens' | 'templates' | 'clock' | 'randomBytes' | 'config' | 'optOuts'> & OpenPromptDeps;
@@ -44,7 +45,7 @@ export async function meetingSend(deps: MeetingSendDeps, meetingId: string, key:
     recheck: () => stillWanted(deps, meetingId, type, parts.version),
     holdUntil: () => quietHold(stored.record, settings, type, deps.clock.now()),
     compose: () => compose(deps, withTeamsLink(stored.record), settings, type, channel, key),
-    afterSend: (outcome, workflow) => openPromptAfterSend(deps, workflow, meetingId, key, outcome, { settings, stored }),
+    afterSend: (outcome, workflow) => (channel === 'voice' ? startCallAfterSend(workflow, key, outcome) : openPromptAfterSend(deps, workflow, meetingId, key, outcome, { settings, stored })),
   };
 }
 

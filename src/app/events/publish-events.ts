@@ -3,6 +3,7 @@ import { subjectOf, type DomainEventType } from '../../domain/events/domain-even
 import type { About } from '../../ports/dispatch';
 import type { MeetingWorkflow } from '../../ports/meeting-workflow';
 import type { StoredPrompt } from '../../ports/prompt-store';
+import type { StoredCall } from '../../ports/calls';
 import type { AppDeps } from '../deps';
 
 /**
@@ -135,6 +136,35 @@ export async function publishContactEvent(
       channel: 'sms',
       source: facts.source,
       occurredAt: facts.at,
+    },
+  }, workflow);
+}
+
+/**
+ * `call.completed` (the call was answered: its outcome) or `call.failed` (not answered, or unknown),
+ * once per call and attempt: its cause is the call's ID and attempt, so a retried activity publishes
+ * the same event. No number, no spoken text.
+ */
+export async function publishCallEvent(deps: PublishDeps & Pick<AppDeps, 'meetings'>, workflow: MeetingWorkflow | undefined, type: 'call.completed' | 'call.failed', call: StoredCall): Promise<void> {
+  const meetingId = call.about.kind === 'meeting' ? call.about.id : undefined;
+  const contactId = await contactIdOf(deps, meetingId);
+  const version = parseSendKey(call.sendKey)?.version;
+  const outcome = call.state.outcome ?? 'unknown';
+  await deps.events.publish({
+    type,
+    cause: `${call.callId}|${call.state.attempt}`,
+    subject: call.about.kind === 'help' ? 'calls' : subjectOf(call.about.kind, call.about.id),
+    data: {
+      callId: call.callId,
+      sendKey: call.sendKey,
+      ...(meetingId !== undefined ? { meetingId } : {}),
+      ...(contactId !== undefined ? { contactId } : {}),
+      ...(meetingId !== undefined && version !== undefined ? { version } : {}),
+      type: call.type,
+      attempt: call.state.attempt,
+      outcome,
+      ...(call.state.reason !== null ? { reason: call.state.reason.slice(0, 300) } : {}),
+      occurredAt: deps.clock.now().toISOString(),
     },
   }, workflow);
 }

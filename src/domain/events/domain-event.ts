@@ -1,5 +1,6 @@
 import { v5 as uuidv5 } from 'uuid';
 import { z } from 'zod';
+import { CALL_OUTCOMES } from '../voice/call-machine';
 
 /**
  * What happens to meetings, messages, replies and contacts, as use cases publish it once each
@@ -23,13 +24,15 @@ export const DOMAIN_EVENT_TYPES = [
   'contact.optedIn',
   'ticket.created',
   'ticket.message',
+  'call.completed',
+  'call.failed',
 ] as const;
 
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 export const domainEventTypeSchema = z.enum(DOMAIN_EVENT_TYPES);
 
 /** The families a maker picks a trigger from: one connector trigger each, one data shape each. */
-export type DomainEventFamily = 'meeting' | 'communication' | 'reply' | 'contact' | 'ticket';
+export type DomainEventFamily = 'meeting' | 'communication' | 'reply' | 'contact' | 'ticket' | 'call';
 export const familyOf = (type: DomainEventType): DomainEventFamily => type.slice(0, type.indexOf('.')) as DomainEventFamily;
 
 const id = z.string().min(1).max(200);
@@ -81,6 +84,18 @@ export const EVENT_DATA_SCHEMAS = {
     status: z.enum(['open', 'closed']).describe('The ticket status after the event.'),
     messageId: id.optional().describe("The customer's message the ticket gathered (ticket.message): its ID in the ticket."),
     channel: z.string().min(1).max(20).describe('whatsapp (the channel the customer wrote on).'),
+    occurredAt,
+  }),
+  call: z.strictObject({
+    callId: id.describe('The call: the same ID in every event about it.'),
+    sendKey: id.describe('The voice message the call delivered (as in communication.* events).'),
+    meetingId: id.optional().describe('The meeting the call was about (absent for test calls).'),
+    contactId: id.optional().describe('The contact called.'),
+    version: z.number().int().min(1).optional().describe('The meeting version it called about.'),
+    type: z.string().min(1).max(40).describe('confirmation, reminder, cancellation or test.'),
+    attempt: z.number().int().min(1).max(10).describe('1 for the first dial; 2 for a retry after busy or no answer.'),
+    outcome: z.enum(CALL_OUTCOMES).describe('confirmed, cancelled, connected (transferred to the office), ended, noInput (a voicemail got the message), hungUp; or noAnswer, busy, declined, failed, unknown (no callback came: never dialled again).'),
+    reason: z.string().max(300).optional().describe('The provider result codes when it failed (call.failed).'),
     occurredAt,
   }),
 } as const satisfies Record<DomainEventFamily, z.ZodType>;

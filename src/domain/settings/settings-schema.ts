@@ -4,6 +4,7 @@ import { CHANNEL_MODULES, type Channel } from '../../channels/registry';
 import { checkCancelUrlTemplate } from '../links/cancel-link';
 import { defaultQuietHoursSettings, quietHoursSettingsSchema } from './quiet-hours-settings';
 import { defaultRepliesSettings, repliesSettingsSchema } from './replies-settings';
+import { defaultVoiceSettings, voiceSettingsSchema } from './voice-settings';
 
 /**
  * One toggle per registered channel. A channel added after the first release may be left out of a
@@ -44,6 +45,7 @@ export const settingsSchema = z.strictObject({
   portal: z.strictObject({ cancelUrlTemplate: cancelUrlTemplateSchema.nullable() }),
   replies: repliesSettingsSchema,
   quietHours: quietHoursSettingsSchema,
+  voice: voiceSettingsSchema,
 });
 
 /** The admin settings (see {@link settingsSchema}). */
@@ -62,6 +64,7 @@ export const DEFAULT_SETTINGS: Settings = deepFreeze<Settings>({
   portal: { cancelUrlTemplate: null },
   replies: defaultRepliesSettings(),
   quietHours: defaultQuietHoursSettings(),
+  voice: defaultVoiceSettings(),
 });
 
 function deepFreeze<T extends object>(value: T): T {

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { SupportedLocale } from '../locale';
 import { memoise } from '../memoise';
+import { spokenStart } from './spoken-time';
 
 /** Start/end and duration texts for one recipient. */
 export interface FormattedMeetingTime {
@@ -13,6 +14,7 @@ export interface FormattedMeetingTime {
   readonly timeZoneAbbr: string;
   readonly durationMinutes: number;
   readonly durationText: string;
+  readonly startSpoken: string;
 }
 
 /**
@@ -65,5 +67,6 @@ export function formatMeetingTime(startIso: string, endIso: string, locale: Supp
     timeZoneAbbr: zoneName(start.toMillis(), locale, zone, 'short'),
     durationMinutes,
     durationText: formatDuration(durationMinutes, locale),
+    startSpoken: spokenStart(startIso, locale, zone),
   };
 }

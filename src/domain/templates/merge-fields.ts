@@ -27,6 +27,7 @@ export const MERGE_FIELDS = {
   endTime: { kind: 'text', description: 'End time in the recipient’s locale and zone', example: '10:30 AM' },
   timeZoneName: { kind: 'text', description: 'The recipient’s zone, long name at the meeting date', example: 'Eastern Standard Time' },
   timeZoneAbbr: { kind: 'text', description: 'The recipient’s zone, short name at the meeting date', example: 'EST' },
+  startSpoken: { kind: 'text', description: 'Start date and time phrased to be spoken, in the recipient’s locale and zone (voice)', example: 'Thursday, December 3rd at 10 AM' },
   durationMinutes: { kind: 'number', description: 'Length of the meeting in minutes', example: 30 },
   durationText: { kind: 'text', description: 'Length of the meeting in words, in the recipient’s locale', example: '30 minutes' },
   isOnline: { kind: 'boolean', description: 'Whether the meeting is online (Teams)', example: false },

@@ -2,6 +2,7 @@ import { LOCALE_NAMES, SUPPORTED_LOCALES, TEMPLATE_TYPES, templateChannels, type
 import { CHANNEL_MODULES } from '../../channels/registry';
 import { html } from '../pages/render-page';
 import { ADMIN_ENTRY_MODULE } from './admin-modules';
+import { VOICE_CALLS } from './voice-fields';
 
 const toggle = (type: string, label: string): string => `
 <fieldset><legend>${label}</legend>
@@ -60,7 +61,7 @@ const SETTINGS = `
 <div class="field"><label for="s-late">Booked after the reminder time</label><select id="s-late" name="reminder.lateBooking">${options([['skip', 'Skip the reminder'], ['sendNow', 'Send the reminder at once']])}</select></div>
 </fieldset>
 ${REPLIES}
-${QUIET_HOURS}
+${QUIET_HOURS}${VOICE_CALLS}
 <div class="field"><label for="s-locale">Default language</label><select id="s-locale" name="defaultLocale">${LOCALES}</select></div>
 <div class="field"><label for="s-cancel-url">Portal cancel URL template</label><input type="text" id="s-cancel-url" name="portal.cancelUrlTemplate" data-empty="null" inputmode="url" spellcheck="false" aria-describedby="s-cancel-url-help">
 <p id="s-cancel-url-help" class="hint">An https URL containing {meetingId} (and optionally {token}); empty for the built-in cancel pages.</p></div>

@@ -77,7 +77,7 @@ export function meetingStoreContract(subject: MeetingStoreSubject): void {
     const record = meetingRecord(freshId());
     const created = await store.create(record);
     expect(created).toEqual({ ok: true, etag: expect.any(String) });
-    expect(await store.get(record.meetingId)).toEqual({ record, remindersSent: { email: false, sms: false, whatsapp: false }, etag: created.ok ? created.etag : '' });
+    expect(await store.get(record.meetingId)).toEqual({ record, remindersSent: { email: false, sms: false, whatsapp: false, voice: false }, etag: created.ok ? created.etag : '' });
   });
 
   test('an unknown meeting is undefined', async () => {

@@ -40,7 +40,7 @@ describe('ScheduleMeeting / UpdateMeeting / GetMeeting: idempotency and validati
     expect(kinds(await host.outbox(id))).toEqual(['confirmation/email', 'confirmation/sms']);
     const view = await host.meeting(id);
     expect(view.version).toBe(1);
-    expect(view.communications.filter((c) => c.type === 'confirmation').map((c) => `${c.channel}:${c.status}`).sort()).toEqual(['email:delivered', 'sms:delivered', 'whatsapp:skipped']);
+    expect(view.communications.filter((c) => c.type === 'confirmation').map((c) => `${c.channel}:${c.status}`).sort()).toEqual(['email:delivered', 'sms:delivered', 'voice:skipped', 'whatsapp:skipped']);
   });
 
   test('malformed JSON → 400 problem+json, nothing stored', async () => {

@@ -49,7 +49,7 @@ describe('TableMeetingStore', () => {
     const created = await store().create(record);
     expect(created).toEqual({ ok: true, etag: expect.any(String) });
     const stored = await store().get('M-1');
-    expect(stored).toEqual({ record, remindersSent: { email: false, sms: false, whatsapp: false }, etag: created.ok ? created.etag : '' });
+    expect(stored).toEqual({ record, remindersSent: { email: false, sms: false, whatsapp: false, voice: false }, etag: created.ok ? created.etag : '' });
   });
 
   test('an unknown meeting is undefined', async () => {

@@ -86,7 +86,7 @@ describe('planMeetingStep', () => {
 
   test('done when the meeting is not found, cancelled (nothing left to send) or completed', async () => {
     expect(await planMeetingStep(fakeDeps(), ref)).toEqual({ kind: 'done', reason: 'meeting not found' });
-    expect(await planMeetingStep(await setup(cancelled, { ...allOn(), cancellation: { email: false, sms: false, whatsapp: false } }), ref)).toEqual({ kind: 'done', reason: 'cancelled' });
+    expect(await planMeetingStep(await setup(cancelled, { ...allOn(), cancellation: { email: false, sms: false, whatsapp: false, voice: false } }), ref)).toEqual({ kind: 'done', reason: 'cancelled' });
     expect(await planMeetingStep(await setup({ status: 'completed' }), ref)).toEqual({ kind: 'done', reason: 'completed' });
   });
 
@@ -152,7 +152,7 @@ describe('planMeetingStep', () => {
     });
 
     test('a claim mid-send (no retryAt) is not deferred: the planner leaves it to its running send', async () => {
-      const deps = await setup(cancelled, { ...allOn(), cancellation: { email: false, sms: false, whatsapp: false } });
+      const deps = await setup(cancelled, { ...allOn(), cancellation: { email: false, sms: false, whatsapp: false, voice: false } });
       await deps.ledger.claim({ sendKey: key('confirmation', 'email'), about, type: 'confirmation', channel: 'email', plannedFor: null }, deps.clock.now());
       expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'done', reason: 'cancelled' });
     });
@@ -176,7 +176,7 @@ describe('planMeetingStep', () => {
     });
 
     test('a deferred cancellation notice keeps its retry time after the meeting is cancelled, and is not forgotten', async () => {
-      const deps = await setup(cancelled, { ...allOn(), cancellation: { email: true, sms: false, whatsapp: false } });
+      const deps = await setup(cancelled, { ...allOn(), cancellation: { email: true, sms: false, whatsapp: false, voice: false } });
       await deferred(deps, 'cancellation', 'email', '2026-11-20T10:00:00.000Z');
       expect(await planMeetingStep(deps, ref)).toEqual({ kind: 'sleep', until: '2026-11-20T10:00:00.000Z' });
       deps.clock.set('2026-11-20T10:00:00.000Z');

@@ -7,7 +7,7 @@ import { defaultTemplate } from '../../../src/adapters/templates/default-templat
 
 describe('channel registry', () => {
   test('lists each channel once, in registry order, and finds each by name', () => {
-    expect(CHANNELS).toEqual(['email', 'sms', 'whatsapp']);
+    expect(CHANNELS).toEqual(['email', 'sms', 'whatsapp', 'voice']);
     expect(new Set(CHANNELS).size).toBe(CHANNEL_MODULES.length);
     for (const name of CHANNELS) expect(channelModule(name).name).toBe(name);
     expect(asChannel('sms')).toBe('sms');

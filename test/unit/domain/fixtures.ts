@@ -64,9 +64,9 @@ export function allOn(reminder: Partial<Settings['reminder']> = {}): Settings {
   return {
     ...DEFAULT_SETTINGS,
     enabled: true,
-    confirmation: { email: true, sms: true, whatsapp: false },
+    confirmation: { email: true, sms: true, whatsapp: false, voice: false },
     reminder: { ...DEFAULT_SETTINGS.reminder, email: true, sms: true, ...reminder },
-    cancellation: { email: true, sms: true, whatsapp: false },
+    cancellation: { email: true, sms: true, whatsapp: false, voice: false },
   };
 }
 

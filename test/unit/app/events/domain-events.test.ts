@@ -124,7 +124,7 @@ describe('use cases publish what happened, once', () => {
 describe('replies publish their outcomes', () => {
   async function withPrompt() {
     const settings = allOn();
-    const deps = fakeDeps({ settings: new FakeSettingsStore({ ...settings, replies: { ...settings.replies, enabled: true, acknowledge: false }, cancellation: { email: false, sms: false, whatsapp: false } }) });
+    const deps = fakeDeps({ settings: new FakeSettingsStore({ ...settings, replies: { ...settings.replies, enabled: true, acknowledge: false }, cancellation: { email: false, sms: false, whatsapp: false, voice: false } }) });
     const base = record();
     await deps.meetings.create({ ...base, contact: { ...base.contact, phone: CUSTOMER } });
     const sendKey = 'A-1001|1|confirmation|sms';

@@ -14,7 +14,7 @@ const SENDER = '+18005550100';
 
 async function setup(meetingIds = ['A-1']) {
   const settings = allOn();
-  const deps = fakeDeps({ settings: new FakeSettingsStore({ ...settings, replies: { ...settings.replies, enabled: true, acknowledge: true }, cancellation: { email: false, sms: false, whatsapp: false } }) });
+  const deps = fakeDeps({ settings: new FakeSettingsStore({ ...settings, replies: { ...settings.replies, enabled: true, acknowledge: true }, cancellation: { email: false, sms: false, whatsapp: false, voice: false } }) });
   const workflow = new RecordingWorkflow();
   for (const [n, meetingId] of meetingIds.entries()) {
     const base = record();

@@ -24,8 +24,8 @@ describe('planCommunications', () => {
   test('lists every type × channel with its send key', () => {
     const result = planAll(record({ version: 3 }), allOn());
     expect(result.map((p) => p.sendKey)).toEqual([
-      'A-1001|3|confirmation|email', 'A-1001|3|confirmation|sms', 'A-1001|3|confirmation|whatsapp', 'A-1001|3|reminder|email',
-      'A-1001|3|reminder|sms', 'A-1001|3|reminder|whatsapp', 'A-1001|3|cancellation|email', 'A-1001|3|cancellation|sms', 'A-1001|3|cancellation|whatsapp',
+      'A-1001|3|confirmation|email', 'A-1001|3|confirmation|sms', 'A-1001|3|confirmation|whatsapp', 'A-1001|3|confirmation|voice', 'A-1001|3|reminder|email',
+      'A-1001|3|reminder|sms', 'A-1001|3|reminder|whatsapp', 'A-1001|3|reminder|voice', 'A-1001|3|cancellation|email', 'A-1001|3|cancellation|sms', 'A-1001|3|cancellation|whatsapp', 'A-1001|3|cancellation|voice',
     ]);
     expect(find(result, 'reminder', 'whatsapp')).toMatchObject({ status: 'skipped', reason: 'reminder by whatsapp is turned off' });
     const whatsAppOn = { ...allOn(), reminder: { ...allOn().reminder, whatsapp: true } };
@@ -36,10 +36,13 @@ describe('planCommunications', () => {
     expect(summary(plan(record(), allOn()))).toEqual([
       `confirmation/email:due@${NOW.toISOString()}`,
       `confirmation/sms:due@${NOW.toISOString()}`,
+      'confirmation/voice:skipped (confirmation by voice is turned off)',
       `reminder/email:planned@${REMINDER_2_DAYS}`,
       `reminder/sms:planned@${REMINDER_2_DAYS}`,
+      'reminder/voice:skipped (reminder by voice is turned off)',
       `cancellation/email:skipped (${PLAN_REASONS.notCancelled})`,
       `cancellation/sms:skipped (${PLAN_REASONS.notCancelled})`,
+      `cancellation/voice:skipped (${PLAN_REASONS.notCancelled})`,
     ]);
   });
 
@@ -57,7 +60,7 @@ describe('planCommunications', () => {
     const settings = { ...base, [type]: { ...base[type], [channel]: false } } as Settings;
     const result = plan(record(), settings);
     expect(find(result, type, channel)).toMatchObject({ status: 'skipped', reason: `${type} by ${channel} is turned off` });
-    expect(result.filter((p) => p.status === 'skipped')).toHaveLength(3); // it, plus the two cancellations
+    expect(result.filter((p) => p.status === 'skipped')).toHaveLength(6); // it, the three cancellations, and voice (off in allOn)
   });
 
   test.each([
@@ -99,14 +102,14 @@ describe('planCommunications', () => {
   ] as const)('cancelled via %s: cancellation notice %s, nothing else', (source, status) => {
     const meeting = record({ status: 'cancelled', cancellation: { cancelledAt: NOW.toISOString(), source, reason: null } });
     const result = plan(meeting, allOn());
-    expect(result.filter((p) => p.type === 'cancellation').map((p) => p.status)).toEqual([status, status]);
+    expect(result.filter((p) => p.type === 'cancellation' && p.channel !== 'voice').map((p) => p.status)).toEqual([status, status]);
     expect(result.filter((p) => p.type !== 'cancellation').every((p) => p.status === 'skipped' && p.reason === PLAN_REASONS.cancelled)).toBe(true);
     if (source === 'external') expect(find(result, 'cancellation', 'sms').reason).toBe(PLAN_REASONS.external);
   });
 
   test('cancellation notice turned off → skipped with the toggle reason', () => {
     const meeting = record({ status: 'cancelled', cancellation: { cancelledAt: NOW.toISOString(), source: 'link', reason: null } });
-    const result = plan(meeting, { ...allOn(), cancellation: { email: false, sms: true, whatsapp: false } });
+    const result = plan(meeting, { ...allOn(), cancellation: { email: false, sms: true, whatsapp: false, voice: false } });
     expect(find(result, 'cancellation', 'email')).toMatchObject({ status: 'skipped', reason: 'cancellation by email is turned off' });
     expect(find(result, 'cancellation', 'sms').status).toBe('due');
   });

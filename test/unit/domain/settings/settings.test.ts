@@ -2,13 +2,19 @@ import { DEFAULT_SETTINGS, NULLABLE_SETTINGS_PATHS, parseSettings, patchSettings
 
 const API_DEFAULTS = {
   enabled: false,
-  confirmation: { email: false, sms: false, whatsapp: false },
-  reminder: { email: false, sms: false, whatsapp: false, daysBefore: 2, sendAtLocalTime: null, lateBooking: 'skip' },
-  cancellation: { email: false, sms: false, whatsapp: false },
+  confirmation: { email: false, sms: false, whatsapp: false, voice: false },
+  reminder: { email: false, sms: false, whatsapp: false, voice: false, daysBefore: 2, sendAtLocalTime: null, lateBooking: 'skip' },
+  cancellation: { email: false, sms: false, whatsapp: false, voice: false },
   defaultLocale: 'en-US',
   portal: { cancelUrlTemplate: null },
   replies: { enabled: false, timeoutHours: 24, acknowledge: true, keywords: { confirm: [], cancel: [], reschedule: [] } },
   quietHours: { enabled: false, start: '21:00', end: '08:00' },
+  voice: {
+    voices: { 'en-US': { gender: 'female', female: 'en-US-JennyNeural', male: 'en-US-GuyNeural' }, 'es-ES': { gender: 'female', female: 'es-ES-ElviraNeural', male: 'es-ES-AlvaroNeural' } },
+    menu: { '1': 'confirm', '2': 'cancel', '3': 'connect', '9': 'repeat' },
+    connectTo: null,
+    retry: { attempts: 1, afterMinutes: 30 },
+  },
 };
 
 describe('settings defaults', () => {
