@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startDevhost } from '../devhost/start-devhost';
 import { consoleLogger } from '../devhost/functions-host/logger';
 import { storageStats } from '../devhost/functions-host/storage';
-import { fmt, memorySampler, pool, tableWriteFloor } from './support';
+import { fmt, memorySampler, pool, tableOpsMark, tableWriteFloor } from './support';
 
 const MEETINGS = Number(process.env.BENCH_MEETINGS ?? 2000);
 const CONCURRENCY = 20;
@@ -38,6 +38,7 @@ export async function run(): Promise<void> {
   const rssAt: number[] = [];
   const writesBefore = storageStats.writes;
   const readsBefore = storageStats.reads;
+  const tables = tableOpsMark();
   started = performance.now();
   for (const half of [0, 1]) {
     await pool(MEETINGS / 2, CONCURRENCY, async (j) => {
@@ -52,6 +53,7 @@ export async function run(): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   const writes = storageStats.writes - writesBefore;
   const reads = storageStats.reads - readsBefore;
+  const byTable = tables()(MEETINGS * 2);
   const peak = memory.stop();
   const outbox = (await fetch(`${host.url}/dev/outbox`, { headers: { accept: 'application/json' } }).then((r) => r.json())) as unknown[];
   await host.stop();
@@ -65,6 +67,7 @@ export async function run(): Promise<void> {
   print(`  raw Table writes (single upserts, ${CONCURRENCY} at a time): ${fmt(writesPerSecond)}/s`);
   print(`  storage writes per message (counted):             ${fmt(writesPerMessage, 1)} → floor ${fmt(floor)} messages/s`);
   print(`  (and ${fmt(reads / messages, 1)} reads per message, which the floor does not count)`);
+  print(`    by table, per message:                         ${byTable}`);
   print(`  pipeline:                                         ${fmt(MEETINGS / seconds)} meetings/s, ${fmt(messages / seconds)} messages/s`);
   print(`  ratio pipeline / floor:                           ${fmt(messages / seconds / floor, 2)}`);
   print(`  RSS after ${MEETINGS / 2} / ${MEETINGS} pending meetings:       ${fmt(rssAt[0] ?? 0)} / ${fmt(rssAt[1] ?? 0)} MiB (peak ${fmt(peak)} MiB; includes Azurite's in-memory tables)`);

@@ -14,5 +14,11 @@ export interface EventPublisher {
 /** One reader of the events (webhook subscriptions are one): idempotent, since an event may reach it twice. */
 export interface EventConsumer {
   readonly name: string;
+  /**
+   * Whether it would do anything with an event of this type (a subscription asked for it). When every
+   * consumer can say and none would, the event is not stored at all: most events of a busy day have no
+   * subscriber, and storing them was most of the storage cost of a message.
+   */
+  wants?(type: DomainEvent['type']): Promise<boolean>;
   take(event: DomainEvent, workflow: MeetingWorkflow): Promise<void>;
 }

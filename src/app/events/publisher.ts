@@ -38,11 +38,19 @@ async function dispatch(parts: PublisherParts, event: DomainEvent, workflow: Mee
   return all;
 }
 
+/** False only when every consumer can tell and none wants the event's type (then it is not stored). */
+async function anyoneWants(consumers: readonly EventConsumer[], event: DomainEvent): Promise<boolean> {
+  if (consumers.length === 0 || consumers.some((c) => c.wants === undefined)) return true;
+  const answers = await Promise.all(consumers.map((c) => (c.wants as NonNullable<EventConsumer['wants']>)(event.type)));
+  return answers.some(Boolean);
+}
+
 /** The publisher over an event log and its consumers (wired in the composition root). */
 export function eventPublisher(parts: PublisherParts): EventPublisher {
   return {
     async publish(draft, workflow) {
       const event = domainEvent(draft, parts.clock.now());
+      if (!(await anyoneWants(parts.consumers, event))) return event;
       const { appended, pending } = await parts.eventLog.append(event);
       if (appended) parts.log.info(`event ${event.id}: ${event.type} ${event.subject}`);
       if (!pending || !workflow) return event;

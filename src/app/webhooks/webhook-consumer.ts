@@ -13,6 +13,9 @@ export type ConsumerDeps = Pick<AppDeps, 'clock' | 'subscriptions' | 'deliveries
 export function webhookConsumer(deps: ConsumerDeps): EventConsumer {
   return {
     name: 'webhooks',
+    // The list is read through a one-second cache (recentSubscriptions): a subscription made through
+    // another instance misses at most the events of its first second.
+    wants: async (type) => (await deps.subscriptions.list()).some((s) => s.events.includes(type)),
     async take(event, workflow) {
       const subscribers = (await deps.subscriptions.list()).filter((s) => s.events.includes(event.type));
       await Promise.all(subscribers.map(async (s) => {

@@ -49,6 +49,21 @@ describe('the publisher', () => {
     expect(deps.eventLog.events.size).toBe(1);
   });
 
+  test('an event no consumer wants (no subscription asked for its type) is not stored; one a consumer wants is', async () => {
+    const deps = fakeDeps();
+    const seen: string[] = [];
+    const wanting = (types: string[], into = seen): EventConsumer => ({ ...consumerOf(into), wants: async (type) => types.includes(type) });
+    const draft = (cause: string) => ({ type: 'reply.unsolicited', cause, subject: `replies/${cause}`, data: { replyId: cause, channel: 'sms', occurredAt: '2026-01-01T00:00:00.000Z' } }) as const;
+    await eventPublisher({ eventLog: deps.eventLog, consumers: [wanting(['meeting.confirmed'])], clock: deps.clock, log: deps.log }).publish(draft('ev-none'), new RecordingWorkflow());
+    expect(deps.eventLog.events.size).toBe(0);
+    expect(seen).toEqual([]);
+    // One consumer that cannot tell is enough to store it.
+    await eventPublisher({ eventLog: deps.eventLog, consumers: [wanting([], []), consumerOf([])], clock: deps.clock, log: deps.log }).publish(draft('ev-unsure'), new RecordingWorkflow());
+    const wanted = await eventPublisher({ eventLog: deps.eventLog, consumers: [wanting(['reply.unsolicited'])], clock: deps.clock, log: deps.log }).publish(draft('ev-wanted'), new RecordingWorkflow());
+    expect(deps.eventLog.events.size).toBe(2);
+    expect(seen).toEqual([wanted.id]);
+  });
+
   test('a consumer that fails leaves the event pending; the sweep hands it over once it is a minute old, and only once', async () => {
     const deps = fakeDeps();
     const seen: string[] = [];
