@@ -16,7 +16,10 @@ export function hostBanner(host: FunctionsHost, opts: BannerOptions): string {
       : `    ${r.metadata.name.padEnd(28)} ${r.trigger.type}${r.trigger.type === 'timerTrigger' ? ` (${String(r.trigger.schedule)})` : ''}`;
   });
   // Notes line up in one column after the longest usual page path.
-  const pages = host.pages.map((p) => `    ${p.name.padEnd(12)}${p.note ? `${p.url.padEnd(host.url.length + 20)}${p.note}` : p.url}`);
+  // Columns as wide as the longest name and URL, so a note never runs into its URL.
+  const nameWidth = Math.max(12, ...host.pages.map((p) => p.name.length + 1));
+  const urlWidth = Math.max(host.url.length + 20, ...host.pages.map((p) => p.url.length + 2));
+  const pages = host.pages.map((p) => `    ${p.name.padEnd(nameWidth)}${p.note ? `${p.url.padEnd(urlWidth)}${p.note}` : p.url}`);
   return [
     '',
     `${opts.title} — ready in ${opts.readyMs} ms`,
