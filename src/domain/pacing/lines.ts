@@ -11,9 +11,9 @@ export const NO_LEASES: LineLeases = Object.freeze({});
 /**
  * How long a lease lives if its call never gives it back (the app crashed, the orchestration was
  * purged). Longer than any call the orchestration follows: connecting gives up after 3 minutes
- * (DIAL_TIMEOUT_MS), each silence mid-call after 5 (SILENCE_TIMEOUT_MS), and a call is a message, a
- * menu asked at most twice and a closing, so a live call ends well within; a stranded line comes
- * back after half an hour at most.
+ * (DIAL_TIMEOUT_MS), each silence mid-call after 5 (SILENCE_TIMEOUT_MS), and a call is a message and
+ * menu played at most three times (MAX_PLAYS) and a closing, so a live call ends well within; a
+ * stranded line comes back after half an hour at most.
  */
 export const LINE_LEASE_MS = 30 * 60_000;
 
