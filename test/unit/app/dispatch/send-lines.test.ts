@@ -7,6 +7,7 @@ import { LINE_REASON } from '../../../../src/app/dispatch/take-line';
 import { voiceDispatchSender } from '../../../../src/channels/voice/voice-sender';
 import { callIdFor, DEFAULT_SETTINGS, LINE_RETRY_MS, ok, operationContext, type Settings } from '../../../../src/domain';
 import type { About } from '../../../../src/ports/dispatch';
+import { TransientProviderError } from '../../../../src/ports/send-result';
 import { fakeDeps } from '../../../fakes/fake-deps';
 import { FakeSettingsStore } from '../../../fakes/fake-settings-store';
 import { RecordingWorkflow } from '../../../fakes/recording-workflow';
@@ -75,6 +76,34 @@ describe('a caller number\'s lines: at most SEND_RATES\' voice calls up at once'
     expect(await sendOnce(deps, { ...call('A-1'), entry: { ...entry, status: 'claimed', providerMessageId: null } })).toMatchObject({ status: 'sent' });
     expect(deps.callControl.of('dial')).toHaveLength(2);
     expect(deps.lines.held(LINE).sort()).toEqual([keyOf('A-1'), keyOf('A-2')]);
+  });
+
+  test('a test call (nobody retries it) with no free line fails with the reason, never dialled', async () => {
+    const { deps, about, call } = await setup();
+    await sendOnce(deps, call('A-1'));
+    await sendOnce(deps, call('A-2'));
+    const outcome = await sendOnce(deps, { ...call('A-3'), deferrable: false });
+    expect(outcome).toEqual({ status: 'failed', reason: `the caller number has no free line (paced); one is expected by ${new Date(deps.clock.now().getTime() + LINE_RETRY_MS).toISOString()}` });
+    expect(await deps.ledger.get(about('A-3'), keyOf('A-3'))).toMatchObject({ status: 'failed' });
+    expect(deps.callControl.of('dial')).toHaveLength(2);
+  });
+
+  test('a throttled dial keeps its line while deferred (it dials with it on the retry)', async () => {
+    const { deps, call } = await setup();
+    // The first createCall answers 429 (refused outright: the voice sender clears its dial mark).
+    const dial = deps.callControl.dial.bind(deps.callControl);
+    let first = true;
+    deps.callControl.dial = async (...args: Parameters<typeof dial>) => {
+      if (!first) return dial(...args);
+      first = false;
+      throw new TransientProviderError('recording', 'throttled', 'HTTP 429', 1_000);
+    };
+    expect(await sendOnce(deps, call('A-1'))).toMatchObject({ status: 'deferred' });
+    expect(deps.lines.held(LINE)).toEqual([keyOf('A-1')]);
+    deps.clock.set(new Date(deps.clock.now().getTime() + 60_000));
+    expect(await sendOnce(deps, call('A-1'))).toMatchObject({ status: 'sent' });
+    expect(deps.callControl.of('dial')).toHaveLength(1);
+    expect(deps.lines.held(LINE)).toEqual([keyOf('A-1')]);
   });
 
   test('a call refused outright gives its line back at once', async () => {
