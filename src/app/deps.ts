@@ -19,6 +19,7 @@ import type { CallControl, CallEventParser, CallStore, VoiceCaller } from '../po
 import type { MessageIndex } from '../ports/message-index';
 import type { ProcessedEvents } from '../ports/processed-events';
 import type { SendPacer } from '../ports/send-pacer';
+import type { LineLimiter } from '../ports/line-limiter';
 import type { SettingsStore } from '../ports/settings-store';
 import type { TemplateSource } from '../ports/template-source';
 import type { TemplateStore } from '../ports/template-store';
@@ -62,6 +63,8 @@ export interface AppDeps extends WhatsAppDeps {
   readonly callEvents: CallEventParser;
   /** Each sender's slots at its SEND_RATES rate, shared by every instance: asked before every provider call. */
   readonly pacer: SendPacer;
+  /** Each caller number's lines (concurrent calls at SEND_RATES' voice limit), shared by every instance: leased before every dial. */
+  readonly lines: LineLimiter;
   /** The templates in force (admin overrides, else the shipped defaults): what messages use. */
   readonly templates: TemplateSource;
   /** The shipped defaults only (what a reset goes back to). */

@@ -11,7 +11,7 @@ export type TestSendOutcome =
   | { readonly status: 'sent'; readonly providerMessageId: string; readonly sendKey: string }
   | { readonly status: 'failed'; readonly reason: string; readonly sendKey: string };
 
-export type TestSendDeps = Pick<AppDeps, 'ledger' | 'senders' | 'messageIndex' | 'clock' | 'log' | 'randomBytes' | 'optOuts' | 'pacer' | 'config'>;
+export type TestSendDeps = Pick<AppDeps, 'ledger' | 'senders' | 'messageIndex' | 'clock' | 'log' | 'randomBytes' | 'optOuts' | 'pacer' | 'lines' | 'config'>;
 
 /**
  * Sends a rendered preview to an admin's address or number: a dispatch like any other, about a

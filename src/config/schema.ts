@@ -125,6 +125,8 @@ export const configSchema = z.preprocess(
   /**
    * Provider rates the pacer keeps to, per sender: `sms=200/min,email=30/min,voice=2`, with per-sender
    * overrides such as `sms:+18005550100=6000/min` (a short code). A channel not listed is not paced.
+   * For voice a bare number is concurrent calls per caller number (`voice=2`, `voice:+18005550100=5`),
+   * a number with its unit a rate (`voice=10/min`).
    */
   /**
    * The secret deep-link tokens are derived from, per send (see sendLinkToken): a resumed send then

@@ -57,7 +57,8 @@ export { applyOptOutEvent, type OptOutEvent, type OptOutSource, type OptOutState
 export { HELP_ANSWER_INTERVAL_MS, helpAnsweredRecently, helpSubjectId, type HelpAnswerEntry } from './replies/help-answer';
 export { ANSWER_OUTCOMES, PROMPT_OUTCOMES, attendanceOf, choiceIn, decideReply, promptClosesAt, promptIdFor, type Attendance, type PromptOutcome, type ReplyDecision } from './replies/prompt';
 export { type AnswerIntent } from './replies/reply-keywords';
-export { parseSendRates, rateFor, DEFAULT_SEND_RATES, PACED_CHANNELS, type SendRates, type PacedChannel } from './pacing/send-rates';
+export { parseSendRates, rateFor, linesFor, DEFAULT_SEND_RATES, PACED_CHANNELS, LIMITED_CHANNELS, MAX_LINES, type SendRates, type PacedChannel, type LimitedChannel } from './pacing/send-rates';
+export { acquireLine, releaseLine, liveLeases, NO_LEASES, LINE_LEASE_MS, LINE_RETRY_MS, type LineLeases, type LineGrant } from './pacing/lines';
 export { reserveSlot, holdPacer, laneOf, slotIntervalMs, URGENT_SHARE, URGENT_EVERY, IDLE_PACER, type PacerState, type PacingLane } from './pacing/slot';
 export { voiceSettingsSchema, defaultVoiceSettings, voiceFor, activeMenu, MENU_KEYS, MENU_ACTIONS, DEFAULT_VOICES, type VoiceSettings, type MenuKey, type MenuAction } from './settings/voice-settings';
 export { advanceCall, initialCallState, CALL_OUTCOMES, ANSWERED_OUTCOMES, RETRIED_OUTCOMES, MAX_PLAYS, type CallState, type CallOutcome, type CallEffect, type MachineEvent, type Closing } from './voice/call-machine';

@@ -16,6 +16,7 @@ import { TableMessageIndex } from '../adapters/tables/table-message-index';
 import { TableProcessedEvents } from '../adapters/tables/table-processed-events';
 import { acsEventParser } from '../adapters/acs/event-grid-events';
 import { TableSendPacer } from '../adapters/tables/table-send-pacer';
+import { TableLineLimiter } from '../adapters/tables/table-line-limiter';
 import { TableSettingsStore } from '../adapters/tables/table-settings-store';
 import { TableTemplateStore } from '../adapters/tables/table-template-store';
 import { TableEventLog } from '../adapters/tables/table-event-log';
@@ -103,6 +104,7 @@ export function buildDeps(config: Config, log: Log = consoleLog): AppDeps {
     callControl: callControl(config, log),
     callEvents: parseCallEvents,
     pacer: new TableSendPacer(storage),
+    lines: new TableLineLimiter(storage),
     ...whatsAppStores(storage),
   };
 }

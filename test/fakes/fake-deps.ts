@@ -15,6 +15,7 @@ import { FakePromptStore } from './fake-prompt-store';
 import { FakeMessageIndex } from './fake-message-index';
 import { FakeProcessedEvents } from './fake-processed-events';
 import { FakeSendPacer } from './fake-send-pacer';
+import { FakeLineLimiter } from './fake-line-limiter';
 import { FakeSettingsStore } from './fake-settings-store';
 import { FakeTemplateStore } from './fake-template-store';
 import { FakeTokenVerifier } from './fake-token-verifier';
@@ -50,6 +51,7 @@ export interface FakeDeps extends AppDeps {
   readonly webhooks: ScriptedWebhookSender;
   readonly log: RecordingLog;
   readonly pacer: FakeSendPacer;
+  readonly lines: FakeLineLimiter;
   readonly onlineMeetings: FakeOnlineMeetings;
   readonly conversations: FakeConversationWindows;
   readonly tickets: FakeTicketStore;
@@ -103,6 +105,7 @@ export function fakeDeps<O extends Partial<AppDeps> = Record<never, never>>(over
     randomBytes: countingBytes(),
     log,
     pacer: new FakeSendPacer(),
+    lines: new FakeLineLimiter(),
     onlineMeetings: new FakeOnlineMeetings(),
     conversations: new FakeConversationWindows(),
     tickets: new FakeTicketStore(),

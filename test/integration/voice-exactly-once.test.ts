@@ -1,37 +1,16 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { AppHost, meetingBody } from '../support/app-host';
 import { startAcsServer, type AcsServer } from '../support/acs-server';
+import { startCallRelay } from '../support/call-relay';
 import { tempDir, waitFor } from '../support/devhost-process';
 
 const TO = '+14255550161';
 
-/**
- * Call Automation posts a call's callbacks to the URL createCall was given, whichever process answers
- * there: a relay with a fixed address stands for the app's public URL, forwarding to the devhost of the
- * moment (the restarted devhost listens on another port).
- */
-async function startRelay(): Promise<{ url: string; target: (url: string) => void; close: () => Promise<void> }> {
-  let target = '';
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      fetch(`${target}${req.url ?? ''}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.concat(chunks) })
-        .then(async (answer) => res.writeHead(answer.status).end(await answer.text()))
-        .catch(() => res.writeHead(502).end());
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/events/calls`, target: (url) => (target = url), close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 describe('voice: exactly one call across a crash (the real Call Automation client against the loopback server)', () => {
   let acs: AcsServer;
-  let relay: Awaited<ReturnType<typeof startRelay>>;
+  let relay: Awaited<ReturnType<typeof startCallRelay>>;
   beforeAll(async () => {
     acs = await startAcsServer();
-    relay = await startRelay();
+    relay = await startCallRelay();
   });
   afterAll(async () => {
     await relay.close();
@@ -57,8 +36,8 @@ describe('voice: exactly one call across a crash (the real Call Automation clien
     try {
       await second.settle();
       const comm = async () => ((await second.meeting('VOICE-KILL-1')).communications as Array<{ channel: string; status: string; outcome?: string }>).find((c) => c.channel === 'voice');
-      // The interrupted send is resumed (after its pacer slot: voice=2 a minute): it finds the call
-      // dialled and records it sent, without dialling.
+      // The interrupted send is resumed (with its own line back: the lease is the send's): it finds
+      // the call dialled and records it sent, without dialling.
       await second.advance('PT1M');
       await waitFor(comm, (c) => c?.status === 'sent', 15_000, 'the resumed send');
       expect(acs.calling.placed()).toBe(1);

@@ -10,8 +10,9 @@ import { publishCallEvent, publishCommunicationEvent } from '../events/publish-e
 import { cancelByVoice, confirmByVoice, type CallAnswerDeps } from './call-answers';
 import { callSetup, type CallSetup } from './call-setup';
 import { saveCall } from './save-call';
+import { releaseLine, type LineDeps } from '../dispatch/take-line';
 
-export type CallDeps = CallAnswerDeps & Pick<AppDeps, 'calls' | 'callControl' | 'settings' | 'ledger' | 'config'>;
+export type CallDeps = CallAnswerDeps & Pick<AppDeps, 'calls' | 'callControl' | 'settings' | 'ledger' | 'config'> & LineDeps;
 
 /** No CallConnected or CreateCallFailed this long after a dial: `unknown` (ACS gives up on PSTN call setup after 115 s). */
 export const DIAL_TIMEOUT_MS = 3 * 60_000;
@@ -112,13 +113,16 @@ async function media(deps: CallDeps, call: StoredCall, run: () => Promise<void>)
 }
 
 /**
- * An ended attempt: busy or no answer with a retry left → the next attempt's time (after
+ * An ended attempt gives its caller number's line back first (whatever its outcome; a retry takes
+ * one again when it dials). Busy or no answer with a retry left → the next attempt's time (after
  * `voice.retry.afterMinutes`, out of the contact's quiet hours, before the start); otherwise the
  * outcome is recorded on the message's ledger row (answered → delivered; not answered → failed with
  * the reason; unknown stays sent) and published as `call.completed` / `call.failed`.
  */
 async function finish(deps: CallDeps, workflow: MeetingWorkflow, call: StoredCall, settings: Settings, setup: CallSetup): Promise<CallStep> {
   const outcome = call.state.outcome ?? 'unknown';
+  // Idempotent: a repeated round (a retried activity, a step after the redial was planned) changes nothing.
+  await releaseLine(deps, 'voice', call.sendKey);
   const now = deps.clock.now();
   if (RETRIED_OUTCOMES.has(outcome) && call.noRetry !== true && call.state.attempt <= settings.voice.retry.attempts) {
     let at = now.getTime() + settings.voice.retry.afterMinutes * 60_000;

@@ -5,11 +5,14 @@ import type { CallStep } from '../../workflows/steps';
 import type { CallDeps } from './advance-call';
 import { DIAL_TIMEOUT_MS } from './advance-call';
 import { saveCall } from './save-call';
+import { takeLine } from '../dispatch/take-line';
 
 /**
  * The next attempt of a busy or unanswered call, at its retry time: dialled only if the meeting is
  * still the one called about and has not started. The attempt is marked dialled before the provider
- * is asked, so a crash here never dials twice (the attempt ends `unknown` instead).
+ * is asked, so a crash here never dials twice (the attempt ends `unknown` instead). It takes a line
+ * of the caller number first, as the first attempt did; none free → the retry moves to when one is
+ * expected (released by the call's next round, whatever its outcome).
  */
 export async function redialCall(deps: CallDeps, callId: string): Promise<CallStep> {
   const found = await deps.calls.get(callId);
@@ -24,6 +27,12 @@ export async function redialCall(deps: CallDeps, callId: string): Promise<CallSt
       deps.log.info(`call ${callId}: not called again (the meeting changed)`);
       return { kind: 'wait', until: now.toISOString() };
     }
+  }
+  const line = await takeLine(deps, 'voice', call.sendKey);
+  if (!line.go) {
+    await saveCall(deps, { ...call, retryAt: line.retryAt });
+    deps.log.info(`call ${callId}: no free line, calling again at ${line.retryAt}`);
+    return { kind: 'redial', at: line.retryAt };
   }
   const attempt = call.state.attempt + 1;
   const at = now.toISOString();

@@ -4,9 +4,10 @@ import type { LedgerEntry } from '../../ports/ledger';
 import type { AppDeps } from '../deps';
 import { holdSender, PACED_REASON, takeSlot, type PaceDeps } from './pace-send';
 import type { PendingSend } from './pending-send';
+import { LINE_REASON, releaseLine, takeLine, type LineDeps } from './take-line';
 import { DEFERRAL_POLICY, retryAtAfter, type SendOutcome } from './send-outcome';
 
-export type SendOnceDeps = Pick<AppDeps, 'ledger' | 'senders' | 'messageIndex' | 'clock' | 'log'> & PaceDeps;
+export type SendOnceDeps = Pick<AppDeps, 'ledger' | 'senders' | 'messageIndex' | 'clock' | 'log'> & PaceDeps & LineDeps;
 
 /**
  * Sends one message exactly once, for any producer and channel: claim → send → record. The ledger
@@ -16,7 +17,9 @@ export type SendOnceDeps = Pick<AppDeps, 'ledger' | 'senders' | 'messageIndex' |
  * "accepted" and "recorded" cannot double it. A provider that cannot take it now defers it (the
  * claim keeps `retryAt`), until the attempts run out and it is recorded `failed`. Every provider
  * call first takes a slot of its sender's pacer; waiting for one is a deferral too, never counted
- * as an attempt, and a 429's Retry-After holds the whole sender. Permanent
+ * as an attempt, and a 429's Retry-After holds the whole sender. A call also leases a line of its
+ * caller number (SEND_RATES' voice limit) right before it is dialled, kept until the call ends (its
+ * orchestration releases it) or until the send fails; no free line is a paced deferral too. Permanent
  * failures are returned; other errors (storage) throw, so the host retries the activity. `slot`: the
  * slot the planner reserved for it ahead of its due time (see reserveAhead).
  */
@@ -69,6 +72,20 @@ export async function sendOnce(deps: SendOnceDeps, pending: PendingSend, slot?: 
     await deps.ledger.markFailed(about, key, reason, deps.clock.now());
     return { status: 'failed', reason };
   }
+  // The last thing before the provider: a line is held only by a send that is about to dial. The call
+  // row and the ledger claim stay the guard against a second dial; a resumed send asks with the same
+  // lease ID and gets its own line back.
+  const line = await takeLine(deps, pending.channel, key);
+  if (!line.go) {
+    if (pending.deferrable === false) {
+      const reason = `the caller number has no free line (paced); one is expected by ${line.retryAt}`;
+      await deps.ledger.markFailed(about, key, reason, deps.clock.now());
+      return { status: 'failed', reason };
+    }
+    await deps.ledger.markDeferred(about, key, { retryAt: line.retryAt, reason: LINE_REASON, counted: false }, deps.clock.now());
+    deps.log.info(`send ${key}: deferred to ${line.retryAt} (no free line)`);
+    return { status: 'deferred', retryAt: line.retryAt, reason: LINE_REASON };
+  }
   const { to, content } = composed.value;
   let result;
   try {
@@ -76,7 +93,10 @@ export async function sendOnce(deps: SendOnceDeps, pending: PendingSend, slot?: 
   } catch (error) {
     if (!isTransientProviderError(error)) throw error;
     await holdSender(deps, pending.channel, error.retryAfterMs);
-    return defer(deps, pending, entry, error.message, error.retryAfterMs);
+    // The line is kept while the send is deferred (the provider may have placed the call); given back if it gives up.
+    const outcome = await defer(deps, pending, entry, error.message, error.retryAfterMs);
+    if (outcome.status === 'failed') await releaseLine(deps, pending.channel, key);
+    return outcome;
   }
   const done = deps.clock.now();
   if (result.status === 'sent') {
@@ -89,12 +109,15 @@ export async function sendOnce(deps: SendOnceDeps, pending: PendingSend, slot?: 
     return { status: 'sent', providerMessageId: result.providerMessageId };
   }
   await deps.ledger.markFailed(about, key, result.reason, done);
+  await releaseLine(deps, pending.channel, key);
   deps.log.warn(`send ${key}: failed (${result.kind})`);
   return { status: 'failed', reason: result.reason };
 }
 
 async function drop(deps: SendOnceDeps, pending: PendingSend, reason: string): Promise<SendOutcome> {
   await deps.ledger.markFailed(pending.about, pending.key, reason, deps.clock.now());
+  // A call deferred after a transient failure kept its line: not needed any more.
+  await releaseLine(deps, pending.channel, pending.key);
   return { status: 'skipped', reason };
 }
 
