@@ -1,5 +1,6 @@
 import type { MeetingWorkflow } from '../../ports/meeting-workflow';
 import type { AppDeps } from '../deps';
+import { eachListedId } from '../each-listed-id';
 import { RECONCILE_WINDOW_MS } from '../reconcile-meetings';
 import { deflectionSendKey } from './send-deflection';
 
@@ -11,8 +12,6 @@ export type ReconcileDeflectionsDeps = Pick<AppDeps, 'deflections' | 'ledger' | 
  * milliseconds, so one older than this had its request die in between.
  */
 export const DEFLECTION_START_GRACE_MS = 60_000;
-const PAGE_SIZE = 200;
-const PARALLEL = 20;
 
 /**
  * Finds deflections accepted more than {@link DEFLECTION_START_GRACE_MS} ago (within the
@@ -24,24 +23,12 @@ const PARALLEL = 20;
 export async function reconcileDeflections(deps: ReconcileDeflectionsDeps, workflow: MeetingWorkflow): Promise<{ checked: number; started: string[] }> {
   const now = deps.clock.now().getTime();
   const window = { createdSince: new Date(now - RECONCILE_WINDOW_MS).toISOString(), createdBefore: new Date(now - DEFLECTION_START_GRACE_MS).toISOString() };
-  const started: string[] = [];
-  let checked = 0;
-  let after: string | undefined;
-  do {
-    const page = await deps.deflections.listAccepted({ ...window, size: PAGE_SIZE, ...(after === undefined ? {} : { after }) });
-    for (let i = 0; i < page.ids.length; i += PARALLEL) {
-      const batch = page.ids.slice(i, i + PARALLEL);
-      const results = await Promise.all(batch.map(async (deflectionId) => {
-        // A ledger row means its orchestration ran (a deferred or interrupted send resumes there).
-        if (await deps.ledger.get({ kind: 'deflection', id: deflectionId }, deflectionSendKey(deflectionId, 'whatsapp'))) return false;
-        await workflow.startDeflection({ deflectionId, channel: 'whatsapp' });
-        return true;
-      }));
-      batch.forEach((id, n) => results[n] && started.push(id));
-    }
-    checked += page.ids.length;
-    after = page.next;
-  } while (after !== undefined);
+  const { checked, acted: started } = await eachListedId((page) => deps.deflections.listAccepted({ ...window, ...page }), async (deflectionId) => {
+    // A ledger row means its orchestration ran (a deferred or interrupted send resumes there).
+    if (await deps.ledger.get({ kind: 'deflection', id: deflectionId }, deflectionSendKey(deflectionId, 'whatsapp'))) return false;
+    await workflow.startDeflection({ deflectionId, channel: 'whatsapp' });
+    return true;
+  });
   if (started.length > 0) deps.log.warn(`reconcile: started the orchestration of ${started.length} deflection(s) accepted without one: ${started.join(', ')}`);
   return { checked, started };
 }
