@@ -1,4 +1,5 @@
 import { app } from '@azure/functions';
+import * as df from 'durable-functions';
 import { previewHandler } from '../src/http/template-preview';
 import { templateHandlers } from '../src/http/templates';
 import { handlerEnv } from '../src/wiring/handler-env';
@@ -10,4 +11,4 @@ app.http('GetTemplate', { route, methods: ['GET'], authLevel: 'anonymous', handl
 app.http('UpdateTemplate', { route, methods: ['PUT'], authLevel: 'anonymous', handler: templates.put });
 app.http('ResetTemplate', { route, methods: ['DELETE'], authLevel: 'anonymous', handler: templates.reset });
 app.http('GetTemplateHistory', { route: `${route}/history`, methods: ['GET'], authLevel: 'anonymous', handler: templates.history });
-app.http('PreviewTemplate', { route: 'templates/preview', methods: ['POST'], authLevel: 'anonymous', handler: previewHandler(handlerEnv) });
+app.http('PreviewTemplate', { route: 'templates/preview', methods: ['POST'], authLevel: 'anonymous', extraInputs: [df.input.durableClient()], handler: previewHandler(handlerEnv) });

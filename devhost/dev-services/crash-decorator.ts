@@ -39,12 +39,13 @@ export function crashDecoratorFromEnv(env: NodeJS.ProcessEnv, kill?: () => void)
   return crashAfterSend(pattern, kill);
 }
 
-/** The devhost's own setting: a regular expression of meeting IDs whose orchestration start kills the process. */
+/** The devhost's own setting: a regular expression of meeting and deflection IDs whose orchestration start kills the process. */
 export const CRASH_BEFORE_START = 'DEVHOST_CRASH_BEFORE_START';
 
 /**
  * A workflow decorator for the reconciliation test: the process dies just before it would start the
- * orchestration of a meeting the pattern matches, i.e. the meeting is stored and nothing runs it.
+ * orchestration of a meeting or a deflection (its WhatsApp send) the pattern matches, i.e. it is
+ * stored and nothing runs it.
  */
 export function crashBeforeStart(pattern: RegExp, kill: () => void = hardKill): WorkflowDecorator {
   return (inner) => ({
@@ -52,6 +53,10 @@ export function crashBeforeStart(pattern: RegExp, kill: () => void = hardKill): 
     start: async (meetingId) => {
       if (pattern.test(meetingId)) kill();
       return inner.start(meetingId);
+    },
+    startDeflection: async (ref) => {
+      if (ref.channel === 'whatsapp' && pattern.test(ref.deflectionId)) kill();
+      return inner.startDeflection(ref);
     },
   });
 }

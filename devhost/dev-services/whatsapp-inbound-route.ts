@@ -1,12 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { INBOUND_WHATSAPP, LOCAL_SENDERS, parseWith, recordInboundSms } from '../../src/adapters/devhost-hooks';
-import { sendJson } from '../functions-host/http-bridge';
+import { INBOUND_WHATSAPP, LOCAL_SENDERS, recordInboundSms } from '../../src/adapters/devhost-hooks';
 import type { EventPublisher } from './event-publisher';
-import { readBody } from './sms-inbound-route';
+import { e164, postInbound, readInbound } from './inbound-route';
 import { advancedMessageReceived } from './whatsapp-events';
 
-const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +14255550123');
 /** Our channel registration ID (WHATSAPP_CHANNEL_ID, else the outbox's local one). */
 const channelId = z.uuid({ error: 'must be the WhatsApp channel registration ID (a GUID)' });
 const optionalId = z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).max(200).optional());
@@ -25,24 +23,14 @@ const inboundWhatsApp = z.union([
  * and form, it redirects back to the page.
  */
 export async function whatsAppInboundRoute(publisher: EventPublisher, connectionString: string, now: () => Date, req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
-  if (req.method !== 'POST') return sendJson(res, 405, { message: 'Use POST.' }, { allow: 'POST' });
-  const { form, value } = readBody(req, body);
-  const problem = (errors: Array<{ path: string; message: string }>): void =>
-    sendJson(res, 400, { type: 'about:blank', title: 'Invalid inbound WhatsApp message', status: 400, detail: 'Send { "from", "to", "text" } or { "from", "to", "buttonPayload", "buttonText", "contextMessageId" }.', errors }, { 'content-type': 'application/problem+json; charset=utf-8' });
-  if (typeof value === 'symbol') return problem([{ path: '', message: 'is not valid JSON' }]);
-  const parsed = parseWith(inboundWhatsApp, value);
-  if (!parsed.ok) return problem([...parsed.errors]);
-  const message = { ...parsed.value, to: parsed.value.to ?? process.env.WHATSAPP_CHANNEL_ID ?? LOCAL_SENDERS.whatsapp };
+  const request = readInbound(req, res, body, inboundWhatsApp, {
+    title: 'Invalid inbound WhatsApp message', detail: 'Send { "from", "to", "text" } or { "from", "to", "buttonPayload", "buttonText", "contextMessageId" }.',
+  });
+  if (!request) return;
+  const message = { ...request.value, to: request.value.to ?? process.env.WHATSAPP_CHANNEL_ID ?? LOCAL_SENDERS.whatsapp };
   const at = now();
   const event = advancedMessageReceived(message, at);
-  const eventId = String(event.id);
   const text = 'text' in message ? message.text : `[${message.buttonText}]`;
-  await recordInboundSms(connectionString, { eventId, from: message.from, to: message.to, text, createdAt: at.toISOString() }, INBOUND_WHATSAPP);
-  const webhookStatus = await publisher.post(event);
-  if (form && webhookStatus >= 200 && webhookStatus < 300) {
-    res.writeHead(303, { location: '/dev/outbox' });
-    return void res.end();
-  }
-  if (webhookStatus < 200 || webhookStatus >= 300) return sendJson(res, 502, { type: 'about:blank', title: 'Webhook refused the event', status: 502, detail: `POST /api/events/acs answered ${webhookStatus}.`, eventId, webhookStatus }, { 'content-type': 'application/problem+json; charset=utf-8' });
-  sendJson(res, 202, { eventId, webhookStatus });
+  await recordInboundSms(connectionString, { eventId: String(event.id), from: message.from, to: message.to, text, createdAt: at.toISOString() }, INBOUND_WHATSAPP);
+  await postInbound(publisher, res, request.form, event);
 }

@@ -1,5 +1,6 @@
 import type { MeetingWorkflow } from '../ports/meeting-workflow';
 import type { AppDeps } from './deps';
+import { eachListedId } from './each-listed-id';
 
 export type ReconcileDeps = Pick<AppDeps, 'meetings' | 'clock' | 'log'>;
 
@@ -10,8 +11,6 @@ export type ReconcileDeps = Pick<AppDeps, 'meetings' | 'clock' | 'log'>;
  * that was down or whose timer missed runs.
  */
 export const RECONCILE_WINDOW_MS = 24 * 3_600_000;
-const PAGE_SIZE = 200;
-const PARALLEL = 20;
 
 /**
  * Finds scheduled meetings without a running orchestration and starts them. A write of ScheduleMeeting
@@ -21,19 +20,7 @@ const PARALLEL = 20;
  */
 export async function reconcileMeetings(deps: ReconcileDeps, workflow: MeetingWorkflow): Promise<{ checked: number; started: string[] }> {
   const changedSince = new Date(deps.clock.now().getTime() - RECONCILE_WINDOW_MS);
-  const started: string[] = [];
-  let checked = 0;
-  let after: string | undefined;
-  do {
-    const page = await deps.meetings.listScheduled({ after, size: PAGE_SIZE, changedSince });
-    for (let i = 0; i < page.ids.length; i += PARALLEL) {
-      const batch = page.ids.slice(i, i + PARALLEL);
-      const results = await Promise.all(batch.map((id) => workflow.ensureRunning(id)));
-      batch.forEach((id, n) => results[n] && started.push(id));
-    }
-    checked += page.ids.length;
-    after = page.next;
-  } while (after !== undefined);
+  const { checked, acted: started } = await eachListedId((page) => deps.meetings.listScheduled({ ...page, changedSince }), (id) => workflow.ensureRunning(id));
   if (started.length > 0) deps.log.warn(`reconcile: started the orchestration of ${started.length} meeting(s) that had none: ${started.join(', ')}`);
   return { checked, started };
 }

@@ -1,4 +1,4 @@
-import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { z } from 'zod';
 import { normaliseMeeting, type FieldError, type Meeting } from '../domain';
 import { channelModule } from '../channels/registry';
@@ -67,12 +67,12 @@ function parseInput(body: unknown): { ok: true; value: PreviewInput } | { ok: fa
  * `sms: { encoding, segments, characters }`). With `sendTo`, also sends it as a test message
  * (`testSend`), rate-limited per admin and overall (429 with Retry-After). Stores nothing.
  */
-export function previewHandler(env: HandlerEnv): (req: HttpRequest) => Promise<HttpResponseInit> {
+export function previewHandler(env: HandlerEnv): (req: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit> {
   const limiter = testSendLimiter();
-  return guardAll({ preview: (req: HttpRequest) => preview(env, limiter, req) }).preview;
+  return guardAll({ preview: (req: HttpRequest, context: InvocationContext) => preview(env, limiter, req, context) }).preview;
 }
 
-async function preview(env: HandlerEnv, limiter: ReturnType<typeof testSendLimiter>, req: HttpRequest): Promise<HttpResponseInit> {
+async function preview(env: HandlerEnv, limiter: ReturnType<typeof testSendLimiter>, req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   const deps = env.deps();
   const admin = await requireAdmin(req, deps);
   if (!admin.ok) return admin.response;
@@ -89,6 +89,7 @@ async function preview(env: HandlerEnv, limiter: ReturnType<typeof testSendLimit
   if (sendTo === undefined) return jsonOk(preview.value.preview);
   const allowed = limiter.take(admin.by);
   if (!allowed.ok) return tooManyRequests(allowed.retryAfterSeconds);
-  const testSend = await sendTestMessage(deps, ref.channel, preview.value.content, sendTo, admin.by);
+  // The workflow only for a channel that runs after its send (a voice test call's orchestration).
+  const testSend = await sendTestMessage(deps, ref.channel, preview.value.content, sendTo, admin.by, () => env.workflow(context));
   return jsonOk({ ...preview.value.preview, testSend });
 }

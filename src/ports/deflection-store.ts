@@ -30,4 +30,10 @@ export interface DeflectionStore {
   get(deflectionId: string): Promise<StoredDeflection | undefined>;
   /** Moves it to `status` (with the fields given) unless it is already as far or further; returns it as stored. */
   advance(deflectionId: string, status: DeflectionStatus, fields: { readonly reason?: string; readonly messageId?: string }, at: string): Promise<StoredDeflection | undefined>;
+  /**
+   * The IDs of deflections still `accepted` (no send recorded on them) created in `[createdSince,
+   * createdBefore)` (ISO instants), a page at a time: `next` is the cursor of the next page, set only
+   * when another page exists. For the reconciliation (see reconcileDeflections).
+   */
+  listAccepted(page: { readonly createdSince: string; readonly createdBefore: string; readonly after?: string; readonly size: number }): Promise<{ ids: string[]; next?: string }>;
 }

@@ -70,4 +70,12 @@ export class FakeDeflectionStore implements DeflectionStore {
     this.rows.set(deflectionId, next);
     return next;
   }
+  async listAccepted(page: { createdSince: string; createdBefore: string; after?: string; size: number }): Promise<{ ids: string[]; next?: string }> {
+    const ids = [...this.rows.values()]
+      .filter((d) => d.status === 'accepted' && d.createdAt >= page.createdSince && d.createdAt < page.createdBefore && (page.after === undefined || d.deflectionId > page.after))
+      .map((d) => d.deflectionId).sort();
+    if (ids.length <= page.size) return { ids };
+    const kept = ids.slice(0, page.size);
+    return { ids: kept, next: kept[kept.length - 1] as string };
+  }
 }

@@ -80,6 +80,33 @@ describe('exactly once', () => {
     }
   });
 
+  test('killed between storing a deflection and starting its orchestration (no IVR retry): the reconciliation starts it, and its WhatsApp template goes out once', async () => {
+    const dataDir = tempDir('deflection-orphan-kill');
+    const first = await AppHost.start({ dataDir, env: { DEVHOST_CRASH_BEFORE_START: '^CA-ORPHAN-1$' } });
+    const exited = new Promise<number | null>((resolve) => first.host.child.once('exit', (c, signal) => resolve(signal === 'SIGKILL' ? -9 : c)));
+    const body = JSON.stringify({ business_phone: '+34910000000', recipient_phone: '34612345699', template_name: 'continue_on_whatsapp', team_id: 'mortgages' });
+    await first.api('deflections', { method: 'POST', headers: { 'idempotency-key': 'CA-ORPHAN-1' }, body }).catch(() => undefined);
+    expect(await exited).toBe(-9);
+
+    const second = await AppHost.start({ dataDir });
+    try {
+      const deflection = async () => (await (await second.api('deflections/CA-ORPHAN-1')).json()) as { status: string; messageId: string | null };
+      const sent = async () => (await second.outbox()).filter((m) => m.sendKey.startsWith('defl|CA-ORPHAN-1|'));
+      // Stored (with its ticket), and nothing sends it: the IVR does not call again.
+      await second.settle();
+      expect(await deflection()).toMatchObject({ status: 'accepted', messageId: null });
+      expect(await sent()).toEqual([]);
+      await second.advance('PT6M');
+      expect((await sent()).map((m) => `${m.channel}:${m.sendKey}`)).toEqual(['whatsapp:defl|CA-ORPHAN-1|whatsapp']);
+      expect((await deflection()).status).toMatch(/^(sent|delivered)$/);
+      await second.advance('PT10M'); // runs again: nothing more
+      expect(await sent()).toHaveLength(1);
+      expect(second.host.output()).not.toMatch(/612345699/);
+    } finally {
+      await second.stop();
+    }
+  });
+
   test('200 concurrent ScheduleMeeting calls for 50 meetings (4 identical copies each): one confirmation per meeting and channel', async () => {
     const host = await AppHost.start();
     try {

@@ -2,11 +2,12 @@ import { CallAutomationClient, type CallAutomationClientOptions, type TextSource
 import type { CallControl, Dial, Speech, VoiceCaller } from '../../ports/calls';
 import type { Dispatch } from '../../ports/dispatch';
 import { TransientProviderError, type SendResult } from '../../ports/send-result';
-import { acsClientOptions, sendKeyUuid, type AdapterLogger } from './acs-common';
-import { defaultRetryPolicy, httpStatusOf, safeCode, transientFromSdkError, withRetries, type RetryPolicy } from '../provider-errors';
+import { acsClientOptions, failedAs, refusedRequest, sendKeyUuid, type AdapterLogger } from './acs-common';
+import { defaultRetryPolicy, httpStatusOf, transientFromSdkError, withRetries, type RetryPolicy } from '../provider-errors';
 
 const PROVIDER = 'acs-calls';
 const REQUEST_ID_HEADER = 'x-mc-repeatability-request-id';
+const failed = failedAs(PROVIDER);
 
 type PipelinePolicy = NonNullable<CallAutomationClientOptions['additionalPolicies']>[number]['policy'];
 
@@ -80,12 +81,7 @@ export class AcsCallAutomation implements VoiceCaller, CallControl {
           this.logger.info('acs-calls: dialled', { operationContext: dial.operationContext, callConnectionId: id });
           return { status: 'sent', providerMessageId: id } as const;
         } catch (error) {
-          const transient = transientFromSdkError(PROVIDER, error);
-          if (transient) throw transient;
-          const status = httpStatusOf(error);
-          if (status === undefined) throw error;
-          const code = safeCode((error as { code?: unknown }).code);
-          return failed(status === 400 ? 'invalidRecipient' : 'permanent', `createCall rejected (HTTP ${status}${code ? ` ${code}` : ''})`);
+          return refusedRequest(PROVIDER, error, 'createCall', (status) => (status === 400 ? 'invalidRecipient' : 'permanent'));
         }
       }, this.retry, (error, attempt, delayMs) => this.logger.warn('acs-calls: retrying createCall', { operationContext: dial.operationContext, attempt, delayMs, detail: error.detail }));
     } catch (error) {
@@ -141,8 +137,4 @@ export class AcsCallAutomation implements VoiceCaller, CallControl {
 /** Spoken text in the chosen neural voice. */
 function textSource(speech: Speech): TextSource {
   return { kind: 'textSource', text: speech.text, voiceName: speech.voice, sourceLocale: speech.locale };
-}
-
-function failed(kind: 'invalidRecipient' | 'permanent', reason: string): SendResult {
-  return { status: 'failed', kind, reason: `${PROVIDER}: ${reason}` };
 }

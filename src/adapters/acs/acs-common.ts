@@ -1,4 +1,6 @@
 import { v5 as uuidv5 } from 'uuid';
+import type { SendResult } from '../../ports/send-result';
+import { httpStatusOf, safeCode, transientFromSdkError } from '../provider-errors';
 
 /**
  * Namespace of the UUID v5 IDs derived from send keys (ACS SMS repeatabilityRequestId, ACS Email
@@ -39,4 +41,27 @@ export function acsClientOptions(connectionString: string): { allowInsecureConne
 export interface AdapterLogger {
   info(message: string, fields: Record<string, string | number>): void;
   warn(message: string, fields: Record<string, string | number>): void;
+}
+
+/** How a send the provider refused for good is reported: its kind, and a reason naming the provider (codes only). */
+export type FailedSend = (kind: 'invalidRecipient' | 'permanent', reason: string) => SendResult;
+
+/** The {@link FailedSend} of one provider: its reasons start with `<provider>: `. */
+export function failedAs(provider: string): FailedSend {
+  return (kind, reason) => ({ status: 'failed', kind, reason: `${provider}: ${reason}` });
+}
+
+/**
+ * An ACS SDK request's error as a send's answer: a transient one (throttled, unavailable, timed out)
+ * is thrown as a TransientProviderError for the adapter's retries; an HTTP refusal is `failed`,
+ * "<what> rejected (HTTP <status> <code>)" with the kind `kindOf` gives its status (permanent unless
+ * told); anything else (no HTTP status: a bug) is rethrown.
+ */
+export function refusedRequest(provider: string, error: unknown, what: string, kindOf: (status: number) => 'invalidRecipient' | 'permanent' = () => 'permanent'): SendResult {
+  const transient = transientFromSdkError(provider, error);
+  if (transient) throw transient;
+  const status = httpStatusOf(error);
+  if (status === undefined) throw error;
+  const code = safeCode((error as { code?: unknown }).code);
+  return failedAs(provider)(kindOf(status), `${what} rejected (HTTP ${status}${code ? ` ${code}` : ''})`);
 }

@@ -1,10 +1,11 @@
 import { EmailClient, type EmailMessage as AcsEmailMessage } from '@azure/communication-email';
 import { TransientProviderError, type SendResult } from '../../ports/send-result';
 import type { EmailMessage, EmailSender } from '../../channels/email/email-sender';
-import { acsClientOptions, sendKeyUuid, type AdapterLogger } from './acs-common';
+import { acsClientOptions, failedAs, sendKeyUuid, type AdapterLogger } from './acs-common';
 import { defaultRetryPolicy, httpStatusOf, safeCode, transientFromSdkError, withRetries, type RetryPolicy } from '../provider-errors';
 
 const PROVIDER = 'acs-email';
+const failed = failedAs(PROVIDER);
 
 export interface AcsEmailSenderOptions {
   /** `endpoint=https://…;accesskey=…` (config `ACS_CONNECTION_STRING`). */
@@ -108,8 +109,4 @@ function fromError(error: unknown, seen: Seen, operationId: string): SendResult 
 function fromFailedOperation(code: unknown): SendResult {
   const label = `operation failed (${safeCode(code) ?? 'no code'})`;
   return failed(typeof code === 'string' && /recipient/i.test(code) ? 'invalidRecipient' : 'permanent', label);
-}
-
-function failed(kind: 'invalidRecipient' | 'permanent', reason: string): SendResult {
-  return { status: 'failed', kind, reason: `${PROVIDER}: ${reason}` };
 }

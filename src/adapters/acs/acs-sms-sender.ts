@@ -1,12 +1,13 @@
 import { SmsClient, type SmsClientOptions, type SmsSendResult } from '@azure/communication-sms';
 import { TransientProviderError, type SendResult } from '../../ports/send-result';
 import type { SmsMessage, SmsSender } from '../../channels/sms/sms-sender';
-import { acsClientOptions, sendKeyUuid, type AdapterLogger } from './acs-common';
-import { defaultRetryPolicy, httpStatusOf, isTransientStatus, safeCode, transientFromSdkError, withRetries, type RetryPolicy } from '../provider-errors';
+import { acsClientOptions, failedAs, refusedRequest, sendKeyUuid, type AdapterLogger } from './acs-common';
+import { defaultRetryPolicy, isTransientStatus, withRetries, type RetryPolicy } from '../provider-errors';
 
 const PROVIDER = 'acs-sms';
 const REQUEST_ID_HEADER = 'x-mc-repeatability-request-id';
 const FIRST_SENT_HEADER = 'x-mc-repeatability-first-sent';
+const failed = failedAs(PROVIDER);
 
 type PipelinePolicy = NonNullable<SmsClientOptions['additionalPolicies']>[number]['policy'];
 
@@ -95,12 +96,7 @@ export class AcsSmsSender implements SmsSender {
         },
       );
     } catch (error) {
-      const transient = transientFromSdkError(PROVIDER, error);
-      if (transient) throw transient;
-      const status = httpStatusOf(error);
-      if (status === undefined) throw error;
-      const code = safeCode((error as { code?: unknown }).code);
-      return failed('permanent', `request rejected (HTTP ${status}${code ? ` ${code}` : ''})`);
+      return refusedRequest(PROVIDER, error, 'request');
     }
     const [result] = results;
     if (!result) return failed('permanent', 'no per-recipient result in the response');
@@ -118,8 +114,4 @@ function fromRecipientResult(result: SmsSendResult & { repeatabilityResult?: str
     throw new TransientProviderError(PROVIDER, status === 429 ? 'throttled' : 'unavailable', `recipient HTTP ${status}`);
   }
   return failed('permanent', `recipient rejected (HTTP ${status})`);
-}
-
-function failed(kind: 'invalidRecipient' | 'permanent', reason: string): SendResult {
-  return { status: 'failed', kind, reason: `${PROVIDER}: ${reason}` };
 }

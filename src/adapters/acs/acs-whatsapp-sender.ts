@@ -1,10 +1,11 @@
 import MessageClient, { isUnexpected, type MessagesServiceClient, type NotificationContent } from '@azure-rest/communication-messages';
 import { TransientProviderError, type SendResult } from '../../ports/send-result';
 import type { WhatsAppMessage, WhatsAppSender } from '../../channels/whatsapp/whatsapp-sender';
-import { acsClientOptions, sendKeyUuid, type AdapterLogger } from './acs-common';
+import { acsClientOptions, failedAs, sendKeyUuid, type AdapterLogger } from './acs-common';
 import { defaultRetryPolicy, isTransientStatus, retryAfterMsOf, safeCode, transientFromSdkError, withRetries, type RetryPolicy } from '../provider-errors';
 
 const PROVIDER = 'acs-whatsapp';
+const failed = failedAs(PROVIDER);
 const SEND_PATH = '/messages/notifications:send';
 
 export interface AcsWhatsAppSenderOptions {
@@ -102,8 +103,4 @@ export class AcsWhatsAppSender implements WhatsAppSender {
     if (!receipt?.messageId) return failed('permanent', 'no receipt in the response');
     return { status: 'sent', providerMessageId: receipt.messageId };
   }
-}
-
-function failed(kind: 'invalidRecipient' | 'permanent', reason: string): SendResult {
-  return { status: 'failed', kind, reason: `${PROVIDER}: ${reason}` };
 }

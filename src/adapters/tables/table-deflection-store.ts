@@ -1,4 +1,4 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { DEFLECTION_STATUS_RANK, type DeflectionStatus, type DeflectionStore, type StoredDeflection } from '../../ports/deflection-store';
 import { hashedKey } from './hashed-key';
@@ -82,6 +82,26 @@ export class TableDeflectionStore implements DeflectionStore {
       }
     }
     throw new Error(`${DEFLECTIONS_TABLE}: updated concurrently ${MAX_ATTEMPTS} times; try again`);
+  }
+
+  /**
+   * A filtered scan in PartitionKey order (the cursor is the last row's PartitionKey). `createdAt`
+   * is stored as an ISO string, so the range compares as text. One row more than `size` is read, so
+   * `next` is set only when another page really exists.
+   */
+  async listAccepted(page: { createdSince: string; createdBefore: string; after?: string; size: number }): Promise<{ ids: string[]; next?: string }> {
+    const size = Math.max(1, Math.floor(page.size));
+    const table = await this.table();
+    let filter = odata`RowKey eq ${ROW} and status eq ${'accepted'} and createdAt ge ${page.createdSince} and createdAt lt ${page.createdBefore}`;
+    if (page.after !== undefined) filter += ` and ${odata`PartitionKey gt ${page.after}`}`;
+    const rows: Array<{ id: string; partition: string }> = [];
+    for await (const batch of table.listEntities<Row>({ queryOptions: { filter, select: ['PartitionKey', 'deflectionId'] } }).byPage({ maxPageSize: size + 1 })) {
+      for (const row of batch) if (typeof row.deflectionId === 'string' && row.partitionKey !== undefined) rows.push({ id: row.deflectionId, partition: row.partitionKey });
+      if (rows.length > size) break;
+    }
+    if (rows.length <= size) return { ids: rows.map((r) => r.id) };
+    const kept = rows.slice(0, size);
+    return { ids: kept.map((r) => r.id), next: (kept[kept.length - 1] as { partition: string }).partition };
   }
 }
 

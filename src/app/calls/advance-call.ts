@@ -124,10 +124,11 @@ async function finish(deps: CallDeps, workflow: MeetingWorkflow, call: StoredCal
   // Idempotent: a repeated round (a retried activity, a step after the redial was planned) changes nothing.
   await releaseLine(deps, 'voice', call.sendKey);
   const now = deps.clock.now();
-  if (RETRIED_OUTCOMES.has(outcome) && call.noRetry !== true && call.state.attempt <= settings.voice.retry.attempts) {
+  // Only a call about a meeting is called again (before its start): a test call is one attempt.
+  if (RETRIED_OUTCOMES.has(outcome) && call.noRetry !== true && call.state.attempt <= settings.voice.retry.attempts && setup.record !== undefined) {
     let at = now.getTime() + settings.voice.retry.afterMinutes * 60_000;
-    if (settings.quietHours.enabled && setup.record) at = quietHoursRelease(setup.record.contact.timeZone, settings.quietHours, at);
-    if (setup.record === undefined || at < Date.parse(setup.record.start)) {
+    if (settings.quietHours.enabled) at = quietHoursRelease(setup.record.contact.timeZone, settings.quietHours, at);
+    if (at < Date.parse(setup.record.start)) {
       const retryAt = new Date(at).toISOString();
       await saveCall(deps, { ...call, retryAt });
       deps.log.info(`call ${call.callId}: ${outcome}, calling again at ${retryAt}`);

@@ -1,9 +1,9 @@
-import { normalisePhone } from '../../domain/meeting/phone';
-import { fail, ok } from '../../domain/result';
+import { ok } from '../../domain/result';
 import { compileSmsTemplate } from '../../domain/templates/compile-template';
 import { renderSms } from '../../domain/templates/render-message';
 import type { CompiledSmsTemplate, SmsTemplateSource } from '../../domain/templates/template-types';
 import type { ChannelModule } from '../channel-module';
+import { phoneAddressed } from '../phone-addressed';
 import { smsRecipientProblem } from './sms-recipient';
 import { SMS_TEMPLATE_FILES, smsTemplateSchema } from './sms-template';
 
@@ -30,13 +30,6 @@ export const smsChannel: ChannelModule<'sms', SmsTemplateSource, CompiledSmsTemp
     const { text, sms } = out.value;
     return ok({ content: { channel: 'sms', text }, preview: { subject: null, text, html: null, sms } });
   },
-  address: (contact) => contact.phone,
-  noAddressReason: 'no phone number',
+  ...phoneAddressed<'sms', SmsContent>('sms'),
   recipientProblem: smsRecipientProblem,
-  parseTestRecipient(input) {
-    const phone = normalisePhone(input, 'sendTo');
-    return phone.ok ? ok(phone.value) : fail('must be a phone number in E.164 format (e.g. +14255550123) for the sms channel');
-  },
-  // An SMS has no subject to mark; the admin asked for this number, so the text goes as it is.
-  asTest: (content) => content,
 };

@@ -1,6 +1,6 @@
-import { normalisePhone } from '../../domain/meeting/phone';
-import { fail, ok } from '../../domain/result';
+import { ok } from '../../domain/result';
 import type { ChannelModule } from '../channel-module';
+import { phoneAddressed } from '../phone-addressed';
 import { compileVoiceTemplate, renderVoiceText, VOICE_TEMPLATE_FILES, voiceTemplateSchema, type CompiledVoiceTemplate, type VoiceTemplateSource } from './voice-template';
 
 /** What the voice provider gets: the spoken message (the call adds the menu, in the settings' voice). */
@@ -29,12 +29,5 @@ export const voiceChannel: ChannelModule<'voice', VoiceTemplateSource, CompiledV
     if (!text.ok) return text;
     return ok({ content: { channel: 'voice', text: text.value }, preview: { subject: null, text: text.value, html: null, sms: null } });
   },
-  address: (contact) => contact.phone,
-  noAddressReason: 'no phone number',
-  parseTestRecipient(input) {
-    const phone = normalisePhone(input, 'sendTo');
-    return phone.ok ? ok(phone.value) : fail('must be a phone number in E.164 format (e.g. +14255550123) for the voice channel');
-  },
-  // A call has no subject to mark; the admin asked for this number.
-  asTest: (content) => content,
+  ...phoneAddressed<'voice', VoiceContent>('voice'),
 };

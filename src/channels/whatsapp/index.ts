@@ -1,6 +1,6 @@
-import { normalisePhone } from '../../domain/meeting/phone';
-import { fail, ok } from '../../domain/result';
+import { ok } from '../../domain/result';
 import type { ChannelModule } from '../channel-module';
+import { phoneAddressed } from '../phone-addressed';
 import { smsRecipientProblem } from '../sms/sms-recipient';
 import {
   WHATSAPP_TEMPLATE_FILES, compileWhatsAppTemplate, renderWhatsApp, whatsAppDisplayText, whatsAppPreviewHtml, whatsAppSourceFromFiles, whatsAppTemplateSchema,
@@ -46,13 +46,7 @@ export const whatsAppChannel: ChannelModule<'whatsapp', WhatsAppTemplateSource, 
     };
     return ok({ content, preview: { subject: null, text, html: whatsAppPreviewHtml(template?.body ?? freeText ?? '', buttons), sms: null } });
   },
-  address: (contact) => contact.phone,
-  noAddressReason: 'no phone number',
+  ...phoneAddressed<'whatsapp', WhatsAppContent>('whatsapp'),
   // A WhatsApp account is a mobile number: the same rule as SMS (a landline is refused before the provider).
   recipientProblem: smsRecipientProblem,
-  parseTestRecipient(input) {
-    const phone = normalisePhone(input, 'sendTo');
-    return phone.ok ? ok(phone.value) : fail('must be a phone number in E.164 format (e.g. +14255550123) for the whatsapp channel');
-  },
-  asTest: (content) => content,
 };

@@ -66,4 +66,30 @@ describe('Table stores of WhatsApp and deflections (Azurite)', () => {
     expect(await deflections.get('D-9')).toMatchObject({ status: 'replied', template: d.template });
     expect(await deflections.advance('D-none', 'sent', {}, '2026-12-01T10:00:00.000Z')).toBeUndefined();
   });
+
+  test('listAccepted: only accepted deflections created in the range, paged without losing or repeating one', async () => {
+    const deflections = new TableDeflectionStore(connectionString());
+    const at = (minute: number) => `2031-03-01T10:${String(minute).padStart(2, '0')}:00.000Z`;
+    const row = (deflectionId: string, createdAt: string): StoredDeflection => ({
+      deflectionId, ticketId: `T-${deflectionId}`, fingerprint: 'f', businessPhone: '+34910000000', recipientPhone: PHONE, template: { name: 't', language: 'es', parameters: [] },
+      teamId: null, fallback: 'none', status: 'accepted', reason: null, messageId: null, createdAt, updatedAt: createdAt,
+    });
+    const inRange = ['LA-1', 'LA-2', 'LA-3', 'LA-4', 'LA-5'];
+    for (const [n, id] of inRange.entries()) await deflections.create(row(id, at(10 + n)));
+    await deflections.create(row('LA-EARLY', at(1)));
+    await deflections.create(row('LA-LATE', at(30)));
+    await deflections.create(row('LA-SENT', at(12)));
+    await deflections.advance('LA-SENT', 'sent', { messageId: 'm' }, at(13));
+    const found: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    do {
+      const page = await deflections.listAccepted({ createdSince: at(10), createdBefore: at(30), size: 2, ...(after === undefined ? {} : { after }) });
+      found.push(...page.ids);
+      after = page.next;
+      pages += 1;
+    } while (after !== undefined);
+    expect(found.sort()).toEqual(inRange);
+    expect(pages).toBe(3);
+  });
 });

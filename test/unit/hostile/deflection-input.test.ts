@@ -5,6 +5,7 @@ import type { HandlerEnv } from '../../../src/http/handler-env';
 import { deflectionHandlers } from '../../../src/http/deflections';
 import { fakeDeps } from '../../fakes/fake-deps';
 import { RecordingWorkflow } from '../../fakes/recording-workflow';
+import { bent } from './bent';
 
 // POST /api/deflections gets generated hostile bodies (Adereso's and ours, bent at one or two places,
 // and arbitrary JSON): none may answer 5xx or throw; a refused one stores nothing and starts nothing.
@@ -24,20 +25,9 @@ const fields = fc.constantFrom(
 );
 const adereso = () => ({ business_phone: '+34910000000', recipient_phone: '+34612345678', template_name: 'continue', team_id: 'cards', metadata: { user: { segment: 'gold' }, ticket: { ivrPath: '1' } } });
 
-function bent(edits: ReadonlyArray<[string, unknown]>): unknown {
-  const copy: Record<string, unknown> = adereso();
-  for (const [path, value] of edits) {
-    const keys = path.split('.');
-    const last = keys.pop() as string;
-    const parent = keys.reduce<Record<string, unknown> | undefined>((o, k) => (o && typeof o[k] === 'object' && o[k] !== null ? (o[k] as Record<string, unknown>) : undefined), copy);
-    if (parent) parent[last] = value;
-  }
-  return copy;
-}
-
 test('no hostile deflection body answers 5xx; a refused one stores and starts nothing', async () => {
   const bodies = fc.oneof(
-    { weight: 4, arbitrary: fc.array(fc.tuple(fields, hostile), { minLength: 1, maxLength: 2 }).map((edits) => JSON.stringify(bent(edits))) },
+    { weight: 4, arbitrary: fc.array(fc.tuple(fields, hostile), { minLength: 1, maxLength: 2 }).map((edits) => JSON.stringify(bent(adereso(), edits))) },
     { weight: 1, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)) },
     { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
   );

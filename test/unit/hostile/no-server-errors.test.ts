@@ -7,6 +7,7 @@ import { settingsHandlers } from '../../../src/http/settings';
 import { fakeDeps } from '../../fakes/fake-deps';
 import { RecordingWorkflow } from '../../fakes/recording-workflow';
 import { scheduleBody } from '../domain/fixtures';
+import { bent } from './bent';
 
 // Issue [2/9]: "a 5xx for bad input is impossible on every route". The real handlers, over fakes,
 // get thousands of generated bodies: valid ones bent at one or two places with hostile values, and
@@ -38,17 +39,6 @@ const fieldPath = fc.constantFrom(
   'advisor', 'advisor.name', 'advisor.email', 'advisor.phone', 'contact', 'contact.contactId', 'contact.firstName', 'contact.lastName', 'contact.email',
   'contact.phone', 'contact.locale', 'contact.timeZone', 'adminInstructions', 'customerNotes', 'extra',
 );
-
-function bent(body: Record<string, unknown>, edits: ReadonlyArray<[string, unknown]>): unknown {
-  const copy = structuredClone(body);
-  for (const [path, value] of edits) {
-    const keys = path.split('.');
-    const last = keys.pop() as string;
-    const parent = keys.reduce<Record<string, unknown> | undefined>((o, k) => (o && typeof o[k] === 'object' && o[k] !== null ? (o[k] as Record<string, unknown>) : undefined), copy);
-    if (parent) parent[last] = value;
-  }
-  return copy;
-}
 
 const body = fc.oneof(
   { weight: 4, arbitrary: fc.array(fc.tuple(fieldPath, hostile), { minLength: 1, maxLength: 3 }).map((edits) => JSON.stringify(bent(scheduleBody(), edits))) },

@@ -1,4 +1,4 @@
-import { HttpRequest, type HttpResponseInit } from '@azure/functions';
+import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
 import { parseConfig } from '../../../src/config';
 import { OverrideTemplateSource } from '../../../src/adapters/templates/override-template-source';
 import { DEFAULT_SETTINGS, REPLY_TYPES, SUPPORTED_LOCALES, type Settings } from '../../../src/domain';
@@ -22,7 +22,8 @@ function setup(settings: Settings = DEFAULT_SETTINGS) {
     templates: new OverrideTemplateSource(templateStore, { warn: () => undefined }),
   });
   const env: HandlerEnv = { deps: () => deps, workflow: () => new RecordingWorkflow() };
-  return { templates: templateHandlers(env), preview: previewHandler(env) };
+  const preview = previewHandler(env);
+  return { templates: templateHandlers(env), preview: (req: HttpRequest) => preview(req, new InvocationContext({ functionName: 'PreviewTemplate', logHandler: () => undefined })) };
 }
 
 const at = (path: string, method = 'GET', body?: unknown): HttpRequest => {

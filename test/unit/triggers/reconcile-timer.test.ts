@@ -26,3 +26,21 @@ describe('the reconcile timer sweeps pending events', () => {
     expect(deps.eventLog.events.get(event.id)?.dispatchedAt).not.toBeNull();
   });
 });
+
+describe('the reconcile timer starts deflections stored without an orchestration', () => {
+  test('a deflection accepted minutes ago with no send is started once its send is due; the meetings\' part still runs', async () => {
+    const deps = fakeDeps();
+    const created = deps.clock.now().toISOString();
+    await deps.deflections.create({
+      deflectionId: 'D-ORPHAN', ticketId: 'T-1', fingerprint: 'f', businessPhone: '+34910000000', recipientPhone: '+34612345678',
+      template: { name: 'continue_chat', language: 'es', parameters: [] }, teamId: null, fallback: 'none', status: 'accepted', reason: null, messageId: null, createdAt: created, updatedAt: created,
+    });
+    deps.clock.advance(5 * 60_000);
+    const workflow = new RecordingWorkflow();
+    const logs: unknown[] = [];
+    const context = new InvocationContext({ functionName: 'ReconcileMeetings', logHandler: (_level, ...args) => logs.push(...args) });
+    await reconcileTimer({ deps: () => deps, workflow: () => workflow })({} as Timer, context);
+    expect(workflow.deflections).toEqual([{ deflectionId: 'D-ORPHAN', channel: 'whatsapp' }]);
+    expect(logs).toEqual(expect.arrayContaining(['reconcile: 1 accepted deflection(s) checked, 1 started', 'reconcile: 0 scheduled meeting(s) checked, 0 started']));
+  });
+});

@@ -119,6 +119,25 @@ describe('busy inside quiet hours', () => {
   });
 });
 
+describe('a test call (an admin\'s test send: about no meeting)', () => {
+  test('busy ends it: call.failed busy, never a redial (the retry is a meeting\'s, bounded by its start)', async () => {
+    const deps = fakeDeps({ config: parseConfig({ AzureWebJobsStorage: 'UseDevelopmentStorage=true', EVENTS_KEY: KEY, PUBLIC_BASE_URL: 'https://comms.example.com' }) });
+    const about = { kind: 'test', id: 't-1' } as const;
+    const sendKey = 'test|t-1';
+    await deps.ledger.claim({ sendKey, about, type: 'test', channel: 'voice', plannedFor: null }, deps.clock.now());
+    const sender = voiceDispatchSender(deps.callControl, deps.calls, deps.clock, 'https://comms.example.com/api/events/calls?key=x');
+    const sent = await sender.send({ key: sendKey, about, channel: 'voice', to: '+14255550123', content: { channel: 'voice', text: 'Hello Bob.' }, firstSentAt: deps.clock.now().toISOString(), purpose: 'test' });
+    expect(sent.status).toBe('sent');
+    const callId = callIdFor(sendKey);
+    const workflow = new RecordingWorkflow();
+    await handleCallEvents(deps, workflow, [{ kind: 'createFailed', eventId: 'e-1', type: 'CreateCallFailed', callConnectionId: 'cc-1', operationContext: operationContext(callId, 1, 0), at: deps.clock.now().toISOString(), code: 486, subCode: 560486 }]);
+    expect(await advanceCallStep(deps, workflow, callId, false)).toEqual({ kind: 'done', outcome: 'busy' });
+    expect((await deps.calls.get(callId))?.call.retryAt).toBeNull();
+    const events = [...deps.eventLog.events.values()].map((row) => row.event).filter((e) => e.type.startsWith('call.'));
+    expect(events.map((e) => [e.type, (e.data as { outcome: string }).outcome])).toEqual([['call.failed', 'busy']]);
+  });
+});
+
 describe('a voice preview', () => {
   test('shows the spoken text, the voice and the menu of the settings in force; a cancellation notice offers no confirm or cancel', async () => {
     const { previewTemplate } = await import('../../../../src/app/preview-template');

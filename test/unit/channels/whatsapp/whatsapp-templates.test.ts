@@ -1,4 +1,4 @@
-import { HttpRequest, type HttpResponseInit } from '@azure/functions';
+import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
 import { parseConfig } from '../../../../src/config';
 import { OverrideTemplateSource } from '../../../../src/adapters/templates/override-template-source';
 import { defaultTemplate } from '../../../../src/adapters/templates/default-templates';
@@ -28,7 +28,8 @@ function setup() {
     templates: new OverrideTemplateSource(templateStore, { warn: () => undefined }),
   });
   const env: HandlerEnv = { deps: () => deps, workflow: () => new RecordingWorkflow() };
-  return { templates: templateHandlers(env), preview: previewHandler(env) };
+  const preview = previewHandler(env);
+  return { templates: templateHandlers(env), preview: (req: HttpRequest) => preview(req, new InvocationContext({ functionName: 'PreviewTemplate', logHandler: () => undefined })) };
 }
 const put = (path: string, body: unknown): HttpRequest => {
   const [type, channel, locale] = path.split('/');

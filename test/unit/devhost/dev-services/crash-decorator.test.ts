@@ -1,6 +1,7 @@
 import type { ChannelSender, Dispatch } from '../../../../src/adapters/devhost-hooks';
-import { crashAfterSend, crashDecoratorFromEnv } from '../../../../devhost/dev-services/crash-decorator';
+import { crashAfterSend, crashBeforeStart, crashDecoratorFromEnv } from '../../../../devhost/dev-services/crash-decorator';
 import type { SendResult } from '../../../../src/ports/send-result';
+import { RecordingWorkflow } from '../../../fakes/recording-workflow';
 
 const dispatch = (key: string): Dispatch => ({
   key, about: { kind: 'meeting', id: 'A-1' }, channel: 'sms', to: '+14255550123',
@@ -51,5 +52,24 @@ describe('the crash-after-send decorator', () => {
     await decorate?.('email', fakeSender(accepted)).send(dispatch('A-1|1|reminder|email'));
     expect(kill).toHaveBeenCalledTimes(1);
     expect(() => crashDecoratorFromEnv({ DEVHOST_CRASH_AFTER_SEND: '(' })).toThrow(/DEVHOST_CRASH_AFTER_SEND is not a valid regular expression/);
+  });
+});
+
+describe('the crash-before-start decorator', () => {
+  test('kills before starting the orchestration of a matching meeting or deflection (its WhatsApp send), and starts the others', async () => {
+    const kill = jest.fn();
+    const inner = new RecordingWorkflow();
+    const workflow = crashBeforeStart(/^ORPHAN-/, kill)(inner);
+    await workflow.start('A-1');
+    await workflow.startDeflection({ deflectionId: 'D-1', channel: 'whatsapp' });
+    expect(kill).not.toHaveBeenCalled();
+    await workflow.start('ORPHAN-1');
+    await workflow.startDeflection({ deflectionId: 'ORPHAN-D', channel: 'whatsapp' });
+    expect(kill).toHaveBeenCalledTimes(2);
+    // The SMS fallback's start is another step (its WhatsApp send was recorded): never killed.
+    await workflow.startDeflection({ deflectionId: 'ORPHAN-D', channel: 'sms' });
+    expect(kill).toHaveBeenCalledTimes(2);
+    expect(inner.of('start').map((c) => 'meetingId' in c && c.meetingId)).toEqual(['A-1', 'ORPHAN-1']);
+    expect(inner.deflections.map((d) => `${d.deflectionId}:${d.channel}`)).toEqual(['D-1:whatsapp', 'ORPHAN-D:whatsapp', 'ORPHAN-D:sms']);
   });
 });
