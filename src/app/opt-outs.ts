@@ -22,10 +22,13 @@ export async function isOptedOut(deps: OptOutDeps, channel: Channel, to: string)
 
 /** The channels the contact's addresses opted out of: what the planner takes as `optedOut`. */
 export async function optedOutChannels(deps: OptOutDeps, contact: ContactAddresses): Promise<ReadonlySet<Channel>> {
-  const checks = await Promise.all(OPT_OUT_CHANNELS.map(async (channel) => {
+  // SMS and WhatsApp share the phone number: one read per number, not per channel.
+  const byAddress = new Map<string, Channel[]>();
+  for (const channel of OPT_OUT_CHANNELS) {
     const to = channelModule(channel).address(contact);
-    return to !== null && (await isOptedOut(deps, channel, to)) ? [channel] : [];
-  }));
+    if (to !== null) byAddress.set(to, [...(byAddress.get(to) ?? []), channel]);
+  }
+  const checks = await Promise.all([...byAddress].map(async ([to, channels]) => ((await deps.optOuts.get(to))?.optedOut === true ? channels : [])));
   return new Set(checks.flat());
 }
 
