@@ -79,7 +79,10 @@ describe('the admin page in a browser: settings', () => {
     const voice = ((await settings()) as unknown as { voice: { connectTo: string | null; voices: Record<string, { gender: string }>; menu: Record<string, string> } }).voice;
     expect(voice).toMatchObject({ connectTo: '+14255550100', voices: { 'es-ES': { gender: 'male' }, 'en-US': { gender: 'female' } }, menu: { '1': 'confirm', '9': 'repeat' } });
     await page.getByLabel('Office number for "press 3 to speak with us" (E.164; empty: not offered)').fill('');
+    // The status already reads "Settings saved." from the first save: wait for this save's answer instead.
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/settings') && r.request().method() !== 'GET');
     await page.getByRole('button', { name: 'Save settings' }).click();
+    expect((await saved).status()).toBe(200);
     await status(page, 'Settings saved.');
     expect(((await settings()) as unknown as { voice: { connectTo: string | null } }).voice.connectTo).toBeNull();
     await page.context().close();
