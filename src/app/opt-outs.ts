@@ -1,4 +1,4 @@
-import { channelModule, type Channel } from '../channels/registry';
+import { CHANNEL_MODULES, channelModule, type Channel } from '../channels/registry';
 import type { ContactAddresses } from '../channels/channel-module';
 import { createHash } from 'node:crypto';
 import type { MeetingWorkflow } from '../ports/meeting-workflow';
@@ -6,11 +6,12 @@ import type { AppDeps } from './deps';
 import { publishContactEvent, type PublishDeps } from './events/publish-events';
 
 /**
- * Channels a number's opt-out covers. API.md: STOP "opts that customer number out of SMS"; a STOP on
- * WhatsApp is recorded the same way, and both phone-text channels honour it (a customer who said
- * STOP on one should not be texted on the other). Voice will decide its own rule.
+ * Channels a number's opt-out covers: those customers answer in text (SMS, WhatsApp), where STOP is
+ * said. API.md: STOP "opts that customer number out of SMS"; a STOP on WhatsApp is recorded the same
+ * way, and both honour it (a customer who said STOP on one should not be texted on the other). From
+ * the registry (`takesReplies`), so a channel added later follows without an edit here.
  */
-export const OPT_OUT_CHANNELS: readonly Channel[] = ['sms', 'whatsapp'];
+export const OPT_OUT_CHANNELS: readonly Channel[] = CHANNEL_MODULES.filter((m) => m.takesReplies).map((m) => m.name);
 
 export type OptOutDeps = Pick<AppDeps, 'optOuts'>;
 

@@ -39,7 +39,7 @@ export async function sendTestMessage(deps: TestSendDeps, channel: Channel, cont
     recheck: async () => undefined,
     compose: async () => ((await isOptedOut(deps, channel, to)) ? fail(PLAN_REASONS.optedOut) : ok({ to, content: marked })),
   });
-  if (channel === 'voice' && workflow) await startCallAfterSend(workflow(), sendKey, outcome);
+  if (channelModule(channel).interaction === 'conversation' && workflow) await startCallAfterSend(workflow(), sendKey, outcome);
   const answer: TestSendOutcome = outcome.status === 'sent'
     ? { status: 'sent', providerMessageId: outcome.providerMessageId, sendKey }
     : { status: 'failed', reason: outcome.status === 'failed' ? outcome.reason : `not sent (${outcome.reason})`, sendKey };

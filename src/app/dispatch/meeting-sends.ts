@@ -45,7 +45,7 @@ export async function meetingSend(deps: MeetingSendDeps, meetingId: string, key:
     recheck: () => stillWanted(deps, meetingId, type, parts.version),
     holdUntil: () => quietHold(stored.record, settings, type, deps.clock.now()),
     compose: () => compose(deps, withTeamsLink(stored.record), settings, type, channel, key),
-    afterSend: (outcome, workflow) => (channel === 'voice' ? startCallAfterSend(workflow, key, outcome) : openPromptAfterSend(deps, workflow, meetingId, key, outcome, { settings, stored })),
+    afterSend: (outcome, workflow) => (channelModule(channel).interaction === 'conversation' ? startCallAfterSend(workflow, key, outcome) : openPromptAfterSend(deps, workflow, meetingId, key, outcome, { settings, stored })),
   };
 }
 

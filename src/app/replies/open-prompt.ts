@@ -10,7 +10,7 @@ export interface KnownContext {
   readonly stored: StoredMeeting | undefined;
 }
 
-export type OpenPromptDeps = Pick<AppDeps, 'prompts' | 'meetings' | 'settings' | 'senders' | 'config' | 'clock' | 'log'>;
+export type OpenPromptDeps = Pick<AppDeps, 'prompts' | 'meetings' | 'settings' | 'senders' | 'clock' | 'log'>;
 
 /**
  * After a send: a confirmation or reminder SMS that went out with replies on asks a question, so it
@@ -33,9 +33,9 @@ export async function openPromptAfterSend(deps: OpenPromptDeps, workflow: Meetin
   const closesAt = existing?.closesAt ?? promptClosesAt(openedAt, settings.replies.timeoutHours, stored.record.start);
   if (!existing) {
     if (closesAt <= openedAt) return;
-    // The number it went from: the provider's (ACS_SMS_FROM, or the outbox's local number); on
+    // The number it went from, as its provider says (ACS_SMS_FROM, or the outbox's local number); on
     // WhatsApp our channel registration ID, which replies are addressed to.
-    const sender = deps.senders[channel].from ?? (channel === 'sms' ? deps.config.ACS_SMS_FROM : deps.config.WHATSAPP_CHANNEL_ID) ?? '';
+    const sender = deps.senders[channel].from ?? '';
     await deps.prompts.open({ promptId, meetingId, sendKey, channel, customer, sender, locale: stored.record.contact.locale, openedAt, closesAt, outcome: 'open', closedAt: null, closedBy: null, noMatches: [] });
     deps.log.info(`prompt ${promptId}: opened until ${closesAt}`);
   }
