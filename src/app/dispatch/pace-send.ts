@@ -21,12 +21,21 @@ export const STALE_RESERVATION_MS = 5_000;
  */
 export const RESERVE_AHEAD_MS = 60_000;
 
+/**
+ * Who sends on a channel, as SEND_RATES names it (`+18005550100`, `DoNotReply@contoso.com`); undefined
+ * for the local outbox, which stands in for a provider and has no limits. The pacer and the line
+ * limiter both key on it.
+ */
+export function senderAddress(deps: Pick<AppDeps, 'config' | 'senders'>, channel: Channel): string | undefined {
+  const sender = deps.senders[channel];
+  if (sender.provider === 'outbox' || sender.provider === 'none') return undefined;
+  return (channel === 'email' ? deps.config.ACS_EMAIL_SENDER : sender.from) ?? sender.provider;
+}
+
 /** The pacer's name for a channel's sender (`sms:+18005550100`) and its rate; undefined: not paced. */
 export function pacedSender(deps: Pick<AppDeps, 'config' | 'senders'>, channel: Channel): { sender: string; perMinute: number } | undefined {
-  const sender = deps.senders[channel];
-  // The local outbox stands in for a provider and has no rate.
-  if (sender.provider === 'outbox' || sender.provider === 'none') return undefined;
-  const address = (channel === 'email' ? deps.config.ACS_EMAIL_SENDER : sender.from) ?? sender.provider;
+  const address = senderAddress(deps, channel);
+  if (address === undefined) return undefined;
   const perMinute = rateFor(deps.config.SEND_RATES, channel, address);
   return perMinute === undefined ? undefined : { sender: `${channel}:${address}`, perMinute };
 }

@@ -1,5 +1,6 @@
 import { linesFor, type Channel } from '../../domain';
 import type { AppDeps } from '../deps';
+import { senderAddress } from './pace-send';
 
 export type LineDeps = Pick<AppDeps, 'lines' | 'config' | 'senders' | 'clock'>;
 
@@ -8,10 +9,8 @@ export const LINE_REASON = 'paced: waiting for a free line';
 
 /** The line limiter's name for a channel's sender (`voice:+18005550100`) and its limit; undefined: not limited. */
 export function limitedLine(deps: Pick<AppDeps, 'config' | 'senders'>, channel: Channel): { line: string; limit: number } | undefined {
-  const sender = deps.senders[channel];
-  // The local outbox stands in for a provider and has no lines.
-  if (sender.provider === 'outbox' || sender.provider === 'none') return undefined;
-  const address = sender.from ?? sender.provider;
+  const address = senderAddress(deps, channel);
+  if (address === undefined) return undefined;
   const limit = linesFor(deps.config.SEND_RATES, channel, address);
   return limit === undefined ? undefined : { line: `${channel}:${address}`, limit };
 }
