@@ -13,8 +13,12 @@ const versionRow = (version: number): string => `v|${String(version).padStart(6,
 /** `|` + 1 = `}`: every version row key is in [`v|`, `v}`). */
 const versionRange = (partition: string): string => odata`PartitionKey eq ${partition} and RowKey ge ${'v|'} and RowKey lt ${'v}'}`;
 
-/** The Liquid parts stored per channel, each spread over numbered properties (see chunked-text). */
-const PARTS: Readonly<Record<Channel, readonly string[]>> = { email: ['subject', 'html', 'text'], sms: ['text'], whatsapp: ['mapping'], voice: ['text'] };
+/**
+ * The parts stored per channel, each spread over numbered properties (see chunked-text): the parts of
+ * its shipped template files (email subject, html, text; SMS and voice text; WhatsApp's mapping), so a
+ * channel added to the registry is stored without an edit here.
+ */
+const partsOf = (channel: Channel): readonly string[] => Object.keys(channelModule(channel).templateFiles);
 
 /** A channel whose template is a JSON document (WhatsApp's mapping) keeps it as the JSON text of its one part. */
 const isDocument = (channel: Channel): boolean => channelModule(channel).fromFiles !== undefined;
@@ -122,21 +126,21 @@ async function trim(table: TableClient, partition: string, newestFirst: readonly
 }
 
 function toContent<C extends Channel>(channel: C, template: ChannelTemplate<C>): Record<string, string | number> {
-  const parts = isDocument(channel) ? { [PARTS[channel][0] ?? 'mapping']: JSON.stringify(template) } : (template as unknown as Record<string, string>);
-  return Object.assign({}, ...PARTS[channel].map((part) => toChunks(parts[part] ?? '', part))) as Record<string, string | number>;
+  const parts = isDocument(channel) ? { [partsOf(channel)[0] ?? 'mapping']: JSON.stringify(template) } : (template as unknown as Record<string, string>);
+  return Object.assign({}, ...partsOf(channel).map((part) => toChunks(parts[part] ?? '', part))) as Record<string, string | number>;
 }
 
 function toVersion<C extends Channel>(row: Row, channel: C, partition: string): TemplateVersion<C> {
   const rowId = `${partition}/${row.rowKey ?? '?'}`;
   const audit = auditSchema.safeParse(row);
   if (!audit.success) throw new CorruptRowError(TEMPLATES_TABLE, rowId, issuePaths(audit.error.issues));
-  const parts = Object.fromEntries(PARTS[channel].map((part) => [part, fromChunks(row, part, TEMPLATES_TABLE, rowId)]));
+  const parts = Object.fromEntries(partsOf(channel).map((part) => [part, fromChunks(row, part, TEMPLATES_TABLE, rowId)]));
   const module = channelModule(channel);
   let template: ChannelTemplate<C>;
   try {
     template = (module.fromFiles ? module.fromFiles(parts) : parts) as ChannelTemplate<C>;
   } catch {
-    throw new CorruptRowError(TEMPLATES_TABLE, rowId, PARTS[channel]);
+    throw new CorruptRowError(TEMPLATES_TABLE, rowId, partsOf(channel));
   }
   return { ...audit.data, template };
 }
