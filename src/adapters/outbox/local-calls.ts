@@ -5,7 +5,7 @@ import type { CallControl, Dial, Speech, VoiceCaller } from '../../ports/calls';
 import type { Dispatch } from '../../ports/dispatch';
 import type { SendResult } from '../../ports/send-result';
 import type { AdapterLogger } from '../acs/acs-common';
-import { CorruptRowError, isStatus, issuePaths, lazyTable, parseJsonProperty, parsedRows } from '../tables/table-client';
+import { CorruptRowError, getEntityOrUndefined, isStatus, issuePaths, lazyTable, parseJsonProperty, parsedRows } from '../tables/table-client';
 import { OutboxSender } from './outbox-sender';
 
 /** The devhost's calls: what each local call was asked to do, for GET /dev/calls. */
@@ -143,10 +143,6 @@ export async function listLocalCalls(connectionString: string): Promise<LocalCal
 /** One local call, or undefined. */
 export async function getLocalCall(connectionString: string, callConnectionId: string): Promise<LocalCall | undefined> {
   const table = await lazyTable(connectionString, DEV_CALLS_TABLE)();
-  try {
-    return toCall(await table.getEntity<Record<string, unknown>>(PARTITION, callConnectionId));
-  } catch (err) {
-    if (isStatus(err, 404)) return undefined;
-    throw err;
-  }
+  const row = await getEntityOrUndefined<Record<string, unknown>>(table, PARTITION, callConnectionId);
+  return row === undefined ? undefined : toCall(row);
 }

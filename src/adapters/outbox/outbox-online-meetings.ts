@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { OnlineMeeting, OnlineMeetingRequest, OnlineMeetings } from '../../ports/online-meetings';
-import { isStatus, lazyTable } from '../tables/table-client';
+import { getEntityOrUndefined, lazyTable } from '../tables/table-client';
 
 /** The devhost's table of local Teams meetings (GET /dev/outbox lists them). */
 export const DEV_ONLINE_MEETINGS_TABLE = 'DevOnlineMeetings';
@@ -62,13 +62,8 @@ export class OutboxOnlineMeetings implements OnlineMeetings {
 
   private async read(meetingId: string): Promise<LocalOnlineMeeting | undefined> {
     const table = await this.table();
-    try {
-      const entity = await table.getEntity<Record<string, unknown>>(PARTITION, meetingId);
-      return localOnlineMeetingSchema.parse(JSON.parse(String(entity['data'])));
-    } catch (err) {
-      if (isStatus(err, 404)) return undefined;
-      throw err;
-    }
+    const entity = await getEntityOrUndefined<Record<string, unknown>>(table, PARTITION, meetingId);
+    return entity === undefined ? undefined : localOnlineMeetingSchema.parse(JSON.parse(String(entity['data'])));
   }
 
   private async write(row: LocalOnlineMeeting): Promise<void> {

@@ -1,5 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
-import { assertTableKey, isStatus } from './table-client';
+import { assertTableKey, getEntityOrUndefined, isStatus } from './table-client';
 
 /** Optimistic-concurrency rounds before giving up (the activity is then retried by the host). */
 const MAX_ROUNDS = 50;
@@ -82,12 +82,7 @@ export class QueuedRows<S> {
   }
 
   private async read(table: TableClient, key: string): Promise<{ state: S; etag: string } | undefined> {
-    try {
-      const entity = await table.getEntity<Record<string, unknown>>(this.codec.partition, key);
-      return { state: this.codec.decode(entity), etag: entity.etag };
-    } catch (err) {
-      if (isStatus(err, 404)) return undefined;
-      throw err;
-    }
+    const entity = await getEntityOrUndefined<Record<string, unknown>>(table, this.codec.partition, key);
+    return entity === undefined ? undefined : { state: this.codec.decode(entity), etag: entity.etag };
   }
 }

@@ -4,7 +4,7 @@ import { CALL_OUTCOMES } from '../../domain/voice/call-machine';
 import type { About } from '../../ports/dispatch';
 import type { CallEvent, CallStore, PendingCallEvent, StoredCall } from '../../ports/calls';
 import { hashedKey } from './hashed-key';
-import { CorruptRowError, isStatus, issuePaths, lazyTable, parseJsonProperty, parsedRows } from './table-client';
+import { CorruptRowError, createIfAbsent, getEntityOrUndefined, isStatus, issuePaths, lazyTable, parseJsonProperty, parsedRows } from './table-client';
 
 /** Reminder calls: one row per call, an index row per subject and per connection, one row per callback. */
 export const CALLS_TABLE = 'Calls';
@@ -69,13 +69,8 @@ export class TableCallStore implements CallStore {
 
   async get(callId: string): Promise<{ call: StoredCall; etag: string } | undefined> {
     const table = await this.table();
-    try {
-      const row = await table.getEntity<Record<string, unknown>>(CALL_PARTITION, callId);
-      return { call: parseCall(row), etag: String(row.etag) };
-    } catch (err) {
-      if (isStatus(err, 404)) return undefined;
-      throw err;
-    }
+    const row = await getEntityOrUndefined<Record<string, unknown>>(table, CALL_PARTITION, callId);
+    return row === undefined ? undefined : { call: parseCall(row), etag: String(row.etag) };
   }
 
   async replace(call: StoredCall, etag: string): Promise<boolean> {
@@ -91,13 +86,8 @@ export class TableCallStore implements CallStore {
 
   async byConnection(callConnectionId: string): Promise<string | undefined> {
     const table = await this.table();
-    try {
-      const row = await table.getEntity<{ callId?: unknown }>(CONNECTION_PARTITION, hashedKey(callConnectionId));
-      return typeof row.callId === 'string' ? row.callId : undefined;
-    } catch (err) {
-      if (isStatus(err, 404)) return undefined;
-      throw err;
-    }
+    const row = await getEntityOrUndefined<{ callId?: unknown }>(table, CONNECTION_PARTITION, hashedKey(callConnectionId));
+    return typeof row?.callId === 'string' ? row.callId : undefined;
   }
 
   async indexConnection(callConnectionId: string, callId: string): Promise<void> {
@@ -107,13 +97,7 @@ export class TableCallStore implements CallStore {
 
   async addEvent(callId: string, event: CallEvent, receivedAt: string): Promise<boolean> {
     const table = await this.table();
-    try {
-      await table.createEntity({ partitionKey: eventsPartition(callId), rowKey: hashedKey(event.eventId), event: JSON.stringify(event), receivedAt, applied: false });
-      return true;
-    } catch (err) {
-      if (isStatus(err, 409)) return false;
-      throw err;
-    }
+    return createIfAbsent(table, { partitionKey: eventsPartition(callId), rowKey: hashedKey(event.eventId), event: JSON.stringify(event), receivedAt, applied: false });
   }
 
   async pendingEvents(callId: string): Promise<PendingCallEvent[]> {

@@ -1,4 +1,4 @@
-import { TableClient } from '@azure/data-tables';
+import { TableClient, type GetTableEntityOptions, type GetTableEntityResponse, type TableEntity, type TableEntityResult } from '@azure/data-tables';
 
 /** Table names, fixed: renaming one orphans every stored row. */
 export const MEETINGS_TABLE = 'Meetings';
@@ -61,6 +61,32 @@ export function lazyTable(connectionString: string, tableName: string): () => Pr
 /** True when `err` is a Table storage response error with this HTTP status (404, 409, 412…). */
 export function isStatus(err: unknown, code: number): boolean {
   return typeof err === 'object' && err !== null && (err as { statusCode?: unknown }).statusCode === code;
+}
+
+/** The row at `partitionKey`/`rowKey`, or undefined when there is none (404); any other failure is rethrown. */
+export async function getEntityOrUndefined<T extends object = Record<string, unknown>>(
+  table: TableClient,
+  partitionKey: string,
+  rowKey: string,
+  options?: GetTableEntityOptions,
+): Promise<GetTableEntityResponse<TableEntityResult<T>> | undefined> {
+  try {
+    return await table.getEntity<T>(partitionKey, rowKey, options);
+  } catch (err) {
+    if (isStatus(err, 404)) return undefined;
+    throw err;
+  }
+}
+
+/** Inserts `entity`: true when it was created, false when its row already existed (409); any other failure is rethrown. */
+export async function createIfAbsent<T extends object>(table: TableClient, entity: TableEntity<T>): Promise<boolean> {
+  try {
+    await table.createEntity<T>(entity);
+    return true;
+  } catch (err) {
+    if (isStatus(err, 409)) return false;
+    throw err;
+  }
 }
 
 /** Characters Table storage forbids in PartitionKey / RowKey, and control characters. */

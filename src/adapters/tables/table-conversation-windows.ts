@@ -1,7 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import type { ConversationWindows } from '../../ports/conversation-windows';
 import { hashedKey } from './hashed-key';
-import { WHATSAPP_WINDOWS_TABLE, isStatus, lazyTable } from './table-client';
+import { WHATSAPP_WINDOWS_TABLE, getEntityOrUndefined, isStatus, lazyTable } from './table-client';
 
 const ROW = 'window';
 const MAX_ATTEMPTS = 5;
@@ -20,13 +20,8 @@ export class TableConversationWindows implements ConversationWindows {
 
   async lastInboundAt(customer: string): Promise<string | undefined> {
     const table = await this.table();
-    try {
-      const row = await table.getEntity<{ lastInboundAt?: unknown }>(hashedKey(customer), ROW);
-      return typeof row.lastInboundAt === 'string' ? row.lastInboundAt : undefined;
-    } catch (err) {
-      if (isStatus(err, 404)) return undefined;
-      throw err;
-    }
+    const row = await getEntityOrUndefined<{ lastInboundAt?: unknown }>(table, hashedKey(customer), ROW);
+    return typeof row?.lastInboundAt === 'string' ? row.lastInboundAt : undefined;
   }
 
   async recordInbound(customer: string, at: string): Promise<void> {

@@ -2,7 +2,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { DEFLECTION_STATUS_RANK, type DeflectionStatus, type DeflectionStore, type StoredDeflection } from '../../ports/deflection-store';
 import { hashedKey } from './hashed-key';
-import { CorruptRowError, DEFLECTIONS_TABLE, isStatus, issuePaths, lazyTable, parseJsonProperty } from './table-client';
+import { CorruptRowError, DEFLECTIONS_TABLE, getEntityOrUndefined, isStatus, issuePaths, lazyTable, parseJsonProperty } from './table-client';
 
 const ROW = 'deflection';
 const MAX_ATTEMPTS = 5;
@@ -49,13 +49,8 @@ export class TableDeflectionStore implements DeflectionStore {
 
   private async read(deflectionId: string): Promise<{ deflection: StoredDeflection; etag: string } | undefined> {
     const table = await this.table();
-    let row: Row;
-    try {
-      row = await table.getEntity<Row>(partitionOf(deflectionId), ROW);
-    } catch (err) {
-      if (isStatus(err, 404)) return undefined;
-      throw err;
-    }
+    const row = await getEntityOrUndefined<Row>(table, partitionOf(deflectionId), ROW);
+    if (row === undefined) return undefined;
     return { deflection: toDeflection(row), etag: row.etag ?? '*' };
   }
 

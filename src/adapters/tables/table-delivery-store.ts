@@ -2,7 +2,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { domainEventTypeSchema } from '../../domain/events/domain-event';
 import type { Delivery, DeliveryHealth, DeliveryStore } from '../../ports/delivery-store';
-import { CorruptRowError, DELIVERIES_TABLE, isStatus, issuePaths, lazyTable, parsedRows, warnCorruptRow, type CorruptRowReport } from './table-client';
+import { CorruptRowError, DELIVERIES_TABLE, getEntityOrUndefined, isStatus, issuePaths, lazyTable, parsedRows, warnCorruptRow, type CorruptRowReport } from './table-client';
 
 const iso = z.iso.datetime({ offset: true });
 const rowSchema = z.object({
@@ -45,12 +45,8 @@ export class TableDeliveryStore implements DeliveryStore {
 
   async get(subscriptionId: string, eventId: string): Promise<Delivery | undefined> {
     const table = await this.table();
-    try {
-      return toDelivery(await table.getEntity(subscriptionId, eventId));
-    } catch (err) {
-      if (isStatus(err, 404)) return undefined;
-      throw err;
-    }
+    const row = await getEntityOrUndefined(table, subscriptionId, eventId);
+    return row === undefined ? undefined : toDelivery(row);
   }
 
   async update(delivery: Delivery): Promise<void> {

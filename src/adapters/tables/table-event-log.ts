@@ -2,7 +2,7 @@ import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { domainEventTypeSchema, parseEventData, type DomainEvent } from '../../domain/events/domain-event';
 import type { EventLog } from '../../ports/event-log';
-import { CorruptRowError, DOMAIN_EVENTS_TABLE, isStatus, issuePaths, lazyTable, parseJsonProperty, warnCorruptRow, type CorruptRowReport } from './table-client';
+import { CorruptRowError, DOMAIN_EVENTS_TABLE, createIfAbsent, getEntityOrUndefined, isStatus, issuePaths, lazyTable, parseJsonProperty, warnCorruptRow, type CorruptRowReport } from './table-client';
 
 /** Pending markers share one partition, ordered by publication time, so the sweep reads only them. */
 const PENDING = 'pending';
@@ -98,13 +98,7 @@ export class TableEventLog implements EventLog {
   /** Adds the event's marker; false when it was there already. */
   private async insertMarker(event: { readonly id: string; readonly time: string }): Promise<boolean> {
     const table = await this.table();
-    try {
-      await table.createEntity({ ...markerKey(event), eventId: event.id });
-      return true;
-    } catch (err) {
-      if (isStatus(err, 409)) return false;
-      throw err;
-    }
+    return createIfAbsent(table, { ...markerKey(event), eventId: event.id });
   }
 
   private async hasMarker(event: { readonly id: string; readonly time: string }): Promise<boolean> {
@@ -132,13 +126,8 @@ export class TableEventLog implements EventLog {
   private async row(eventId: string): Promise<EventRow | undefined> {
     const table = await this.table();
     const key = eventKey(eventId);
-    let entity: Record<string, unknown>;
-    try {
-      entity = await table.getEntity(key.partitionKey, key.rowKey);
-    } catch (err) {
-      if (isStatus(err, 404)) return undefined;
-      throw err;
-    }
+    const entity = await getEntityOrUndefined(table, key.partitionKey, key.rowKey);
+    if (entity === undefined) return undefined;
     const parsed = rowSchema.safeParse(entity);
     if (!parsed.success) throw new CorruptRowError(DOMAIN_EVENTS_TABLE, eventId, issuePaths(parsed.error.issues));
     return parsed.data;

@@ -5,7 +5,7 @@ import type { About } from '../../ports/dispatch';
 import type { Ledger, LedgerClaim, LedgerEntry } from '../../ports/ledger';
 import { aboutFromPartition, aboutPartition } from './about-key';
 import { applyLedgerEvent, LedgerReports, type LedgerEvent } from './ledger-transitions';
-import { CorruptRowError, LEDGER_TABLE, assertTableKey, isStatus, issuePaths, lazyTable, parsedRows, warnCorruptRow, type CorruptRowReport } from './table-client';
+import { CorruptRowError, LEDGER_TABLE, assertTableKey, getEntityOrUndefined, isStatus, issuePaths, lazyTable, parsedRows, warnCorruptRow, type CorruptRowReport } from './table-client';
 
 /** Attempts of one read-then-conditional-merge before a persistent 412 is thrown. */
 const MAX_UPDATE_ATTEMPTS = 5;
@@ -121,13 +121,8 @@ export class TableLedger extends LedgerReports implements Ledger {
 const JUST_CLAIMED_LIMIT = 5_000;
 
 async function read(table: TableClient, partitionKey: string, sendKey: string): Promise<{ entry: LedgerEntry; etag: string } | undefined> {
-  try {
-    const row = await table.getEntity<Record<string, unknown>>(partitionKey, sendKey);
-    return { entry: toEntry(row, partitionKey, sendKey), etag: row.etag };
-  } catch (err) {
-    if (isStatus(err, 404)) return undefined;
-    throw err;
-  }
+  const row = await getEntityOrUndefined<Record<string, unknown>>(table, partitionKey, sendKey);
+  return row === undefined ? undefined : { entry: toEntry(row, partitionKey, sendKey), etag: row.etag };
 }
 
 function toEntry(row: unknown, partitionKey: string, sendKey: string): LedgerEntry {

@@ -1,7 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import type { LinkTokenRecord, LinkTokenStore } from '../../ports/link-token-store';
-import { CorruptRowError, LINK_TOKENS_TABLE, isStatus, issuePaths, lazyTable } from './table-client';
+import { CorruptRowError, LINK_TOKENS_TABLE, getEntityOrUndefined, issuePaths, lazyTable } from './table-client';
 
 const ROW = 'token';
 
@@ -38,13 +38,8 @@ export class TableLinkTokenStore implements LinkTokenStore {
   async get(hash: string): Promise<LinkTokenRecord | undefined> {
     if (!HASH.test(hash)) return undefined;
     const table = await this.table();
-    let row: unknown;
-    try {
-      row = await table.getEntity<Record<string, unknown>>(hash, ROW);
-    } catch (err) {
-      if (isStatus(err, 404)) return undefined;
-      throw err;
-    }
+    const row = await getEntityOrUndefined<Record<string, unknown>>(table, hash, ROW);
+    if (row === undefined) return undefined;
     const parsed = linkTokenRowSchema.safeParse(row);
     // The hash is not secret (only the token is), but a short prefix is enough to find the row.
     if (!parsed.success) throw new CorruptRowError(LINK_TOKENS_TABLE, `${hash.slice(0, 12)}…`, issuePaths(parsed.error.issues));

@@ -1,8 +1,8 @@
-import { odata, type TableClient, type TableEntityResult } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import { CHANNELS, meetingRecordSchema, type MeetingRecord } from '../../domain';
 import type { MeetingStore, StoredMeeting, WriteResult } from '../../ports/meeting-store';
 import { reminderFlagName } from '../../domain/meeting/reminder-flags';
-import { CorruptRowError, MEETINGS_TABLE, isStatus, issuePaths, lazyTable, parseJsonProperty } from './table-client';
+import { CorruptRowError, MEETINGS_TABLE, getEntityOrUndefined, isStatus, issuePaths, lazyTable, parseJsonProperty } from './table-client';
 
 const ROW = 'meeting';
 
@@ -35,13 +35,8 @@ export class TableMeetingStore implements MeetingStore {
 
   async get(meetingId: string): Promise<StoredMeeting | undefined> {
     const table = await this.table();
-    let entity: TableEntityResult<Record<string, unknown>>;
-    try {
-      entity = await table.getEntity<Record<string, unknown>>(meetingId, ROW);
-    } catch (err) {
-      if (isStatus(err, 404)) return undefined;
-      throw err;
-    }
+    const entity = await getEntityOrUndefined<Record<string, unknown>>(table, meetingId, ROW);
+    if (entity === undefined) return undefined;
     const parsed = meetingRecordSchema.safeParse(parseJsonProperty(entity['record'], MEETINGS_TABLE, meetingId, 'record'));
     if (!parsed.success) throw new CorruptRowError(MEETINGS_TABLE, meetingId, issuePaths(parsed.error.issues).map((p) => `record.${p}`));
     if (parsed.data.meetingId !== meetingId) throw new CorruptRowError(MEETINGS_TABLE, meetingId, ['record.meetingId']);

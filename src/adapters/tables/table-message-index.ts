@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { MessageIndex, SentMessageRef } from '../../ports/message-index';
 import { aboutFromPartition, aboutPartition } from './about-key';
 import { hashedKey } from './hashed-key';
-import { CorruptRowError, MESSAGE_INDEX_TABLE, isStatus, issuePaths, lazyTable } from './table-client';
+import { CorruptRowError, MESSAGE_INDEX_TABLE, getEntityOrUndefined, issuePaths, lazyTable } from './table-client';
 
 const ROW = 'send';
 
@@ -29,13 +29,8 @@ export class TableMessageIndex implements MessageIndex {
   async find(providerMessageId: string): Promise<SentMessageRef | undefined> {
     const table = await this.table();
     const partitionKey = hashedKey(providerMessageId);
-    let row: unknown;
-    try {
-      row = await table.getEntity(partitionKey, ROW);
-    } catch (err) {
-      if (isStatus(err, 404)) return undefined;
-      throw err;
-    }
+    const row = await getEntityOrUndefined(table, partitionKey, ROW);
+    if (row === undefined) return undefined;
     const parsed = indexRowSchema.safeParse(row);
     const about = parsed.success ? aboutFromPartition(parsed.data.about) : undefined;
     if (!parsed.success || !about) throw new CorruptRowError(MESSAGE_INDEX_TABLE, `${partitionKey}/${ROW}`, parsed.success ? ['about'] : issuePaths(parsed.error.issues));

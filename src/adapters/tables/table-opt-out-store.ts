@@ -3,7 +3,7 @@ import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { applyOptOutEvent, type OptOutEvent } from '../../domain/replies/opt-out-state';
 import { E164, type OptOutSource, type OptOutState, type OptOutStore, type OptOutWrite } from '../../ports/opt-out-store';
-import { CorruptRowError, OPT_OUTS_TABLE, isStatus, issuePaths, lazyTable } from './table-client';
+import { CorruptRowError, OPT_OUTS_TABLE, getEntityOrUndefined, isStatus, issuePaths, lazyTable } from './table-client';
 
 /** One row per number and channel: SMS today; WhatsApp and voice opt-outs would be rows beside it. */
 const ROW = 'sms';
@@ -79,13 +79,8 @@ export class TableOptOutStore implements OptOutStore {
   }
 
   private async read(table: TableClient, key: string): Promise<{ state: OptOutState; etag: string } | undefined> {
-    let entity: Record<string, unknown> & { etag: string };
-    try {
-      entity = await table.getEntity<Record<string, unknown>>(key, ROW);
-    } catch (err) {
-      if (isStatus(err, 404)) return undefined;
-      throw err;
-    }
+    const entity = await getEntityOrUndefined<Record<string, unknown>>(table, key, ROW);
+    if (entity === undefined) return undefined;
     const parsed = rowSchema.safeParse(entity);
     // The key is a hash, not the number; a prefix is enough to find the row.
     if (!parsed.success) throw new CorruptRowError(OPT_OUTS_TABLE, `${key.slice(0, 12)}…/${ROW}`, issuePaths(parsed.error.issues));

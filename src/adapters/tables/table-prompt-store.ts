@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PROMPT_OUTCOMES } from '../../domain';
 import type { MeetingReply, PromptStore, StoredPrompt } from '../../ports/prompt-store';
 import { hashedKey } from './hashed-key';
-import { CorruptRowError, PROMPTS_TABLE, isStatus, issuePaths, lazyTable, parsedRows } from './table-client';
+import { CorruptRowError, PROMPTS_TABLE, getEntityOrUndefined, isStatus, issuePaths, lazyTable, parsedRows } from './table-client';
 
 /** Concurrent writers (a reply and the timeout at once) retry on a lost ETag race; more is a fault. */
 const MAX_ATTEMPTS = 5;
@@ -156,11 +156,6 @@ export class TablePromptStore implements PromptStore {
   }
 
   private async read(table: TableClient, partitionKey: string, rowKey: string): Promise<unknown> {
-    try {
-      return await table.getEntity(partitionKey, rowKey);
-    } catch (err) {
-      if (isStatus(err, 404)) return undefined;
-      throw err;
-    }
+    return getEntityOrUndefined(table, partitionKey, rowKey);
   }
 }

@@ -1,7 +1,7 @@
-import type { TableClient, TableEntityResult } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../domain';
 import type { SettingsStore, StoredSettings } from '../../ports/settings-store';
-import { CorruptRowError, SETTINGS_TABLE, isStatus, issuePaths, lazyTable, parseJsonProperty } from './table-client';
+import { CorruptRowError, SETTINGS_TABLE, getEntityOrUndefined, isStatus, issuePaths, lazyTable, parseJsonProperty } from './table-client';
 
 const PARTITION = 'settings';
 const ROW = 'current';
@@ -59,13 +59,8 @@ export class TableSettingsStore implements SettingsStore {
 }
 
 async function read(table: TableClient): Promise<StoredSettings | undefined> {
-  let entity: TableEntityResult<Record<string, unknown>>;
-  try {
-    entity = await table.getEntity<Record<string, unknown>>(PARTITION, ROW);
-  } catch (err) {
-    if (isStatus(err, 404)) return undefined;
-    throw err;
-  }
+  const entity = await getEntityOrUndefined<Record<string, unknown>>(table, PARTITION, ROW);
+  if (entity === undefined) return undefined;
   const parsed = settingsSchema.safeParse(parseJsonProperty(entity['document'], SETTINGS_TABLE, ROW_ID, 'document'));
   if (!parsed.success) throw new CorruptRowError(SETTINGS_TABLE, ROW_ID, issuePaths(parsed.error.issues).map((p) => `document.${p}`));
   return { settings: parsed.data, etag: entity.etag, updatedAt: optionalString(entity['updatedAt']), updatedBy: optionalString(entity['updatedBy']) };

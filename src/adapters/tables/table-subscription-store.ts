@@ -2,7 +2,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { domainEventTypeSchema } from '../../domain/events/domain-event';
 import type { StoredSubscription, SubscriptionStore } from '../../ports/subscription-store';
-import { CorruptRowError, SUBSCRIPTIONS_TABLE, isStatus, issuePaths, lazyTable, parseJsonProperty, parsedRows, warnCorruptRow, type CorruptRowReport } from './table-client';
+import { CorruptRowError, SUBSCRIPTIONS_TABLE, getEntityOrUndefined, isStatus, issuePaths, lazyTable, parseJsonProperty, parsedRows, warnCorruptRow, type CorruptRowReport } from './table-client';
 
 /** Every subscription in one partition: there are few, and each event reads them all. */
 const PARTITION = 'subscription';
@@ -36,12 +36,8 @@ export class TableSubscriptionStore implements SubscriptionStore {
   async get(id: string): Promise<StoredSubscription | undefined> {
     if (!/^[A-Za-z0-9-]{1,100}$/.test(id)) return undefined;
     const table = await this.table();
-    try {
-      return toSubscription(await table.getEntity(PARTITION, id));
-    } catch (err) {
-      if (isStatus(err, 404)) return undefined;
-      throw err;
-    }
+    const row = await getEntityOrUndefined(table, PARTITION, id);
+    return row === undefined ? undefined : toSubscription(row);
   }
 
   async list(): Promise<StoredSubscription[]> {

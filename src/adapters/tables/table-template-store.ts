@@ -4,7 +4,7 @@ import type { Channel, TemplateType, SupportedLocale } from '../../domain';
 import { channelModule } from '../../channels/registry';
 import { TEMPLATE_HISTORY_LIMIT, type ChannelTemplate, type TemplateStore, type TemplateVersion } from '../../ports/template-store';
 import { fromChunks, toChunks } from './chunked-text';
-import { CorruptRowError, TEMPLATES_TABLE, isStatus, issuePaths, lazyTable, parsedRows } from './table-client';
+import { CorruptRowError, TEMPLATES_TABLE, getEntityOrUndefined, isStatus, issuePaths, lazyTable, parsedRows } from './table-client';
 
 const CURRENT = 'current';
 /** Version rows `v|000001`, `v|000002`…: zero-padded so they also sort by number. */
@@ -47,12 +47,8 @@ export class TableTemplateStore implements TemplateStore {
   async get<C extends Channel>(type: TemplateType, channel: C, locale: SupportedLocale): Promise<TemplateVersion<C> | undefined> {
     const partition = partitionKey(type, channel, locale);
     const table = await this.table();
-    try {
-      return toVersion(await table.getEntity<Row>(partition, CURRENT), channel, partition);
-    } catch (err) {
-      if (isStatus(err, 404)) return undefined;
-      throw err;
-    }
+    const row = await getEntityOrUndefined<Row>(table, partition, CURRENT);
+    return row === undefined ? undefined : toVersion(row, channel, partition);
   }
 
   async put<C extends Channel>(type: TemplateType, channel: C, locale: SupportedLocale, template: ChannelTemplate<C>, audit: { at: Date; by: string }): Promise<TemplateVersion<C>> {

@@ -2,7 +2,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import type { StoredTicket, TicketMessage, TicketStore } from '../../ports/ticket-store';
 import { hashedKey } from './hashed-key';
-import { CorruptRowError, TICKETS_TABLE, isStatus, issuePaths, lazyTable, parseJsonProperty, parsedRows } from './table-client';
+import { CorruptRowError, TICKETS_TABLE, createIfAbsent, getEntityOrUndefined, isStatus, issuePaths, lazyTable, parseJsonProperty, parsedRows } from './table-client';
 
 const TICKET_ROW = 'ticket';
 const OPEN_ROW = 'open';
@@ -59,25 +59,14 @@ export class TableTicketStore implements TicketStore {
 
   async get(ticketId: string): Promise<StoredTicket | undefined> {
     const table = await this.table();
-    let row: Row;
-    try {
-      row = await table.getEntity<Row>(ticketPartition(ticketId), TICKET_ROW);
-    } catch (err) {
-      if (isStatus(err, 404)) return undefined;
-      throw err;
-    }
-    return toTicket(row);
+    const row = await getEntityOrUndefined<Row>(table, ticketPartition(ticketId), TICKET_ROW);
+    return row === undefined ? undefined : toTicket(row);
   }
 
   async openFor(customer: string): Promise<StoredTicket | undefined> {
     const table = await this.table();
-    let pointer: Row;
-    try {
-      pointer = await table.getEntity<Row>(customerPartition(customer), OPEN_ROW);
-    } catch (err) {
-      if (isStatus(err, 404)) return undefined;
-      throw err;
-    }
+    const pointer = await getEntityOrUndefined<Row>(table, customerPartition(customer), OPEN_ROW);
+    if (pointer === undefined) return undefined;
     if (typeof pointer['ticketId'] !== 'string') throw new CorruptRowError(TICKETS_TABLE, `${customerPartition(customer)}/${OPEN_ROW}`, ['ticketId']);
     const ticket = await this.get(pointer['ticketId']);
     return ticket?.status === 'open' && ticket.customer === customer ? ticket : undefined;
@@ -86,13 +75,7 @@ export class TableTicketStore implements TicketStore {
   async addMessage(message: TicketMessage): Promise<boolean> {
     const table = await this.table();
     const { buttonPayload, ...fields } = message;
-    try {
-      await table.createEntity({ partitionKey: ticketPartition(message.ticketId), rowKey: messageRow(message), ...fields, ...(buttonPayload === null ? {} : { buttonPayload }) });
-      return true;
-    } catch (err) {
-      if (isStatus(err, 409)) return false;
-      throw err;
-    }
+    return createIfAbsent(table, { partitionKey: ticketPartition(message.ticketId), rowKey: messageRow(message), ...fields, ...(buttonPayload === null ? {} : { buttonPayload }) });
   }
 
   async messages(ticketId: string): Promise<TicketMessage[]> {
