@@ -104,13 +104,7 @@ export class TableEventLog implements EventLog {
   private async hasMarker(event: { readonly id: string; readonly time: string }): Promise<boolean> {
     const table = await this.table();
     const key = markerKey(event);
-    try {
-      await table.getEntity(key.partitionKey, key.rowKey, { queryOptions: { select: ['eventId'] } });
-      return true;
-    } catch (err) {
-      if (isStatus(err, 404)) return false;
-      throw err;
-    }
+    return (await getEntityOrUndefined(table, key.partitionKey, key.rowKey, { queryOptions: { select: ['eventId'] } })) !== undefined;
   }
 
   private async clearMarker(event: { readonly id: string; readonly time: string }): Promise<void> {
